@@ -1,0 +1,121 @@
+"""Stage 2: turn raw article text into the text we store, search and show.
+
+Cleaning removes what must never reach a terminal (control characters,
+escape sequences, bidi overrides), rejoins hard-wrapped wire lines into
+paragraphs, and marks page furniture.  The result is the one text every
+span of every later stage points into.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.knowledge import data_file
+from index.model import Span
+
+# ESC-introduced sequences: CSI (colours, cursor moves), OSC (titles, OSC 52
+# clipboard writes, hyperlinks) terminated by BEL or ST, DCS/SOS/PM/APC
+# strings, and the two-character escapes.  Their 8-bit C1 forms too.
+_ESCAPE_SEQUENCES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]                 # CSI
+  | \x9b[0-?]*[ -/]*[@-~]                   # 8-bit CSI
+  | (?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c|$) # OSC ... BEL/ST
+  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f]).*?(?:\x1b\\|\x9c|$)  # DCS SOS PM APC
+  | \x1b[ -/]*[0-~]                         # other escapes
+  | \x1b
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# C0 controls except tab and newline, DEL, C1 controls; bidi embeddings,
+# overrides and isolates (they reorder what a terminal displays); BOMs.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+_INDENT = re.compile(r"^[ \t]{2,}")
+
+
+def strip_unsafe(text: str) -> str:
+    """Remove terminal escape sequences and control characters.
+
+    Anything that could act on a terminal goes; printable text stays, so
+    ``[bold]`` in an article remains the six inert characters it is.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPE_SEQUENCES.sub("", text)
+    return _CONTROL.sub("", text.replace("\t", " "))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text was wrapped at, or None if it wasn't.
+
+    Wire copy is wrapped near 65-80 columns: nearly every line is short and
+    many lines are close to the same maximum.  Web text has one paragraph a
+    line, so long lines are common.
+    """
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 3:
+        return None
+    p95 = lengths[int(len(lengths) * 0.95) - 1] if len(lengths) >= 20 else lengths[-1]
+    if p95 > 100:
+        return None
+    near_max = sum(1 for n in lengths if n >= p95 - 12)
+    return p95 if near_max >= len(lengths) * 0.3 else None
+
+
+def _reflow(text: str) -> str:
+    """Rejoin hard-wrapped lines; paragraphs end at indents and blank lines."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    width = _wrap_width(lines)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        if width and out and out[-1] != "" and not _INDENT.match(line):
+            previous = out[-1]
+            first_word = stripped.split(" ", 1)[0]
+            if len(previous) + 1 + len(first_word) > width - 12:
+                out[-1] = previous + " " + stripped
+                continue
+        if width and out and out[-1] != "" and _INDENT.match(line):
+            out.append("")  # an indented line opens a new paragraph
+        out.append(stripped)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    text: str
+    furniture: tuple[Span, ...]
+
+
+@lru_cache(maxsize=1)
+def _furniture_pattern() -> re.Pattern[str]:
+    import yaml
+
+    patterns = yaml.safe_load(data_file("furniture.yaml").read_text(encoding="utf-8"))["line_patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def furniture_spans(text: str) -> tuple[Span, ...]:
+    """Spans of the lines that are page furniture rather than story."""
+    pattern = _furniture_pattern()
+    spans: list[Span] = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and len(stripped) <= 300 and pattern.fullmatch(stripped):
+            spans.append(Span(offset, offset + len(line)))
+        offset += len(line) + 1
+    return tuple(spans)
+
+
+def clean(raw: str) -> CleanText:
+    """The stored form of an article's text, and where its furniture is."""
+    text = _reflow(strip_unsafe(raw))
+    return CleanText(text=text, furniture=furniture_spans(text))

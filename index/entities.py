@@ -1,0 +1,461 @@
+"""Stage 4: entity mentions — people, titles, organisations, places, countries.
+
+Three passes over the sentences of one article:
+
+1. a longest-match look-up of every known surface form (people of the fact
+   base, places, organisations, country adjectives, titles);
+2. people the fact base does not know, found from the ways news names
+   people: a title or honorific before a capitalised name, an apposition
+   ("Name, a spokesperson for …"), a verb of speech ("said Name");
+3. short mentions — a surname, "he", "the minister", "a top Chinese trade
+   official" — resolved to a person already met in the article, or to
+   whoever held that office on the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Sequence
+
+from index.knowledge import Knowledge, Person
+from index.model import Article, Mention, Sentence, Span
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00c0-\u024f]+(?:[-–&][A-Za-z0-9\u00c0-\u024f]+)*(?:['’][A-Za-z]{2,})?")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def all_caps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str  # person | org | place | country | adjective | seat | title | honorific
+    canonical: str
+    country: str | None = None
+    office: str | None = None
+    person: Person | None = None
+
+
+@dataclass
+class Gazetteer:
+    """Token-sequence look-up of every known surface form."""
+
+    exact: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    lower: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    max_len: int = 1
+
+    def add(self, surface: str, entry: Entry, case_sensitive: bool = True) -> None:
+        key = _key(surface)
+        if not key:
+            return
+        table = self.exact if case_sensitive else self.lower
+        if not case_sensitive:
+            key = tuple(k.lower() for k in key)
+        table.setdefault(key, entry)
+        self.max_len = max(self.max_len, len(key))
+
+    def longest(self, tokens: Sequence[Token], i: int, text: str) -> tuple[int, Entry] | None:
+        """The longest entry starting at token ``i``: (token count, entry)."""
+        for n in range(min(self.max_len, len(tokens) - i), 0, -1):
+            window = tokens[i : i + n]
+            if n > 1 and any(text[a.end : b.start].strip() not in ("",) for a, b in zip(window, window[1:])):
+                continue  # a comma or full stop between words breaks a name
+            key = tuple(t.text for t in window)
+            entry = self.exact.get(key)
+            if entry is None:
+                entry = self.lower.get(tuple(k.lower() for k in key))
+            if entry is not None:
+                return n, entry
+        return None
+
+
+def gazetteer(kb: Knowledge) -> Gazetteer:
+    """Build (once per knowledge base) the look-up of known surface forms."""
+    cached = kb.cache.get("gazetteer")
+    if cached is not None:
+        return cached
+    g = Gazetteer()
+    for person in kb.people:
+        for form in (person.name, *person.aliases):
+            g.add(form, Entry("person", person.name, person.country, person=person))
+    for form, org in kb.orgs.items():
+        g.add(form, Entry("org", org.name))
+    for form, place in kb.places.items():
+        g.add(form, Entry("country" if place.kind == "country" else "place", place.name, place.country))
+    for form, code in kb.adjectives.items():
+        g.add(form, Entry("adjective", kb.country_name(code) or form, code))
+    for form, code in kb.seats.items():
+        if _key(form) not in g.exact:
+            g.add(form, Entry("seat", form, code))
+    for form, sense in kb.titles.items():
+        g.add(form, Entry("title", sense.role, office=sense.office), case_sensitive=False)
+    for form in kb.words.get("honorifics") or ():
+        g.add(form, Entry("honorific", form), case_sensitive=False)
+    kb.cache["gazetteer"] = g
+    return g
+
+
+@dataclass
+class PersonRef:
+    """A person found in the article, with the short forms that name them."""
+
+    name: str
+    country: str | None
+    role: str | None
+    office: str | None
+    short_forms: tuple[str, ...]
+    first_at: int
+    known: Person | None = None
+
+
+@dataclass
+class EntityResult:
+    mentions: list[Mention]
+    people: dict[str, PersonRef]
+
+
+def _words(kb: Knowledge, key: str) -> frozenset[str]:
+    cached = kb.cache.get(("words", key))
+    if cached is None:
+        source = kb.names.get(key) if key in kb.names else kb.words.get(key)
+        cached = frozenset(str(w) for w in source or ())
+        kb.cache[("words", key)] = cached
+    return cached
+
+
+def _short_forms(name: str, kb: Knowledge, known: Person | None) -> tuple[str, ...]:
+    words = [w for w in name.split() if w.lower() not in _words(kb, "particles")]
+    if known is not None:
+        return (known.surname,)
+    if len(words) >= 2 and words[0] in _words(kb, "family_first_surnames") and words[-1] not in _words(kb, "family_first_surnames"):
+        return (words[0],)
+    return (words[-1],) if words else ()
+
+
+class _ArticleEntities:
+    """Mutable working state for one article's entity pass."""
+
+    def __init__(self, article: Article, sentences: Sequence[Sentence], kb: Knowledge) -> None:
+        self.article = article
+        self.text = article.text
+        self.sentences = [s for s in sentences if not s.furniture]
+        self.kb = kb
+        self.day: date | None = article.published_date
+        self.g = gazetteer(kb)
+        self.mentions: list[Mention] = []
+        self.people: dict[str, PersonRef] = {}
+        self.taken: list[tuple[int, int]] = []
+        self.not_names = _words(kb, "not_names")
+
+    # --- helpers -------------------------------------------------------------
+
+    def add(self, kind: str, start: int, end: int, canonical: str, country: str | None = None, role: str | None = None) -> Mention:
+        mention = Mention(kind, Span(start, end), self.text[start:end], canonical, country, role)
+        self.mentions.append(mention)
+        self.taken.append((start, end))
+        return mention
+
+    def is_taken(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.taken)
+
+    def register(self, name: str, at: int, country: str | None, role: str | None, office: str | None, known: Person | None) -> PersonRef:
+        ref = self.people.get(name)
+        if ref is None:
+            ref = PersonRef(name, country, role, office, _short_forms(name, self.kb, known), at, known)
+            self.people[name] = ref
+        else:
+            ref.country = ref.country or country
+            ref.role = ref.role or role
+            ref.office = ref.office or office
+        return ref
+
+    def known_role(self, person: Person) -> tuple[str | None, str | None]:
+        role = person.role_on(self.day)
+        return (role.title, role.office) if role else (None, None)
+
+    # --- pass 1: known forms ----------------------------------------------------------
+
+    def pass_known(self) -> list[tuple[Sentence, list[Token], list[tuple[int, int, Entry]]]]:
+        out = []
+        for sentence in self.sentences:
+            tokens = tokenize(self.text, sentence.span.start, sentence.span.end)
+            found: list[tuple[int, int, Entry]] = []
+            i = 0
+            while i < len(tokens):
+                hit = self.g.longest(tokens, i, self.text)
+                if hit is None:
+                    i += 1
+                    continue
+                n, entry = hit
+                if entry.kind in ("title", "honorific") and not _title_case_ok(tokens[i : i + n]):
+                    i += 1
+                    continue
+                found.append((i, i + n, entry))
+                i += n
+            out.append((sentence, tokens, found))
+        return out
+
+    def emit_known(self, sentence_hits: list[tuple[Sentence, list[Token], list[tuple[int, int, Entry]]]]) -> None:
+        for sentence, tokens, found in sentence_hits:
+            for a, b, entry in found:
+                start, end = tokens[a].start, tokens[b - 1].end
+                if entry.kind == "person" and entry.person is not None:
+                    title, office = self.known_role(entry.person)
+                    self.register(entry.canonical, start, entry.country, title, office, entry.person)
+                    self.add("person", start, end, entry.canonical, entry.country, title)
+                elif entry.kind in ("org",):
+                    self.add("org", start, end, entry.canonical)
+                elif entry.kind in ("country", "adjective", "seat"):
+                    name = self.kb.country_name(entry.country) or entry.canonical
+                    if entry.kind == "seat" and entry.canonical in self.kb.places:
+                        place = self.kb.places[entry.canonical]
+                        self.add("place" if place.kind != "country" else "country", start, end, place.name, place.country)
+                    else:
+                        self.add("country", start, end, name, entry.country)
+                elif entry.kind == "place":
+                    self.add("place", start, end, entry.canonical, entry.country)
+                elif entry.kind == "title":
+                    self.add("title", start, end, entry.canonical, None, entry.office)
+
+    # --- pass 2: people named the ways news names them ------------------------------
+
+    def pass_new_people(self, sentence_hits: list[tuple[Sentence, list[Token], list[tuple[int, int, Entry]]]]) -> None:
+        particles = _words(self.kb, "particles")
+        for sentence, tokens, found in sentence_hits:
+            covered = {k: entry for a, b, entry in found for k in range(a, b)}
+            i = 0
+            while i < len(tokens):
+                if i in covered or not self._name_word(tokens[i], i == 0 or self._sentence_start(tokens, i, sentence)):
+                    i += 1
+                    continue
+                j = i
+                while j + 1 < len(tokens) and j + 1 not in covered and self.text[tokens[j].end : tokens[j + 1].start] == " " and (
+                    self._name_word(tokens[j + 1], False) or (tokens[j + 1].text in particles and j + 2 < len(tokens) and self._name_word(tokens[j + 2], False))
+                ):
+                    j += 1
+                run = tokens[i : j + 1]
+                while run and run[-1].text in particles:
+                    run = run[:-1]
+                i = j + 1
+                if not 2 <= len(run) <= 4:
+                    continue
+                start, end = run[0].start, run[-1].end
+                before = covered.get(tokens.index(run[0]) - 1)
+                evidence = self._person_evidence(start, end, before, sentence)
+                if evidence is None:
+                    continue
+                name = " ".join(t.text for t in run)
+                country, role, office = evidence
+                known = self._spelling_variant(run, country, office)
+                if known is not None:
+                    title, known_office = self.known_role(known)
+                    self.register(known.name, start, known.country, title, known_office, known)
+                    self.add("person", start, end, known.name, known.country, title)
+                    continue
+                self.register(name, start, country, role, office, None)
+                self.add("person", start, end, name, country, role)
+
+    def _sentence_start(self, tokens: list[Token], i: int, sentence: Sentence) -> bool:
+        return tokens[i].start == sentence.span.start or self.text[sentence.span.start : tokens[i].start].strip(" \"'“‘(") == ""
+
+    def _name_word(self, token: Token, at_start: bool) -> bool:
+        t = token.text
+        if not t[:1].isupper() or token.all_caps and len(t) > 1 and not re.fullmatch(r"[A-Z]", t):
+            return False
+        if t in self.not_names or t.rstrip("’'s") in self.not_names:
+            return False
+        return not any(c.isdigit() for c in t)
+
+    def _person_evidence(self, start: int, end: int, before: Entry | None, sentence: Sentence) -> tuple[str | None, str | None, str | None] | None:
+        """(country, role, office) if the context marks the name as a person's."""
+        text = self.text
+        country: str | None = None
+        if before is not None and before.kind in ("title", "honorific"):
+            title_mention = next((m for m in reversed(self.mentions) if m.span.end <= start and m.kind == "title"), None)
+            country = self._country_before(title_mention.span.start if title_mention else start)
+            return country, before.canonical if before.kind == "title" else None, before.office
+        preceding = text[max(sentence.span.start, start - 40) : start].lower()
+        following = text[end : min(sentence.span.end, end + 160)]
+        speech = _words(self.kb, "speech_verbs")
+        prev_word = re.search(r"(\w+)\W*$", preceding)
+        next_word = re.match(r"\W*(\w+)", following)
+        appositive = re.match(r",\s+(?:a|an|the)?\s*([^,]{0,90}?)\b(" + "|".join(_ROLE_WORDS) + r")\b", following)
+        if appositive and not re.search(r"[A-Z]{2,}\b", appositive.group(1) or "") or (appositive and appositive.group(1) == ""):
+            role = (appositive.group(1) + appositive.group(2)).strip()
+            return self._country_in(following[: appositive.end()]), role, None
+        if prev_word and prev_word.group(1) in speech or next_word and next_word.group(1) in speech:
+            return None, None, None
+        if re.search(r"\b(?:by|editing by|reporting by|writing by)\s*$", preceding):
+            return None, None, None
+        return None
+
+    def _country_before(self, start: int) -> str | None:
+        """Country of an adjective or possessive just before ``start``."""
+        for m in reversed(self.mentions):
+            if m.span.end <= start and start - m.span.end <= 3 and m.kind == "country":
+                return m.country
+            if m.span.end < start - 3:
+                break
+        return None
+
+    def _country_in(self, text: str) -> str | None:
+        for token in tokenize(text):
+            code = self.kb.adjectives.get(token.text) or (self.kb.places[token.text].country if token.text in self.kb.places else None)
+            if code:
+                return code
+        return None
+
+    def _spelling_variant(self, run: list[Token], country: str | None, office: str | None) -> Person | None:
+        """A fact-base person the article misspells: same surname, same office."""
+        if office is None:
+            return None
+        for surname in (run[-1].text, run[0].text):
+            candidates = [
+                p
+                for p in self.kb.people_by_surname.get(surname, [])
+                if (country is None or p.country == country) and any(r.holds_on(self.day) and r.office == office for r in p.roles)
+            ]
+            if len(candidates) == 1:
+                return candidates[0]
+        return None
+
+    # --- pass 3: short mentions ---------------------------------------------------------
+
+    def pass_short_mentions(self) -> None:
+        by_short: dict[str, list[PersonRef]] = {}
+        for ref in self.people.values():
+            for form in ref.short_forms:
+                by_short.setdefault(form, []).append(ref)
+        in_office: dict[str, list[Person]] = {}
+        for surname, persons in self.kb.people_by_surname.items():
+            holding = [p for p in persons if any(r.holds_on(self.day) and r.office != "other" for r in p.roles)]
+            if holding and self.day is not None:
+                in_office[surname] = holding
+        for sentence in self.sentences:
+            for token in tokenize(self.text, sentence.span.start, sentence.span.end):
+                parts = [(token.start, token.end, token.text)]
+                if "-" in token.text or "–" in token.text:
+                    parts = []
+                    offset = token.start
+                    for piece in re.split(r"([-–])", token.text):
+                        if piece not in ("-", "–") and piece:
+                            parts.append((offset, offset + len(piece), piece))
+                        offset += len(piece)
+                for start, end, word in parts:
+                    word = re.sub(r"['’]s$", "", word)
+                    end = start + len(word)
+                    if not word[:1].isupper() or self.is_taken(start, end):
+                        continue
+                    if word in self.not_names and word not in by_short:
+                        continue
+                    refs = by_short.get(word)
+                    if refs:
+                        ref = self._nearest(refs, start)
+                        self.add("person", start, end, ref.name, ref.country, ref.role)
+                        continue
+                    holders = in_office.get(word)
+                    if holders and len(holders) == 1 and word not in self.not_names:
+                        person = holders[0]
+                        title, office = self.known_role(person)
+                        ref = self.register(person.name, start, person.country, title, office, person)
+                        by_short.setdefault(word, []).append(ref)
+                        self.add("person", start, end, person.name, person.country, title)
+
+    @staticmethod
+    def _nearest(refs: list[PersonRef], at: int) -> PersonRef:
+        before = [r for r in refs if r.first_at <= at]
+        return max(before, key=lambda r: r.first_at) if before else min(refs, key=lambda r: r.first_at)
+
+    # --- titles without names -----------------------------------------------------------
+
+    def resolve_titles(self) -> None:
+        """Link "the US commerce secretary" to whoever holds that office.
+
+        The title mention keeps its kind; the resolved person is added as a
+        person mention over the same words, so events can use it.
+        """
+        families = self.kb.names.get("office_families") or {}
+        titles = [m for m in self.mentions if m.kind == "title" and m.role]
+        persons = [m for m in self.mentions if m.kind == "person"]
+        for title in titles:
+            # a title directly followed by a person names that person
+            if any(0 <= p.span.start - title.span.end <= 2 for p in persons):
+                continue
+            country = self._country_before(title.span.start)
+            if country is None:
+                continue
+            offices = families.get(title.role, [title.role])
+            in_article = [
+                ref for ref in self.people.values() if ref.country == country and ref.office in offices
+            ]
+            person_name = None
+            if in_article:
+                person_name = min(in_article, key=lambda r: r.first_at).name
+            else:
+                holder = self.kb.holder(country, title.role, self.day)
+                person_name = holder.name if holder else None
+            if person_name:
+                ref = self.people.get(person_name)
+                start = self._country_mention_start(title.span.start)
+                self.mentions.append(
+                    Mention("person", Span(start, title.span.end), self.text[start : title.span.end], person_name, country, ref.role if ref else title.canonical)
+                )
+
+    def _country_mention_start(self, start: int) -> int:
+        for m in reversed(self.mentions):
+            if m.kind == "country" and m.span.end <= start and start - m.span.end <= 3:
+                return m.span.start
+        return start
+
+    def run(self) -> EntityResult:
+        hits = self.pass_known()
+        self.emit_known(hits)
+        self.pass_new_people(hits)
+        self.pass_short_mentions()
+        self.resolve_titles()
+        self.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+        return EntityResult(self.mentions, self.people)
+
+
+_ROLE_WORDS = (
+    "spokesperson", "spokesman", "spokeswoman", "analyst", "director", "minister", "secretary", "official",
+    "adviser", "advisor", "economist", "president", "chairman", "chairwoman", "chief", "head", "editor", "professor",
+    "ambassador", "envoy", "governor", "negotiator", "representative", "senator", "executive", "researcher",
+    "fellow", "leader", "diplomat", "aide", "deputy", "commissioner", "strategist", "partner", "founder", "manager",
+)
+
+
+def _title_case_ok(tokens: Sequence[Token]) -> bool:
+    """A title in running text is either capitalised or wholly lower case."""
+    return all(t.text[:1].isupper() for t in tokens) or all(t.text.islower() for t in tokens)
+
+
+def extract_entities(article: Article, sentences: Sequence[Sentence], kb: Knowledge) -> EntityResult:
+    """Entity mentions of one article (furniture excluded), in text order."""
+    return _ArticleEntities(article, sentences, kb).run()
+
+
+def person_mentions(mentions: Iterable[Mention], span: Span) -> list[Mention]:
+    return [m for m in mentions if m.kind == "person" and span.contains(m.span)]

@@ -1,0 +1,1 @@
+"""Readout's terminal front end: the ``readout`` command and the Textual app."""
