@@ -57,7 +57,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     if len(lengths) < 3:
         return None
     p95 = lengths[int(len(lengths) * 0.95) - 1] if len(lengths) >= 20 else lengths[-1]
-    if p95 > 100:
+    if p95 > 100 or p95 < 50:
         return None
     near_max = sum(1 for n in lengths if n >= p95 - 12)
     return p95 if near_max >= len(lengths) * 0.3 else None
@@ -74,7 +74,8 @@ def _reflow(text: str) -> str:
             if out and out[-1] != "":
                 out.append("")
             continue
-        if width and out and out[-1] != "" and not _INDENT.match(line):
+        furniture = _furniture_pattern().fullmatch(stripped) is not None
+        if width and out and out[-1] != "" and not _INDENT.match(line) and not furniture and not _furniture_pattern().fullmatch(out[-1]):
             previous = out[-1]
             first_word = stripped.split(" ", 1)[0]
             if len(previous) + 1 + len(first_word) > width - 12:

@@ -215,8 +215,12 @@ class _SpanFormatter(highlight.Formatter):
     """Returns snippets as (text, spans) rather than marked-up strings."""
 
     def __call__(self, text: str, fragments: Sequence[Any]) -> list[Snippet]:  # type: ignore[override]
+        return self.format(fragments)
+
+    def format(self, fragments: Sequence[Any], replace: bool = False) -> list[Snippet]:  # type: ignore[override]
         out = []
         for fragment in fragments:
+            text = fragment.text
             start, end = fragment.startchar, fragment.endchar
             spans = tuple(
                 Span(t.startchar - start, t.endchar - start) for t in fragment.matches if start <= t.startchar and t.endchar <= end
@@ -239,7 +243,13 @@ class Store:
     # opening -----------------------------------------------------------------------
 
     def exists(self) -> bool:
-        return self.path.is_dir() and whoosh_index.exists_in(str(self.path))
+        """Is there an index here (perhaps a damaged one)?"""
+        if not self.path.is_dir():
+            return False
+        try:
+            return whoosh_index.exists_in(str(self.path))
+        except Exception:  # a table of contents we cannot read: damaged, not absent
+            return any(self.path.glob("*.toc"))
 
     def create(self) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
@@ -319,7 +329,10 @@ class Store:
         if self._parser is None:
             parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema=self.ix.schema, group=qparser.AndGroup)
             parser.add_plugin(qparser.GtLtPlugin())
-            parser.add_plugin(_AliasPlugin(FIELD_ALIASES))
+            aliases: dict[str, list[str]] = {}
+            for alias, target in FIELD_ALIASES.items():
+                aliases.setdefault(target, []).append(alias)
+            parser.add_plugin(qparser.FieldAliasPlugin(aliases))
             self._parser = parser
         return self._parser
 
@@ -496,7 +509,8 @@ def _exact_count(searcher: Any, q: wq.Query, kind_filter: wq.Query | None) -> in
     combined = wq.And([q, kind_filter]) if kind_filter is not None else q
     matcher = combined.matcher(searcher)
     n = 0
-    is_deleted = searcher.is_deleted if searcher.has_deletions() else None
+    reader = searcher.reader()
+    is_deleted = reader.is_deleted if reader.has_deletions() else None
     while matcher.is_active():
         if is_deleted is None or not is_deleted(matcher.id()):
             n += 1
@@ -521,21 +535,3 @@ def _unknown_fields(text: str, known: set[str]) -> str | None:
         if not inside_quotes and m.group(1).lower() not in known:
             return m.group(1)
     return None
-
-
-class _AliasPlugin(qparser.Plugin):
-    """Lets users write ``who:``/``where:`` for ``person:``/``place:``."""
-
-    def __init__(self, aliases: Mapping[str, str]) -> None:
-        self.aliases = dict(aliases)
-
-    def filters(self, parser: Any) -> list[tuple[Any, int]]:
-        return [(self._rename, 0)]
-
-    def _rename(self, parser: Any, group: Any) -> Any:
-        for node in group:
-            if node.has_fieldname and node.fieldname in self.aliases:
-                node.set_fieldname(self.aliases[node.fieldname], override=True)
-            if node.is_group():
-                self._rename(parser, node)
-        return group

@@ -262,8 +262,12 @@ def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Windo
         n = _count(g["within_n"], numbers) * kb.time_words["units"][g["within_u"].lower()]
         return None, (published, published + timedelta(days=n))
     if g["pastn"]:
-        n = _count(g["pastn_n"], numbers) * kb.time_words["units"][g["pastn_u"].lower()]
-        return (published - timedelta(days=n), published), None
+        count, unit = _count(g["pastn_n"], numbers), g["pastn_u"].lower().rstrip("s")
+        if unit in ("month", "year"):
+            y, m = _shift_month(published.year, published.month, -count * (12 if unit == "year" else 1))
+            start = _safe_date(y, m, min(published.day, calendar.monthrange(y, m)[1])) or published
+            return (start, published), None
+        return (published - timedelta(days=count * kb.time_words["units"][unit]), published), None
     if g["coming"]:
         n = {"days": 7, "weeks": 30, "months": 180}[g["coming_u"].lower()]
         return None, (published, published + timedelta(days=n))
@@ -309,7 +313,7 @@ def find_time_expressions(
     Without a publication date nothing relative can be resolved, so only
     phrases that carry their own year are kept.
     """
-    grammar = _grammar(tuple(kb.time_words["months"]), tuple(kb.time_words["weekdays"]))
+    grammar = _grammar(tuple(kb.time_words["months"]), tuple(w for w in kb.time_words["weekdays"] if w.endswith("day")))
     found: list[TimeExpression] = []
     for match in grammar.finditer(text, start, end):
         words = match.group(0)
@@ -333,6 +337,8 @@ def find_time_expressions(
         if past is None and future is None:
             continue
         lead = len(words) - len(words.lstrip())
-        s = match.start() + lead
-        found.append(TimeExpression(Span(s, match.end()), text[s : match.end()], past, future))
+        s, e = match.start() + lead, match.end()
+        if text[e - 1] == "." and (e == len(text) or not text[e].isalnum()):
+            e -= 1  # the sentence's full stop, not an abbreviation's
+        found.append(TimeExpression(Span(s, e), text[s:e], past, future))
     return found

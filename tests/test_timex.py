@@ -1,0 +1,55 @@
+"""Temporal phrases resolve from the publication date and the tense."""
+
+from datetime import date
+
+import pytest
+
+from index.timex import find_time_expressions
+
+FRIDAY = date(2023, 5, 19)
+MONDAY = date(2025, 10, 27)
+
+
+def resolve(kb, text: str, published: date, tense: str):
+    found = find_time_expressions(text, 0, len(text), published, kb)
+    assert found, f"no temporal phrase found in {text!r}"
+    window = found[0].window(tense)
+    return found[0].text, (window[0].isoformat(), window[1].isoformat())
+
+
+@pytest.mark.parametrize(
+    "text, published, tense, words, window",
+    [
+        ("He will fly there next week.", FRIDAY, "future", "next week", ("2023-05-21", "2023-05-27")),
+        ("They met last week in Vienna.", FRIDAY, "past", "last week", ("2023-05-07", "2023-05-13")),
+        ("Prices rose next month.", FRIDAY, "future", "next month", ("2023-06-01", "2023-06-30")),
+        ("They will meet on Thursday.", MONDAY, "future", "on Thursday", ("2025-10-30", "2025-10-30")),
+        ("They met on Thursday.", MONDAY, "past", "on Thursday", ("2025-10-23", "2025-10-23")),
+        ("Negotiators met over the weekend.", MONDAY, "past", "over the weekend", ("2025-10-25", "2025-10-26")),
+        ("A meeting later this week.", MONDAY, "future", "later this week", ("2025-10-27", "2025-11-01")),
+        ("He will meet her on either May 25 or 26.", FRIDAY, "future", "May 25 or 26", ("2023-05-25", "2023-05-26")),
+        ("The visit runs April 13-16.", date(2023, 4, 1), "future", "April 13-16", ("2023-04-13", "2023-04-16")),
+        ("He arrives this evening.", FRIDAY, "future", "this evening", ("2023-05-19", "2023-05-19")),
+        ("They met last November in Bali.", date(2023, 6, 15), "past", "last November", ("2022-11-01", "2022-11-30")),
+        ("Talks began early this week.", MONDAY, "past", "early this week", ("2025-10-26", "2025-10-29")),
+        ("They meet next Wednesday.", FRIDAY, "future", "next Wednesday", ("2023-05-24", "2023-05-24")),
+        ("The summit is in September.", date(2023, 6, 15), "future", "in September", ("2023-09-01", "2023-09-30")),
+        ("He visited in February.", date(2023, 5, 19), "past", "in February", ("2023-02-01", "2023-02-28")),
+        ("Officials met on March 3, 1987.", date(1987, 3, 10), "past", "March 3, 1987", ("1987-03-03", "1987-03-03")),
+        ("They spoke yesterday.", FRIDAY, "past", "yesterday", ("2023-05-18", "2023-05-18")),
+        ("Visits over the past six months.", date(2023, 10, 28), "past", "over the past six months", ("2023-04-28", "2023-10-28")),
+    ],
+)
+def test_phrase_resolves_to_a_window(kb, text, published, tense, words, window) -> None:
+    assert resolve(kb, text, published, tense) == (words, window)
+
+
+def test_the_modal_may_is_not_the_month(kb) -> None:
+    text = "The official may meet deputies."
+    assert find_time_expressions(text, 0, len(text), FRIDAY, kb) == []
+
+
+def test_relative_phrases_need_a_publication_date(kb) -> None:
+    text = "They meet next week, and met on March 3, 1987."
+    found = find_time_expressions(text, 0, len(text), None, kb)
+    assert [f.text for f in found] == ["March 3, 1987"]

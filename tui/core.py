@@ -1,0 +1,223 @@
+"""What the app does, without any UI: search, narrow, check freshness.
+
+The widgets only show what this module returns; every function here runs
+in a worker thread and is tested without a terminal.  ``Reader`` is the
+app's one way into the index and serialises calls to it, so search,
+article and count workers never share a Whoosh searcher across threads.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from index.load import discover
+from index.model import Span
+from index.store import Hit, Store, StoredArticle
+
+ENTITY_FIELDS: Mapping[str, str] = {"person": "person", "org": "org", "place": "place"}
+"""Facet name -> query field used when narrowing on an entity."""
+
+_FIELD_KINDS: Mapping[str, str] = {
+    "person": "person", "people": "person", "who": "person",
+    "place": "place", "where": "place", "location": "place", "country": "place",
+    "org": "org", "organisation": "org", "organization": "org",
+}
+_FIELD_CLAUSE = re.compile(r'(?<![\w:])([A-Za-z]+):(?:"([^"]*)"?|(\S+))')
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """An article hit with the matched words of each snippet located."""
+
+    hit: Hit
+    snippets: tuple[tuple[str, tuple[Span, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Results:
+    """Everything the three list tabs show for one query."""
+
+    query: str
+    events: tuple[Hit, ...] = ()
+    event_total: int = 0
+    articles: tuple[ArticleRow, ...] = ()
+    article_total: int = 0
+    facets: Mapping[str, Sequence[tuple[str, int]]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    articles: int
+    events: int
+    last_modified: float
+
+
+class Reader:
+    """A thread-safe window on a ``Store`` for the app's workers."""
+
+    def __init__(self, store: Store, limit: int = 200, cache_size: int = 32) -> None:
+        self.store = store
+        self.limit = max(1, limit)
+        self._lock = threading.Lock()
+        self._articles: OrderedDict[str, StoredArticle | None] = OrderedDict()
+        self._cache_size = cache_size
+
+    def refresh(self) -> None:
+        """See the newest commit (after a re-index)."""
+        with self._lock:
+            self.store.refresh()
+            self._articles.clear()
+
+    def exists(self) -> bool:
+        return self.store.exists()
+
+    def search(self, query: str) -> Results:
+        """Events, articles (with located snippets) and entity counts for ``query``.
+
+        Raises ``QueryError`` for a malformed query, ``IndexUnreadable`` if
+        there is no usable index.
+        """
+        started = time.perf_counter()
+        with self._lock:
+            events = self.store.search(query, kind="event", limit=self.limit, snippets=False)
+            articles = self.store.search(query, kind="article", limit=self.limit, snippets=True)
+            rows = []
+            for hit in articles.hits:
+                pieces = []
+                for snippet in hit.snippets:
+                    spans = tuple(snippet.highlights) or tuple(self.store.match_spans(query, snippet.text))
+                    pieces.append((snippet.text, spans))
+                rows.append(ArticleRow(hit, tuple(pieces)))
+            facets = self.store.facets(query, kind=None, top=30)
+        return Results(
+            query=query,
+            events=events.hits,
+            event_total=events.total,
+            articles=tuple(rows),
+            article_total=articles.total,
+            facets=facets,
+            seconds=time.perf_counter() - started,
+        )
+
+    def counts(self, query: str) -> tuple[int, int]:
+        """(events, articles) matching ``query``: the live count of a saved search."""
+        with self._lock:
+            return self.store.count(query, kind="event"), self.store.count(query, kind="article")
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        with self._lock:
+            if article_id in self._articles:
+                self._articles.move_to_end(article_id)
+                return self._articles[article_id]
+            article = self.store.article(article_id)
+            self._articles[article_id] = article
+            while len(self._articles) > self._cache_size:
+                self._articles.popitem(last=False)
+            return article
+
+    def matches(self, query: str, article: StoredArticle) -> list[Span]:
+        """Where ``query`` matches in the article: its words, and its named entities."""
+        with self._lock:
+            spans = list(self.store.match_spans(query, article.text))
+        spans.extend(entity_matches(query, article))
+        return sorted(set(spans), key=lambda s: (s.start, s.end))
+
+    def summary(self) -> IndexSummary:
+        with self._lock:
+            return IndexSummary(
+                articles=self.store.doc_count("article"),
+                events=self.store.doc_count("event"),
+                last_modified=self.store.last_modified(),
+            )
+
+    def corpus_changed(self, corpus: Sequence[Path]) -> bool:
+        """Has any corpus file been added, removed or changed since the last index run?"""
+        sources, _problems = discover(corpus)
+        with self._lock:
+            known = self.store.sources()
+        return {s.key: s.fingerprint for s in sources} != known
+
+
+# --- queries ----------------------------------------------------------------------------
+
+
+def entity_clauses(query: str) -> list[tuple[str, str]]:
+    """The (kind, words) of the ``person:``/``place:``/``org:`` clauses of ``query``."""
+    out = []
+    for m in _FIELD_CLAUSE.finditer(query):
+        kind = _FIELD_KINDS.get(m.group(1).lower())
+        value = m.group(2) if m.group(2) is not None else m.group(3)
+        if kind and value and value.strip():
+            out.append((kind, value.strip()))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w*]+", text.lower())
+
+
+def _names_match(words: Sequence[str], name: str) -> bool:
+    have = _words(name)
+    for word in words:
+        if word.endswith("*"):
+            if not any(h.startswith(word.rstrip("*")) for h in have):
+                return False
+        elif word not in have:
+            return False
+    return bool(words)
+
+
+def entity_matches(query: str, article: StoredArticle) -> list[Span]:
+    """Mentions in ``article`` of the people, places and organisations ``query`` names."""
+    clauses = entity_clauses(query)
+    if not clauses:
+        return []
+    kinds = {"person": ("person",), "place": ("place", "country"), "org": ("org",)}
+    spans = []
+    for mention in article.mentions:
+        for kind, value in clauses:
+            if mention.kind in kinds[kind] and (
+                _names_match(_words(value), mention.canonical) or _names_match(_words(value), mention.text)
+            ):
+                spans.append(mention.span)
+                break
+    return spans
+
+
+def narrow(query: str, kind: str, name: str) -> str:
+    """``query`` narrowed to documents naming entity ``name`` of ``kind``."""
+    field_name = ENTITY_FIELDS.get(kind, kind)
+    clean = " ".join(name.replace('"', " ").split())
+    if not clean:
+        return query
+    clause = f'{field_name}:"{clean}"'
+    if clause.lower() in query.lower():
+        return query
+    return f"{query.strip()} {clause}".strip()
+
+
+def narrow_on_event(query: str, event: Mapping[str, Any]) -> str:
+    """``query`` narrowed to every participant of ``event``: all their meetings."""
+    for person in event.get("participants") or ():
+        query = narrow(query, "person", person)
+    return query
+
+
+# --- freshness ----------------------------------------------------------------------------
+
+
+def relative_age(seconds: float) -> str:
+    """``just now``, ``5 minutes ago``, ``3 hours ago``, ``2 days ago``."""
+    seconds = max(0.0, seconds)
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            n = int(seconds // size)
+            return f"{n} {unit}{'s' if n != 1 else ''} ago"
+    return "just now"
