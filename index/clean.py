@@ -78,7 +78,7 @@ def _reflow(text: str) -> str:
         if width and out and out[-1] != "" and not _INDENT.match(line) and not furniture and not _furniture_pattern().fullmatch(out[-1]):
             previous = out[-1]
             first_word = stripped.split(" ", 1)[0]
-            if len(previous) + 1 + len(first_word) > width - 12:
+            if len(previous) + 1 + len(first_word) > width - 12 or not previous.endswith((".", "!", "?", ":", '"', "”")):
                 out[-1] = previous + " " + stripped
                 continue
         if width and out and out[-1] != "" and _INDENT.match(line):

@@ -252,17 +252,29 @@ class _ArticleEntities:
                     continue
                 j = i
                 while j + 1 < len(tokens) and j + 1 not in covered and self.text[tokens[j].end : tokens[j + 1].start] == " " and (
-                    self._name_word(tokens[j + 1], False) or (tokens[j + 1].text in particles and j + 2 < len(tokens) and self._name_word(tokens[j + 2], False))
+                    self._name_word(tokens[j + 1], False)
+                    or _ARABIC_PARTICLE.match(tokens[j + 1].text)
+                    or (tokens[j + 1].text in particles and j + 2 < len(tokens) and (self._name_word(tokens[j + 2], False) or _ARABIC_PARTICLE.match(tokens[j + 2].text)))
                 ):
                     j += 1
                 run = tokens[i : j + 1]
                 while run and run[-1].text in particles:
                     run = run[:-1]
+                first_index = i
                 i = j + 1
-                if not 2 <= len(run) <= 4:
+                before = covered.get(first_index - 1)
+                if len(run) == 1 and before is not None and before.kind in ("title", "honorific"):
+                    royal = self.text[tokens[first_index - 1].start : tokens[first_index - 1].end]
+                    if royal in _words(self.kb, "royal_titles") or self.text[max(0, tokens[first_index - 1].start - 6) : tokens[first_index - 1].end] == "Crown Prince":
+                        if run[0].text not in self.kb.places and run[0].text not in self.kb.orgs:
+                            start, end = tokens[first_index - 1].start, run[0].end
+                            name = f"{royal} {run[0].text}"
+                            self.register(name, start, self._country_before(start), royal, "head_of_state" if royal in ("King", "Queen", "Emir", "Sultan") else None, None)
+                            self.add("person", start, end, name, self._country_before(start), royal)
+                    continue
+                if not 2 <= len(run) <= 5 or run[0].text in _words(self.kb, "foreign_articles"):
                     continue
                 start, end = run[0].start, run[-1].end
-                before = covered.get(tokens.index(run[0]) - 1)
                 evidence = self._person_evidence(start, end, before, sentence)
                 if evidence is None:
                     continue
@@ -328,17 +340,19 @@ class _ArticleEntities:
         return None
 
     def _spelling_variant(self, run: list[Token], country: str | None, office: str | None) -> Person | None:
-        """A fact-base person the article misspells: same surname, same office."""
+        """A fact-base person the article misspells ("Emanuel Macron",
+        "Francois Mitterand"): a near-identical surname and the office that
+        person held on the article's date."""
         if office is None:
             return None
+        holders = [
+            p for p in self.kb.people
+            if (country is None or p.country == country) and any(r.holds_on(self.day) and r.office == office for r in p.roles)
+        ]
         for surname in (run[-1].text, run[0].text):
-            candidates = [
-                p
-                for p in self.kb.people_by_surname.get(surname, [])
-                if (country is None or p.country == country) and any(r.holds_on(self.day) and r.office == office for r in p.roles)
-            ]
-            if len(candidates) == 1:
-                return candidates[0]
+            close = [p for p in holders if _similar(p.surname, surname)]
+            if len(close) == 1:
+                return close[0]
         return None
 
     # --- pass 3: short mentions ---------------------------------------------------------
@@ -376,7 +390,8 @@ class _ArticleEntities:
                         self.add("person", start, end, ref.name, ref.country, ref.role)
                         continue
                     holders = in_office.get(word)
-                    if holders and len(holders) == 1 and word not in self.not_names:
+                    continues = re.match(r" [A-Z][a-z]", self.text[end : end + 3])
+                    if holders and len(holders) == 1 and word not in self.not_names and not continues:
                         person = holders[0]
                         title, office = self.known_role(person)
                         ref = self.register(person.name, start, person.country, title, office, person)
@@ -445,6 +460,20 @@ _ROLE_WORDS = (
     "ambassador", "envoy", "governor", "negotiator", "representative", "senator", "executive", "researcher",
     "fellow", "leader", "diplomat", "aide", "deputy", "commissioner", "strategist", "partner", "founder", "manager",
 )
+
+
+_ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|az|ul|bin|ibn|bint|abu|ben)-[A-Z]")
+
+
+def _similar(a: str, b: str) -> bool:
+    """Same name up to a typo: one edit for short names, two for long ones."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.85
 
 
 def _title_case_ok(tokens: Sequence[Token]) -> bool:

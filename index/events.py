@@ -129,32 +129,52 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     return found
 
 
+_PRESENT_VERB = re.compile(r"^(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", re.I)
+
+
 def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: tuple[date, date] | None, published: date | None) -> str | None:
-    """The status the governing words give; None when negated."""
-    before = text[max(clause.start, trigger.span.start - 90) : trigger.span.start]
-    after = text[trigger.span.end : min(clause.end, trigger.span.end + 40)]
-    near_before = text[max(clause.start, trigger.span.start - 25) : trigger.span.start]
+    """The status the governing words give; None when negated.
+
+    Cues before the trigger count within its clause; after it only the
+    few words up to the next comma ("the visit will …", "was postponed").
+    A cancelling or postponing word wins over a planning one in reach;
+    otherwise the nearest cue wins; a past-tense trigger is an event that
+    occurred; failing all, the date decides.
+    """
+    before_start = max(clause.start, trigger.span.start - 70)
+    before = text[before_start : trigger.span.start]
+    after_text = text[trigger.span.end : min(clause.end, trigger.span.end + 30)]
+    after = after_text.split(",")[0]
+    near_before = text[max(clause.start, trigger.span.start - 22) : trigger.span.start]
     if tables.negation.search(near_before) and not re.search(r"\bnot only\b", near_before, re.I):
         return None
-    scope = before + " " + text[trigger.span.start : trigger.span.end] + " " + after
     cues: list[tuple[int, str]] = []
     for name, pattern in tables.status:
-        for m in pattern.finditer(scope):
-            distance = abs(len(before) - m.start()) if m.start() < len(before) else m.start() - len(before)
-            cues.append((distance, name))
-    strong = [c for c in cues if c[1] in ("cancelled", "postponed")]
+        for m in pattern.finditer(before):
+            cues.append((len(before) - m.end(), name))
+        for m in pattern.finditer(after):
+            cues.append((m.start() + 3, name))
+    strong = [c for c in cues if c[1] in ("cancelled", "postponed") and c[0] <= 45]
     if strong:
         return min(strong)[1]
-    if trigger.verb and _PAST_VERB.match(text[trigger.span.start : trigger.span.end]):
+    trigger_text = text[trigger.span.start : trigger.span.end]
+    if trigger.verb and _PAST_VERB.match(trigger_text):
         modal = [c for c in cues if c[1] in ("proposed", "planned") and c[0] < 25]
         return min(modal)[1] if modal else "occurred"
-    if cues:
-        return min(cues)[1]
-    if window and published:
-        if window[1] < published:
-            return "occurred"
-        if window[0] > published:
+    future = bool(window and published and window[0] > published)
+    past = bool(window and published and window[1] < published)
+    if trigger.verb and _PRESENT_VERB.match(trigger_text) and future:
+        return "planned"
+    weak = [c for c in cues if c[1] != "cancelled" and c[1] != "postponed"]
+    if weak:
+        choice = min(weak)[1]
+        if choice == "occurred" and future:
             return "planned"
+        if choice == "planned" and past and min(weak)[0] > 10:
+            return "occurred"
+        return choice
+    if future:
+        return "planned"
     return "occurred"
 
 
@@ -162,27 +182,68 @@ def _tense(status: str) -> str:
     return "future" if status in ("planned", "proposed") else "past"
 
 
+_HARD_BOUNDARY = re.compile(r";\s|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
+_RELATIVE_WHO = re.compile(r",\s+who\s+(?:[\w’'-]+\s+){0,8}$")
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_SPEAKER_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b")
+
+
+def _subject_start(text: str, sentence: Span, trigger: Span) -> int:
+    start = sentence.start
+    for m in _HARD_BOUNDARY.finditer(text, sentence.start, trigger.start):
+        start = m.end()
+    return start
+
+
+def _object_end(text: str, sentence: Span, trigger: Span, next_trigger: int | None) -> int:
+    m = _HARD_BOUNDARY.search(text, trigger.end, sentence.end)
+    end = m.start() if m else sentence.end
+    return min(end, next_trigger) if next_trigger is not None and next_trigger > trigger.end else end
+
+
+def _is_speaker(text: str, m: Mention, sentence: Span) -> bool:
+    before = text[max(sentence.start, m.span.start - 25) : m.span.start]
+    return bool(_SPEAKER_AFTER.match(text[m.span.end : m.span.end + 30])) or bool(re.search(r"\b(?:said|says|according to)\s*$", before))
+
+
 def _participants(
-    text: str, clause: Span, sentence: Span, people: Sequence[Mention], trigger: Trigger
+    text: str, sentence: Span, people: Sequence[Mention], trigger: Trigger, next_trigger: int | None, topic: str | None
 ) -> list[str]:
+    """The parties of one trigger: its subject and its objects.
+
+    The subject is the people named between the clause's start and the
+    trigger (not the speaker of a "said"), a relative "who" points back to
+    the person before it, and "he"/"she" to the story's current topic; the
+    objects are the people named after the trigger up to the next clause
+    or engagement word.
+    """
     names: list[str] = []
+
+    def add(name: str) -> None:
+        if name not in names:
+            names.append(name)
+
+    subject_from = _subject_start(text, sentence, trigger.span)
+    relative = _RELATIVE_WHO.search(text, sentence.start, trigger.span.start)
+    if relative:
+        antecedent = [m for m in people if m.span.end <= relative.start() and relative.start() - m.span.end <= 3]
+        if antecedent:
+            add(antecedent[-1].canonical)
+        subject_from = relative.end()
+    subjects = [m for m in people if subject_from <= m.span.start and m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)]
+    for m in subjects:
+        add(m.canonical)
+    if not subjects and not relative and topic and _PRONOUN.search(text, subject_from, trigger.span.start):
+        add(topic)
+    object_end = _object_end(text, sentence, trigger.span, next_trigger)
     for m in people:
-        if not clause.contains(m.span):
-            continue
-        after = text[m.span.end : m.span.end + 20]
-        before = text[max(sentence.start, m.span.start - 20) : m.span.start]
-        if _SPEECH_AFTER.match(after) and not (trigger.span.start > m.span.end and "told" in after[:8]):
-            if m.span.end < trigger.span.start and not after.lstrip(" ,").startswith("told"):
-                continue
-        if _SPEECH_BEFORE.search(before) and m.span.start > trigger.span.end:
-            continue
-        if m.canonical not in names:
-            names.append(m.canonical)
+        if trigger.span.end <= m.span.start and m.span.end <= object_end and not _is_speaker(text, m, sentence):
+            add(m.canonical)
     return names
 
 
 def _location(
-    text: str, clause: Span, trigger: Trigger, places: Sequence[Mention], article: Article, kb: Knowledge
+    text: str, clause: Span, trigger: Trigger, places: Sequence[Mention], article: Article, kb: Knowledge, here: str | None
 ) -> str | None:
     best: tuple[int, str] | None = None
     for m in places:
@@ -200,10 +261,8 @@ def _location(
         rank = distance - (20 if m.kind == "place" else 0)
         if best is None or rank < best[0]:
             best = (rank, m.canonical)
-    if best is None and article.dateline:
-        if re.search(r"\bhere\b", text[clause.start : clause.end], re.I):
-            place = kb.places.get(article.dateline) or kb.places.get(article.dateline.title())
-            return place.name if place else article.dateline
+    if best is None and here and re.search(r"\bhere\b", text[clause.start : clause.end], re.I):
+        return here
     return best[1] if best else None
 
 
@@ -231,9 +290,13 @@ _TOPIC_TALKS = re.compile(r"\b(?:trade|economic|peace|arms|nuclear|security|mili
 _GROUP_AFTER = re.compile(r"^\s+(?:with|between)\s+(?:the\s+)?(?:representatives|officials|delegations?|negotiators|members|executives|leaders of|a delegation)", re.I)
 
 
-def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: re.Pattern[str], clause: Span) -> str:
+def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: re.Pattern[str], clause: Span, people: Sequence[Mention] = ()) -> str:
     """Apply the type rules of news writing to a trigger's first guess."""
     form = trigger.form
+    if trigger.type == "visit" and trigger.verb and form.startswith("visit"):
+        # "visited Biden for an hour": calling on a person is a meeting
+        if any(0 <= m.span.start - trigger.span.end <= 2 for m in people):
+            return "meeting"
     before = text[max(clause.start, trigger.span.start - 40) : trigger.span.start]
     if trigger.type == "talks" and form in ("talks", "negotiations"):
         after = text[trigger.span.end : trigger.span.end + 60]
@@ -250,6 +313,18 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
     return trigger.type
 
 
+def dateline_place(article: Article, kb: Knowledge) -> str | None:
+    """The city a story was filed from ("CARACAS, March 11" → Caracas)."""
+    if not article.dateline:
+        return None
+    head = article.dateline.split(",")[0].strip()
+    for form in (head, head.title(), " ".join(w.capitalize() for w in head.split())):
+        place = kb.places.get(form)
+        if place:
+            return place.name
+    return head.title() if head else None
+
+
 def extract_events(
     article: Article,
     sentences: Sequence[Sentence],
@@ -263,8 +338,9 @@ def extract_events(
     published = article.published_date
     people = [m for m in mentions if m.kind == "person"]
     places = [m for m in mentions if m.kind in ("place", "country")]
+    here = dateline_place(article, kb)
     drafts: list[_Draft] = []
-    previous_subject: list[str] = []
+    topic: str | None = None
     previous_drafts: list[_Draft] = []
     for sentence in sentences:
         if sentence.furniture:
@@ -273,38 +349,38 @@ def extract_events(
         sentence_people = [m for m in people if span.contains(m.span)]
         triggers = find_triggers(text, span, kb)
         this_sentence: list[_Draft] = []
-        for trigger in triggers:
+        for n, trigger in enumerate(triggers):
             clause = _clause(text, span, trigger.span, tables.clause_break)
             if tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15]):
                 continue
-            participants = _participants(text, clause, span, sentence_people, trigger)
-            clause_text = text[clause.start : clause.end]
-            if not participants and (_PRONOUN_SUBJECT.match(clause_text.lstrip()) or re.search(r"\b(?:his|her)\s+\w*\s*$", text[clause.start : trigger.span.start])):
-                participants = list(previous_subject[:1])
+            next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None
+            sentence_topic = next((m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_speaker(text, m, span)), None)
+            participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic)
             if not participants:
                 earlier = [m.canonical for m in sentence_people if m.span.end <= trigger.span.start]
                 if re.search(r"\b(?:his|her)\b[^.]{0,30}$", text[span.start : trigger.span.start]) and earlier:
                     participants = [earlier[-1]]
             if not participants:
                 same = [d for d in previous_drafts if d.type == trigger.type and d.participants]
-                if same and trigger.verb is False and re.match(r"(?i)^\s*(?:a|the)\s*$", text[clause.start : trigger.span.start][-6:] or " "):
+                if same and not trigger.verb and re.search(r"(?i)\b(?:a|the|that|this|such)\s+$", text[clause.start : trigger.span.start]):
                     participants = list(same[-1].participants)
             if trigger.weak and not participants:
                 continue
             if not participants and trigger.type not in ("summit",):
                 continue
-            event_type = _refine_type(text, trigger, participants, tables.forums, clause)
-            near = [t for t in times if clause.contains(t.span)]
+            event_type = _refine_type(text, trigger, participants, tables.forums, clause, sentence_people)
+            near = [t for t in times if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text)]
             first_window = None
             if near:
-                first_window = near[0].past or near[0].future
+                closest = min(near, key=lambda t: abs(t.span.start - trigger.span.end))
+                first_window = closest.future if (closest.future and closest.past and closest.future != closest.past and closest.future[0] > (published or closest.future[0])) and trigger.verb and _PRESENT_VERB.match(text[trigger.span.start : trigger.span.end]) else (closest.past or closest.future)
             status = _status(text, clause, trigger, tables, first_window, published)
             if status is None:
                 continue
             window = _date(clause, span, trigger, times, status)
-            location = _location(text, clause, trigger, places, article, kb)
+            location = _location(text, clause, trigger, places, article, kb, here)
             if event_type == "summit" and not participants:
-                participants = list(previous_subject[:1])
+                participants = [topic] if topic else []
                 if not participants:
                     continue
             quality = len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0)
@@ -313,9 +389,11 @@ def extract_events(
         drafts.extend(this_sentence)
         if this_sentence:
             previous_drafts = this_sentence
-        if sentence_people:
-            previous_subject = [sentence_people[0].canonical]
+        subject = next((m.canonical for m in sentence_people if not _is_speaker(text, m, span)), None)
+        if subject:
+            topic = subject
     merged = _merge(drafts)
+    _inherit_visit_places(merged)
     events = []
     for n, d in enumerate(merged, start=1):
         evidence = tuple(Evidence(text[s.start : s.end], s) for s in d.evidence)
@@ -336,6 +414,27 @@ def extract_events(
             )
         )
     return tuple(events)
+
+
+def _inherit_visit_places(drafts: list[_Draft]) -> None:
+    """A visitor's meetings and talks happen where the visit is.
+
+    A meeting with no place of its own takes the place of a visit by one
+    of its participants that is current at the same time (same status
+    family, overlapping or unknown dates).
+    """
+    visits = [d for d in drafts if d.type == "visit" and d.location]
+    for d in drafts:
+        if d.location or d.type not in ("meeting", "talks"):
+            continue
+        for v in visits:
+            same_time = (
+                (d.status == "occurred") == (v.status == "occurred")
+                and (not d.window or not v.window or not (d.window.end < v.window.start or v.window.end < d.window.start))
+            )
+            if same_time and set(d.participants) & set(v.participants):
+                d.location = v.location
+                break
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
