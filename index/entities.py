@@ -244,6 +244,9 @@ class _ArticleEntities:
     def pass_new_people(self, sentence_hits: list[tuple[Sentence, list[Token], list[tuple[int, int, Entry]]]]) -> None:
         particles = _words(self.kb, "particles")
         for sentence, tokens, found in sentence_hits:
+            words = [t for t in tokens if t.text[:1].isalpha()]
+            if len(words) >= 4 and sum(1 for t in words if t.text[:1].isupper()) >= 0.75 * len(words):
+                continue  # a headline in title case: capitals say nothing about names
             covered = {k: entry for a, b, entry in found for k in range(a, b)}
             i = 0
             while i < len(tokens):

@@ -75,7 +75,7 @@ def _tables(kb: Knowledge) -> _Tables:
         return re.compile(rf"(?<![\w'’])(?:{body})(?![\w])", re.IGNORECASE)
 
     status = [(name, words(cues)) for name, cues in t["status"].items()]
-    clause = "|".join(re.escape(b) for b in t["clause_breaks"])
+    clause = "|".join([re.escape(b) for b in t["clause_breaks"]] + [r",\s+(?!including\b)\w+ing\b"])
     tables = _Tables(
         pattern=pattern,
         form_info=info,
@@ -101,6 +101,8 @@ class _Draft:
     trigger: Span
     score: float
     evidence: list[Span] = field(default_factory=list)
+    orphan: bool = False
+    """Parties unknown or only countries: folded into a named event if one fits."""
 
 
 def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Span:
@@ -207,7 +209,13 @@ def _is_speaker(text: str, m: Mention, sentence: Span) -> bool:
 
 
 def _participants(
-    text: str, sentence: Span, people: Sequence[Mention], trigger: Trigger, next_trigger: int | None, topic: str | None
+    text: str,
+    sentence: Span,
+    people: Sequence[Mention],
+    trigger: Trigger,
+    next_trigger: int | None,
+    topic: str | None,
+    previous: tuple[int, list[str]] | None = None,
 ) -> list[str]:
     """The parties of one trigger: its subject and its objects.
 
@@ -230,16 +238,27 @@ def _participants(
         if antecedent:
             add(antecedent[-1].canonical)
         subject_from = relative.end()
+    if previous is not None and not relative:
+        subject_from = max(subject_from, previous[0])
     subjects = [m for m in people if subject_from <= m.span.start and m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)]
     for m in subjects:
         add(m.canonical)
-    if not subjects and not relative and topic and _PRONOUN.search(text, subject_from, trigger.span.start):
+    if not subjects and previous is not None and not relative and not _PRONOUN.search(text, subject_from, trigger.span.start):
+        for name in previous[1]:  # "X will meet Y before travelling to Z": X travels
+            add(name)
+    elif not subjects and not relative and topic and _PRONOUN.search(text, subject_from, trigger.span.start):
         add(topic)
     object_end = _object_end(text, sentence, trigger.span, next_trigger)
     for m in people:
         if trigger.span.end <= m.span.start and m.span.end <= object_end and not _is_speaker(text, m, sentence):
             add(m.canonical)
     return names
+
+
+def _subjects_of(text: str, sentence: Span, people: Sequence[Mention], trigger: Trigger, names: list[str]) -> list[str]:
+    """The participants of a trigger that stand before it (its subject)."""
+    before = {m.canonical for m in people if m.span.end <= trigger.span.start}
+    return [n for n in names if n in before] or names[:1]
 
 
 def _location(
@@ -267,17 +286,30 @@ def _location(
 
 
 def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeExpression], status: str) -> DateWindow | None:
-    def usable(t: TimeExpression) -> bool:
-        return not re.match(r"(?i)(since|until|by|from|through)\b", t.text)
+    """The window of the temporal phrase nearest the trigger, read in the
+    event's tense: in its clause first, then earlier in its sentence; a
+    duration ("a three-day visit") only when nothing else dates it."""
 
-    for scope in (clause, sentence):
-        candidates = [t for t in times if scope.contains(t.span) and usable(t)]
-        if candidates:
-            t = min(candidates, key=lambda t: abs(t.span.start - trigger.span.end) if t.span.start >= trigger.span.start else trigger.span.start - t.span.end + 5)
-            window = t.window(_tense(status))
-            if window:
-                return DateWindow(window[0], window[1], t.text, t.span)
-    return None
+    def usable(t: TimeExpression) -> bool:
+        return not re.match(r"(?i)(since|until|by|from)\b", t.text)
+
+    def is_duration(t: TimeExpression) -> bool:
+        return bool(re.fullmatch(r"(?i)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few)[- ](?:day|week)", t.text))
+
+    def pick(candidates: list[TimeExpression]) -> DateWindow | None:
+        if not candidates:
+            return None
+        t = min(candidates, key=lambda t: abs(t.span.start - trigger.span.end) if t.span.start >= trigger.span.start else trigger.span.start - t.span.end + 5)
+        window = t.window(_tense(status))
+        return DateWindow(window[0], window[1], t.text, t.span) if window else None
+
+    in_clause = [t for t in times if clause.contains(t.span) and usable(t)]
+    earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t)]
+    for group in (in_clause, earlier):
+        found = pick([t for t in group if not is_duration(t)])
+        if found:
+            return found
+    return pick([t for t in in_clause if is_duration(t)])
 
 
 def _cameo(event_type: str, location: str | None) -> str:
@@ -339,6 +371,7 @@ def extract_events(
     people = [m for m in mentions if m.kind == "person"]
     places = [m for m in mentions if m.kind in ("place", "country")]
     here = dateline_place(article, kb)
+    leaders = _article_leaders(people, kb, published)
     drafts: list[_Draft] = []
     topic: str | None = None
     previous_drafts: list[_Draft] = []
@@ -346,7 +379,7 @@ def extract_events(
         if sentence.furniture:
             continue
         span = sentence.span
-        sentence_people = [m for m in people if span.contains(m.span)]
+        sentence_people = [m for m in people if span.contains(m.span) and not _is_modifier(text, m)]
         triggers = find_triggers(text, span, kb)
         this_sentence: list[_Draft] = []
         for n, trigger in enumerate(triggers):
@@ -355,36 +388,59 @@ def extract_events(
                 continue
             next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None
             sentence_topic = next((m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_speaker(text, m, span)), None)
-            participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic)
+            previous = None
+            if n > 0 and this_sentence and this_sentence[-1].trigger == triggers[n - 1].span:
+                prior = this_sentence[-1]
+                previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], [p for p in prior.participants]))
+            participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
+            subject_text = text[_subject_start(text, span, trigger.span) : trigger.span.start]
+            if trigger.weak and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
+                participants = [p for p in participants if False]
+            orphan = False
+            if not participants and _GROUP_REFERENCE.search(text, clause.start, min(clause.end, (next_start or clause.end))) and len(leaders) == 2:
+                participants = list(leaders)
             if not participants:
                 earlier = [m.canonical for m in sentence_people if m.span.end <= trigger.span.start]
                 if re.search(r"\b(?:his|her)\b[^.]{0,30}$", text[span.start : trigger.span.start]) and earlier:
                     participants = [earlier[-1]]
             if not participants:
-                same = [d for d in previous_drafts if d.type == trigger.type and d.participants]
+                same = [d for d in previous_drafts if d.type == trigger.type and d.participants and not d.orphan]
                 if same and not trigger.verb and re.search(r"(?i)\b(?:a|the|that|this|such)\s+$", text[clause.start : trigger.span.start]):
                     participants = list(same[-1].participants)
+            if not participants and not trigger.weak:
+                participants = _country_parties(text, clause, trigger, places, kb)
+                orphan = True
             if trigger.weak and not participants:
                 continue
-            if not participants and trigger.type not in ("summit",):
-                continue
             event_type = _refine_type(text, trigger, participants, tables.forums, clause, sentence_people)
+            if not participants and event_type != "summit":
+                if re.search(r"(?i)\b(?:negotiators|delegations?|officials|ministers|sides)\b", subject_text) or re.search(r"(?i)\bthe\s+(?:[\w-]+\s+){0,2}$", text[clause.start : trigger.span.start]):
+                    orphan = True  # "the trade talks", "negotiators met": kept to merge into a named event
+                else:
+                    continue
             near = [t for t in times if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text)]
-            first_window = None
+            hint: tuple[date, date] | None = None
             if near:
                 closest = min(near, key=lambda t: abs(t.span.start - trigger.span.end))
-                first_window = closest.future if (closest.future and closest.past and closest.future != closest.past and closest.future[0] > (published or closest.future[0])) and trigger.verb and _PRESENT_VERB.match(text[trigger.span.start : trigger.span.end]) else (closest.past or closest.future)
-            status = _status(text, clause, trigger, tables, first_window, published)
+                if closest.past == closest.future or closest.future is None or closest.past is None:
+                    hint = closest.past or closest.future
+                elif trigger.verb and _PRESENT_VERB.match(text[trigger.span.start : trigger.span.end]):
+                    hint = closest.future
+            status = _status(text, clause, trigger, tables, hint, published)
             if status is None:
                 continue
+            if status == "occurred" and hint is None and this_sentence and not (trigger.verb and _PAST_VERB.match(text[trigger.span.start : trigger.span.end])) and not _has_cue(text, clause, trigger, tables):
+                status = this_sentence[-1].status  # "…expected to meet X before travelling to Y": one governing verb
+            if event_type == "summit" and status in ("proposed",) and hint and published and hint[0] > published:
+                status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
             window = _date(clause, span, trigger, times, status)
             location = _location(text, clause, trigger, places, article, kb, here)
             if event_type == "summit" and not participants:
                 participants = [topic] if topic else []
                 if not participants:
-                    continue
-            quality = len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0)
-            draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span])
+                    orphan = True
+            quality = len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if sentence_is_heading(text, span) else 0)
+            draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan)
             this_sentence.append(draft)
         drafts.extend(this_sentence)
         if this_sentence:
@@ -392,8 +448,9 @@ def extract_events(
         subject = next((m.canonical for m in sentence_people if not _is_speaker(text, m, span)), None)
         if subject:
             topic = subject
-    merged = _merge(drafts)
-    _inherit_visit_places(merged)
+    merged = _merge([d for d in drafts if not d.orphan])
+    merged = _absorb_orphans(merged, [d for d in drafts if d.orphan], kb)
+    _inherit_visit_places(merged, kb)
     events = []
     for n, d in enumerate(merged, start=1):
         evidence = tuple(Evidence(text[s.start : s.end], s) for s in d.evidence)
@@ -416,25 +473,119 @@ def extract_events(
     return tuple(events)
 
 
-def _inherit_visit_places(drafts: list[_Draft]) -> None:
+def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge) -> None:
     """A visitor's meetings and talks happen where the visit is.
 
-    A meeting with no place of its own takes the place of a visit by one
-    of its participants that is current at the same time (same status
-    family, overlapping or unknown dates).
+    A meeting with no place (or only a country) takes the place of a visit
+    or gathering of one of its participants that is current at the same
+    time (same status family, overlapping or unknown dates) — the city when
+    the visit names one in that country — and its dates when it has none.
     """
-    visits = [d for d in drafts if d.type == "visit" and d.location]
+    hosts = [d for d in drafts if d.type in ("visit", "summit") and d.location]
     for d in drafts:
-        if d.location or d.type not in ("meeting", "talks"):
+        if d.type not in ("meeting", "talks"):
             continue
-        for v in visits:
+        country = kb.places.get(d.location).country if d.location and d.location in kb.places else None
+        if d.location and not (country and kb.places[d.location].kind == "country"):
+            continue
+        for v in sorted(hosts, key=lambda h: (kb.places.get(h.location or "") is None or kb.places[h.location].kind != "city")):
             same_time = (
                 (d.status == "occurred") == (v.status == "occurred")
                 and (not d.window or not v.window or not (d.window.end < v.window.start or v.window.end < d.window.start))
             )
-            if same_time and set(d.participants) & set(v.participants):
-                d.location = v.location
-                break
+            if not same_time or not set(d.participants) & set(v.participants):
+                continue
+            target = kb.places.get(v.location or "")
+            if d.location and not (target and target.kind == "city" and target.country == country):
+                continue
+            d.location = v.location
+            if d.window is None and v.type == "visit":
+                d.window = v.window
+            break
+
+
+def _absorb_orphans(named: list[_Draft], orphans: list[_Draft], kb: Knowledge) -> list[_Draft]:
+    """Fold "the trade talks", "negotiators met" into the named event they
+    refer to; keep an orphan on its own only when countries name its parties."""
+    for o in orphans:
+        family = {o.type} | ({"meeting", "talks"} if o.type in ("meeting", "talks") else set())
+        fits = [d for d in named if d.type in family and _places_agree(d.location, o.location, kb) and _windows_agree(d.window, o.window) and (d.status == o.status)]
+        if fits:
+            target = max(fits, key=lambda d: d.score)
+            target.evidence.append(o.sentence)
+            if o.location and (not target.location or _more_specific(o.location, target.location, kb)):
+                target.location = o.location
+            target.window = target.window or o.window
+            continue
+        if len(o.participants) >= 2:
+            named.append(o)
+    return named
+
+
+def _places_agree(a: str | None, b: str | None, kb: Knowledge) -> bool:
+    if not a or not b or a == b:
+        return True
+    pa, pb = kb.places.get(a), kb.places.get(b)
+    return bool(pa and pb and (pa.country == pb.country))
+
+
+def _more_specific(a: str, b: str, kb: Knowledge) -> bool:
+    pa, pb = kb.places.get(a), kb.places.get(b)
+    return bool(pa and pb and pa.kind == "city" and pb.kind == "country")
+
+
+def _windows_agree(a: DateWindow | None, b: DateWindow | None) -> bool:
+    return not a or not b or not (a.end < b.start or b.end < a.start)
+
+
+_GROUP_REFERENCE = re.compile(r"(?i)\b(?:the\s+two\s+(?:leaders|presidents|heads\s+of\s+state)|both\s+(?:leaders|presidents)|the\s+(?:two\s+)?countries[’']\s+leaders|their\s+leaders)\b|\bthey\s+(?:attend|meet|will)")
+_MODIFIER_AFTER = re.compile(r"^[’']?s?\s+(?:administration|government|campaign|team|aides?|officials|era|policy|policies|doctrine|cabinet|camp)\b")
+
+
+def _is_modifier(text: str, m: Mention) -> bool:
+    """"the Biden administration": a name used as an adjective, not a party."""
+    return bool(_MODIFIER_AFTER.match(text[m.span.end : m.span.end + 20]))
+
+
+def _article_leaders(people: Sequence[Mention], kb: Knowledge, day: date | None) -> tuple[str, ...]:
+    """The two heads of state or government an article is most about."""
+    counts: dict[str, int] = {}
+    for m in people:
+        person = kb.person_by_name.get(m.canonical)
+        role = person.role_on(day) if person else None
+        if role and role.office in ("head_of_state", "head_of_government"):
+            counts[m.canonical] = counts.get(m.canonical, 0) + 1
+    ranked = sorted(counts, key=lambda name: -counts[name])
+    if len(ranked) >= 2 and (len(ranked) == 2 or counts[ranked[1]] > counts[ranked[2]]):
+        return tuple(ranked[:2])
+    return ()
+
+
+def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence[Mention], kb: Knowledge) -> list[str]:
+    """Country codes of an engagement between countries ("U.S.-Japan trade
+    talks", "talks between Beijing and Washington", "Soviet counterparts")."""
+    codes: list[str] = []
+    for m in places:
+        if clause.contains(m.span) and m.country and m.canonical == kb.country_name(m.country) or (
+            clause.contains(m.span) and m.text in kb.seats
+        ):
+            code = m.country or kb.seats.get(m.text)
+            if code and code not in codes:
+                codes.append(code)
+    return codes if len(codes) >= 2 else []
+
+
+def _has_cue(text: str, clause: Span, trigger: Trigger, tables: _Tables) -> bool:
+    scope = text[max(clause.start, trigger.span.start - 70) : trigger.span.start]
+    return any(p.search(scope) for _, p in tables.status)
+
+
+def sentence_is_heading(text: str, span: Span) -> bool:
+    """A headline or crosshead: no closing punctuation, or in title case."""
+    body = text[span.start : span.end].strip()
+    words = re.findall(r"[A-Za-z][\w’'-]*", body)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return not body.endswith((".", "!", "?", "”", '"', "’", ")")) or (len(words) >= 4 and capitalised >= 0.7 * len(words))
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
@@ -466,8 +617,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             target.window = d.window or target.window
         if d.sentence not in target.evidence:
             target.evidence.append(d.sentence)
-        if STATUS_STRENGTH[d.status] > STATUS_STRENGTH[target.status]:
+        if d.status in ("cancelled", "postponed") and STATUS_STRENGTH[d.status] > STATUS_STRENGTH[target.status]:
             target.status = d.status
         if d.score > target.score:
+            if target.status not in ("cancelled", "postponed"):
+                target.status = d.status
             target.sentence, target.trigger, target.score = d.sentence, d.trigger, d.score
     return merged

@@ -73,15 +73,18 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         # ISO and numeric dates
         r"(?P<iso>(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d))",
         r"(?P<num>\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b)",
+        # "on Thursday and Friday", "next Monday and Tuesday"
+        rf"(?P<wdr>(?:(?P<wdr_mod>next|last|this|on)\s+)?(?P<wdr_a>{weekday})\s+(?:and|or|to|through|-|–)\s+(?P<wdr_b>{weekday}))",
         # "on Thursday", "next Wednesday", "last Tuesday", "Friday (Oct 27)" is md inside
         rf"(?P<wd>(?:(?P<wd_mod>next|last|this|coming|early|late|on|by|until|from|since)\s+)?(?P<wd_day>{weekday})(?:\s+(?P<wd_part>morning|afternoon|evening|night))?)",
         # "last November", "in March", "early this month", "next month", "mid-April"
-        rf"(?P<mn>(?P<mn_mod>last|next|this|in|early|late|mid-?|by|since|until|through|during|from|the|coming)\s*(?P<mn_m>{month})(?:\s+(?P<mn_y>(?:19|20)\d\d))?)",
+        rf"(?P<mn>(?P<mn_mod>last|next|this|in|early|late|mid-?|by|since|until|through|during|from|the|a|coming)\s*(?P<mn_m>{month})(?:\s+(?P<mn_y>(?:19|20)\d\d))?)",
         rf"(?P<my>(?P<my_m>{month})\s+(?P<my_y>(?:19|20)\d\d))",
         # periods relative to the article's date
         r"(?P<rel>(?P<rel_pre>later|earlier|early|late|end of|the end of)?\s*(?P<rel_mod>next|last|this|past|coming|previous|following)\s+(?P<rel_unit>week|weekend|month|year|quarter))",
         r"(?P<wkend>(?:over|during|at|on)\s+the\s+weekend)",
         rf"(?P<ago>(?P<ago_n>{number})\s+(?P<ago_u>{unit})\s+ago)",
+        rf"(?P<dur>(?P<dur_n>{number}|\d+)[- ](?P<dur_u>day|week)(?=[- ](?:visit|trip|tour|talks|meeting|summit|conference|session|stay)))",
         rf"(?P<within>(?:in|within)\s+(?:the\s+)?(?:next\s+)?(?P<within_n>{number})\s+(?P<within_u>{unit}))",
         rf"(?P<pastn>(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<pastn_n>{number})\s+(?P<pastn_u>{unit}))",
         r"(?P<coming>(?:in|over)\s+the\s+(?:coming|next|following)\s+(?P<coming_u>days|weeks|months))",
@@ -163,6 +166,22 @@ def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Windo
     if g["num"]:
         d = _dateparser_day(g["num"], published)
         return ((d, d), (d, d)) if d else (None, None)
+    if g["wdr"]:
+        mod = (g["wdr_mod"] or "").lower()
+        a, b = weekdays[g["wdr_a"].lower()], weekdays[g["wdr_b"].lower()]
+        if mod == "next":
+            week_start = _week_of(published)[0] + timedelta(days=7)
+            first = week_start + timedelta(days=(a + 1) % 7)
+            last_ = week_start + timedelta(days=(b + 1) % 7)
+            return (first, last_), (first, last_)
+        back_b = published - timedelta(days=(published.weekday() - b) % 7)
+        back_a = back_b - timedelta(days=(b - a) % 7)
+        fwd_a = published + timedelta(days=(a - published.weekday()) % 7)
+        fwd_b = fwd_a + timedelta(days=(b - a) % 7)
+        return (back_a, back_b), (fwd_a, fwd_b)
+    if g["dur"]:
+        days = _count(g["dur_n"], numbers) * (7 if g["dur_u"].lower() == "week" else 1)
+        return (published - timedelta(days=days - 1), published), (published, published + timedelta(days=days - 1))
     if g["wd"]:
         mod = (g["wd_mod"] or "").lower()
         target = weekdays[g["wd_day"].lower()]
