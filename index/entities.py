@@ -254,10 +254,11 @@ class _ArticleEntities:
                     i += 1
                     continue
                 j = i
-                while j + 1 < len(tokens) and j + 1 not in covered and self.text[tokens[j].end : tokens[j + 1].start] == " " and (
+                while j + 1 < len(tokens) and (j + 1 not in covered or tokens[j].text in particles) and self.text[tokens[j].end : tokens[j + 1].start] == " " and (
                     self._name_word(tokens[j + 1], False)
                     or _ARABIC_PARTICLE.match(tokens[j + 1].text)
-                    or (tokens[j + 1].text in particles and j + 2 < len(tokens) and (self._name_word(tokens[j + 2], False) or _ARABIC_PARTICLE.match(tokens[j + 2].text)))
+                    or (tokens[j + 1].text in particles and j + 2 < len(tokens) and (self._name_word(tokens[j + 2], False) or _ARABIC_PARTICLE.match(tokens[j + 2].text) or (j + 2 in covered and tokens[j + 2].text[:1].isupper())))
+                    or (tokens[j].text in particles and tokens[j + 1].text[:1].isupper())
                 ):
                     j += 1
                 run = tokens[i : j + 1]
@@ -271,6 +272,10 @@ class _ArticleEntities:
                     if royal in _words(self.kb, "royal_titles") or self.text[max(0, tokens[first_index - 1].start - 6) : tokens[first_index - 1].end] == "Crown Prince":
                         if run[0].text not in self.kb.places and run[0].text not in self.kb.orgs:
                             start, end = tokens[first_index - 1].start, run[0].end
+                            known_ref = next((r for r in self.people.values() if r.name.split()[0] == run[0].text and len(r.name.split()) > 1), None)
+                            if known_ref is not None:  # "Prince Abdullah" after "Crown Prince Abdullah bin Abdul Aziz"
+                                self.add("person", run[0].start, end, known_ref.name, known_ref.country, known_ref.role)
+                                continue
                             name = f"{royal} {run[0].text}"
                             self.register(name, start, self._country_before(start), royal, "head_of_state" if royal in ("King", "Queen", "Emir", "Sultan") else None, None)
                             self.add("person", start, end, name, self._country_before(start), royal)

@@ -165,8 +165,9 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return min(modal)[1] if modal else "occurred"
     future = bool(window and published and window[0] > published)
     past = bool(window and published and window[1] < published)
-    if trigger.verb and _PRESENT_VERB.match(trigger_text) and future:
-        return "planned"
+    lead_in = text[max(clause.start, trigger.span.start - 40) : trigger.span.end]
+    if (future or (window and published and window[0] >= published)) and re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", lead_in):
+        return "planned"  # "travels to Italy this evening", "leaves on Saturday on a trip"
     weak = [c for c in cues if c[1] != "cancelled" and c[1] != "postponed"]
     if weak:
         choice = min(weak)[1]
@@ -424,7 +425,7 @@ def extract_events(
                 closest = min(near, key=lambda t: abs(t.span.start - trigger.span.end))
                 if closest.past == closest.future or closest.future is None or closest.past is None:
                     hint = closest.past or closest.future
-                elif trigger.verb and _PRESENT_VERB.match(text[trigger.span.start : trigger.span.end]):
+                elif re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", text[max(clause.start, trigger.span.start - 40) : trigger.span.end]):
                     hint = closest.future
             status = _status(text, clause, trigger, tables, hint, published)
             if status is None:
