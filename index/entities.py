@@ -420,6 +420,7 @@ class _ArticleEntities:
         person mention over the same words, so events can use it.
         """
         families = self.kb.names.get("office_families") or {}
+        self._resolve_generic_roles()
         titles = [m for m in self.mentions if m.kind == "title" and m.role]
         persons = [m for m in self.mentions if m.kind == "person"]
         for title in titles:
@@ -445,6 +446,29 @@ class _ArticleEntities:
                 self.mentions.append(
                     Mention("person", Span(start, title.span.end), self.text[start : title.span.end], person_name, country, ref.role if ref else title.canonical)
                 )
+
+    def _resolve_generic_roles(self) -> None:
+        """"the Chinese official", "the U.S. envoy": the article's most
+        mentioned person of that country (named before the reference)."""
+        persons = [m for m in self.mentions if m.kind == "person"]
+        for title in [m for m in self.mentions if m.kind == "title" and not m.role]:
+            if title.canonical.lower() not in ("official", "minister", "negotiator", "envoy", "diplomat", "leader", "president", "premier"):
+                continue
+            if any(0 <= p.span.start - title.span.end <= 2 for p in persons):
+                continue
+            country = self._country_before(title.span.start)
+            lead = self.text[max(0, title.span.start - 30) : title.span.start].lower()
+            if country is None or not re.search(r"\bthe\s+(?:\S+\s+){0,2}$", lead):
+                continue
+            counts: dict[str, int] = {}
+            for p in persons:
+                if p.country == country and p.span.end <= title.span.start:
+                    counts[p.canonical] = counts.get(p.canonical, 0) + 1
+            if counts:
+                name = max(counts, key=lambda n: counts[n])
+                start = self._country_mention_start(title.span.start)
+                ref = self.people.get(name)
+                self.mentions.append(Mention("person", Span(start, title.span.end), self.text[start : title.span.end], name, country, ref.role if ref else None))
 
     def _country_mention_start(self, start: int) -> int:
         for m in reversed(self.mentions):

@@ -103,6 +103,10 @@ class _Draft:
     evidence: list[Span] = field(default_factory=list)
     orphan: bool = False
     """Parties unknown or only countries: folded into a named event if one fits."""
+    sidelines: "_Draft | None" = None
+    """The gathering on whose sidelines this meeting happens."""
+    into: "_Draft | None" = None
+    """The event this mention was merged into."""
 
 
 def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Span:
@@ -169,6 +173,9 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     if (future or (window and published and window[0] >= published)) and re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", lead_in):
         return "planned"  # "travels to Italy this evening", "leaves on Saturday on a trip"
     weak = [c for c in cues if c[1] != "cancelled" and c[1] != "postponed"]
+    hedge = re.search(r"(?i)\b(?:probably|perhaps|possibly|maybe|potentially|hypothetical|could|might)\b", text[max(clause.start, trigger.span.start - 80) : trigger.span.start])
+    if hedge and not (trigger.verb and _PAST_VERB.match(trigger_text)):
+        return "proposed"  # a hedge governs the whole clause: "probably … he will head to China"
     if weak:
         choice = min(weak)[1]
         if choice == "occurred" and future:
@@ -188,7 +195,7 @@ def _tense(status: str) -> str:
 _HARD_BOUNDARY = re.compile(r";\s|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
 _RELATIVE_WHO = re.compile(r",\s+who\s+(?:[\w’'-]+\s+){0,8}$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
-_SPEAKER_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b")
+_SPEAKER_AFTER = re.compile(r"^(?:,[^,;]{3,140},)?\s*(?:,\s*)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b")
 
 
 def _subject_start(text: str, sentence: Span, trigger: Span) -> int:
@@ -206,7 +213,7 @@ def _object_end(text: str, sentence: Span, trigger: Span, next_trigger: int | No
 
 def _is_speaker(text: str, m: Mention, sentence: Span) -> bool:
     before = text[max(sentence.start, m.span.start - 25) : m.span.start]
-    return bool(_SPEAKER_AFTER.match(text[m.span.end : m.span.end + 30])) or bool(re.search(r"\b(?:said|says|according to)\s*$", before))
+    return bool(_SPEAKER_AFTER.match(text[m.span.end : m.span.end + 160])) or bool(re.search(r"\b(?:said|says|according to)\s*$", before))
 
 
 def _participants(
@@ -216,7 +223,7 @@ def _participants(
     trigger: Trigger,
     next_trigger: int | None,
     topic: str | None,
-    previous: tuple[int, list[str]] | None = None,
+    previous: tuple[int, list[str], list[str]] | None = None,
 ) -> list[str]:
     """The parties of one trigger: its subject and its objects.
 
@@ -241,7 +248,11 @@ def _participants(
         subject_from = relative.end()
     if previous is not None and not relative:
         subject_from = max(subject_from, previous[0])
-    subjects = [m for m in people if subject_from <= m.span.start and m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)]
+    subjects = [
+        m for m in people
+        if subject_from <= m.span.start and m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)
+        and not (previous is not None and m.canonical in previous[2] and m.canonical not in previous[1])  # the last verb's object
+    ]
     for m in subjects:
         add(m.canonical)
     if not subjects and previous is not None and not relative and not _PRONOUN.search(text, subject_from, trigger.span.start):
@@ -250,6 +261,9 @@ def _participants(
     elif not subjects and not relative and topic and _PRONOUN.search(text, subject_from, trigger.span.start):
         add(topic)
     object_end = _object_end(text, sentence, trigger.span, next_trigger)
+    excluded = re.search(r"\b(?:rather than|instead of|but not|not with|without)\b", text[trigger.span.end : object_end])
+    if excluded:  # "may meet deputies rather than Greer": Greer is not a party
+        object_end = trigger.span.end + excluded.start()
     for m in people:
         if trigger.span.end <= m.span.start and m.span.end <= object_end and not _is_speaker(text, m, sentence):
             add(m.canonical)
@@ -263,12 +277,14 @@ def _subjects_of(text: str, sentence: Span, people: Sequence[Mention], trigger: 
 
 
 def _location(
-    text: str, clause: Span, trigger: Trigger, places: Sequence[Mention], article: Article, kb: Knowledge, here: str | None
+    text: str, clause: Span, trigger: Trigger, places: Sequence[Mention], article: Article, kb: Knowledge, here: str | None, after: int = 0
 ) -> str | None:
     best: tuple[int, str] | None = None
     for m in places:
         if not clause.contains(m.span) or m.text in kb.adjectives and m.text not in kb.places:
             continue
+        if m.span.end <= trigger.span.start and m.span.start < after:
+            continue  # that place belongs to an earlier engagement of the sentence
         before = text[max(clause.start, m.span.start - 14) : m.span.start].lower()
         if re.search(r"\b(?:between|and|from|with|of|by|against|over|toward|towards)\s+(?:the\s+)?$", before) and not re.search(r"\b(?:tour|visit|trip)s?\s+of\s+(?:the\s+)?$", before):
             continue
@@ -336,9 +352,9 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         if not _TOPIC_TALKS.search(before) and not _GROUP_AFTER.match(after) and re.match(r"^\s+with\s+", after) and len(participants) >= 1:
             return "meeting"
     if trigger.type == "summit":
-        between = re.match(r"^\s+between\s+", text[trigger.span.end : trigger.span.end + 10])
-        if between and len(participants) == 2:
-            return "meeting"
+        between = re.match(r"^\s+between\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:and|&)\s+", text[trigger.span.end : trigger.span.end + 90])
+        if between and not forums.search(text[trigger.span.start - 30 : trigger.span.start]):
+            return "meeting"  # "a summit between Trump and Xi" is their meeting
     if trigger.type == "meeting" and form in ("meeting", "meetings"):
         after = text[trigger.span.end : trigger.span.end + 80]
         if re.match(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}(?:ministers|leaders|heads|officials|members|governors)\b", after) or forums.search(before[-25:]):
@@ -392,7 +408,7 @@ def extract_events(
             previous = None
             if n > 0 and this_sentence and this_sentence[-1].trigger == triggers[n - 1].span:
                 prior = this_sentence[-1]
-                previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], [p for p in prior.participants]))
+                previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), list(prior.participants))
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
             subject_text = text[_subject_start(text, span, trigger.span) : trigger.span.start]
             if trigger.weak and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
@@ -435,13 +451,18 @@ def extract_events(
             if event_type == "summit" and status in ("proposed",) and hint and published and hint[0] > published:
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
             window = _date(clause, span, trigger, times, status)
-            location = _location(text, clause, trigger, places, article, kb, here)
+            location = _location(text, clause, trigger, places, article, kb, here, triggers[n - 1].span.end if n else 0)
             if event_type == "summit" and not participants:
                 participants = [topic] if topic else []
                 if not participants:
                     orphan = True
-            quality = len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if sentence_is_heading(text, span) else 0)
+            anaphoric = bool(re.search(r"(?i)\b(?:that|this|those|these|such|the same)\s+(?:[\w-]+\s+)?$", text[max(span.start, trigger.span.start - 25) : trigger.span.start]))
+            quality = -2.5 * anaphoric + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if sentence_is_heading(text, span) else 0)
             draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan)
+            if event_type == "summit" and this_sentence and re.search(r"(?i)\bsidelines\s+of\s+(?:the|that|this|a|an|its)?\s*(?:[\w()-]+\s+){0,6}$", text[span.start : trigger.span.start]):
+                host = next((d for d in reversed(this_sentence) if d.type == "meeting"), None)
+                if host is not None:
+                    host.sidelines = draft
             this_sentence.append(draft)
         drafts.extend(this_sentence)
         if this_sentence:
@@ -451,6 +472,12 @@ def extract_events(
             topic = subject
     merged = _merge([d for d in drafts if not d.orphan])
     merged = _absorb_orphans(merged, [d for d in drafts if d.orphan], kb)
+    for d in drafts:
+        if d.sidelines is not None and d.into is not None:
+            gathering = d.sidelines.into or d.sidelines
+            if gathering.location and (not d.into.location or _more_specific(gathering.location, d.into.location, kb) or kb.places.get(d.into.location or "") is None):
+                d.into.location = gathering.location
+            d.into.window = d.into.window or gathering.window
     _inherit_visit_places(merged, kb)
     events = []
     for n, d in enumerate(merged, start=1):
@@ -608,8 +635,11 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         target = next((m for m in merged if _compatible(m, d)), None)
         if target is None:
-            merged.append(replace(d, participants=list(d.participants), evidence=list(d.evidence)))
+            copy = replace(d, participants=list(d.participants), evidence=list(d.evidence))
+            d.into = copy
+            merged.append(copy)
             continue
+        d.into = target
         for p in d.participants:
             if p not in target.participants:
                 target.participants.append(p)

@@ -91,6 +91,8 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         r"(?P<recent>(?:in|over)\s+recent\s+(?P<recent_u>days|weeks|months))",
         r"(?P<deictic>yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|tomorrow\s+(?:morning|afternoon|evening))",
         r"(?P<year>(?:in|during|early|late|by|since|until|from|through|of)\s+(?P<year_y>(?:19|20)\d\d))",
+        # a bare capitalised month: "a planned February trip"
+        rf"(?P<bm>(?P<bm_m>{month}))",
     ]
     return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w])", re.IGNORECASE)
 
@@ -197,6 +199,8 @@ def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Windo
             prev = last if delta_back else published - timedelta(days=7)
             return (prev, prev), (prev, prev)
         return (last, last), (coming, coming)
+    if g["bm"]:
+        return _infer_month(months[g["bm_m"].lower().rstrip(".")], published)
     if g["mn"] or g["my"]:
         p = "mn" if g["mn"] else "my"
         month = month_of(g[f"{p}_m"])
@@ -345,6 +349,8 @@ def find_time_expressions(
         if match.group("mn") and (match.group("mn_mod") or "").lower() in ("the",) and month_word and month_word[0].islower():
             continue
         if match.group("md") and match.group("md_m")[0].islower():
+            continue
+        if match.group("bm") and (not match.group("bm_m")[0].isupper() or match.group("bm_m").lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept")):
             continue
         anchor = published or date(1970, 1, 1)
         try:
