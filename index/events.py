@@ -53,6 +53,7 @@ class _Tables:
     clause_break: re.Pattern[str]
     forums: re.Pattern[str]
     blockers_any: re.Pattern[str]
+    blocked_after: dict[str, re.Pattern[str]]
 
 
 def _tables(kb: Knowledge) -> _Tables:
@@ -85,6 +86,10 @@ def _tables(kb: Knowledge) -> _Tables:
         clause_break=re.compile(clause),
         forums=re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True))),
         blockers_any=words((t.get("blockers") or {}).get("any") or ()),
+        blocked_after={
+            word: re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:%s)\b" % "|".join(re.escape(f) for f in followers), re.IGNORECASE)
+            for word, followers in (t.get("not_followed_by") or {}).items()
+        },
     )
     kb.cache["event_tables"] = tables
     return tables
@@ -107,6 +112,7 @@ class _Draft:
     """The gathering on whose sidelines this meeting happens."""
     into: "_Draft | None" = None
     """The event this mention was merged into."""
+    heading: bool = False
 
 
 def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Span:
@@ -130,7 +136,12 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
         if not options:
             continue
         event_type, verb = options[0]
-        # "meeting" is both a verb and a noun; "meet" the verb of a meeting.
+        if len(options) > 1 and any(v for _, v in options) and not all(v for _, v in options):
+            # "meeting", "visit", "tour": a noun after a determiner, else a verb
+            determiner = re.search(r"(?i)(?:\b(?:a|an|the|this|that|these|those|their|his|her|its|our|first|next|last|planned|such|any|no|each|every|another|[’']s)\s+(?:[\w-]+\s+){0,2})$", text[max(sentence.start, m.start() - 40) : m.start()])
+            verb = not determiner
+        if tables.blocked_after.get(form.split()[0]) and tables.blocked_after[form.split()[0]].match(text, m.end()):
+            continue  # "meet demand", "meet halfway"
         found.append(Trigger(event_type, form, Span(m.start(), m.end()), verb, form in tables.weak))
     return found
 
@@ -170,6 +181,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     future = bool(window and published and window[0] > published)
     past = bool(window and published and window[1] < published)
     lead_in = text[max(clause.start, trigger.span.start - 40) : trigger.span.end]
+    if re.search(r"\b(?:is|are)\s+(?:\w+\s+)?(?:heading|travel+ing|flying|coming|going)\s+to\b", lead_in) and not past:
+        return "planned"
     if (future or (window and published and window[0] >= published)) and re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", lead_in):
         return "planned"  # "travels to Italy this evening", "leaves on Saturday on a trip"
     weak = [c for c in cues if c[1] != "cancelled" and c[1] != "postponed"]
@@ -414,7 +427,9 @@ def extract_events(
             if trigger.weak and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
                 participants = [p for p in participants if False]
             orphan = False
-            if not participants and _GROUP_REFERENCE.search(text, clause.start, min(clause.end, (next_start or clause.end))) and len(leaders) == 2:
+            heading = sentence_is_heading(text, span)
+            group_region = text[_subject_start(text, span, trigger.span) : min(span.end, next_start or span.end)]
+            if len(leaders) == 2 and _GROUP_REFERENCE.search(group_region) and not any(m.canonical in participants for m in sentence_people if m.span.end <= trigger.span.start and m.span.start >= _subject_start(text, span, trigger.span)):
                 participants = list(leaders)
             if not participants:
                 earlier = [m.canonical for m in sentence_people if m.span.end <= trigger.span.start]
@@ -448,7 +463,7 @@ def extract_events(
                 continue
             if status == "occurred" and hint is None and this_sentence and not (trigger.verb and _PAST_VERB.match(text[trigger.span.start : trigger.span.end])) and not _has_cue(text, clause, trigger, tables):
                 status = this_sentence[-1].status  # "…expected to meet X before travelling to Y": one governing verb
-            if event_type == "summit" and status in ("proposed",) and hint and published and hint[0] > published:
+            if event_type == "summit" and status == "proposed" and published and any(t.future and t.future[0] > published for t in near):
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
             window = _date(clause, span, trigger, times, status)
             location = _location(text, clause, trigger, places, article, kb, here, triggers[n - 1].span.end if n else 0)
@@ -458,11 +473,14 @@ def extract_events(
                     orphan = True
             anaphoric = bool(re.search(r"(?i)\b(?:that|this|those|these|such|the same)\s+(?:[\w-]+\s+)?$", text[max(span.start, trigger.span.start - 25) : trigger.span.start]))
             quality = -2.5 * anaphoric + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if sentence_is_heading(text, span) else 0)
-            draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan)
+            draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan or heading, heading=heading)
             if event_type == "summit" and this_sentence and re.search(r"(?i)\bsidelines\s+of\s+(?:the|that|this|a|an|its)?\s*(?:[\w()-]+\s+){0,6}$", text[span.start : trigger.span.start]):
                 host = next((d for d in reversed(this_sentence) if d.type == "meeting"), None)
                 if host is not None:
                     host.sidelines = draft
+                    draft.participants = list(host.participants)
+                    draft.status = host.status if host.status != "occurred" or draft.status == "occurred" else draft.status
+                    draft.window = draft.window or host.window
             this_sentence.append(draft)
         drafts.extend(this_sentence)
         if this_sentence:
@@ -545,7 +563,7 @@ def _absorb_orphans(named: list[_Draft], orphans: list[_Draft], kb: Knowledge) -
                 target.location = o.location
             target.window = target.window or o.window
             continue
-        if len(o.participants) >= 2:
+        if len(o.participants) >= 2 and not o.heading:
             named.append(o)
     return named
 
@@ -566,7 +584,7 @@ def _windows_agree(a: DateWindow | None, b: DateWindow | None) -> bool:
     return not a or not b or not (a.end < b.start or b.end < a.start)
 
 
-_GROUP_REFERENCE = re.compile(r"(?i)\b(?:the\s+two\s+(?:leaders|presidents|heads\s+of\s+state)|both\s+(?:leaders|presidents)|the\s+(?:two\s+)?countries[’']\s+leaders|their\s+leaders)\b|\bthey\s+(?:attend|meet|will)")
+_GROUP_REFERENCE = re.compile(r"(?i)\b(?:the\s+two\s+(?:leaders|presidents|heads\s+of\s+state)|both\s+(?:leaders|presidents)|the\s+(?:two\s+)?countries[’']\s+leaders|their\s+leaders)\b|\bwhen\s+they\s+(?:attend|meet)\b")
 _MODIFIER_AFTER = re.compile(r"^[’']?s?\s+(?:administration|government|campaign|team|aides?|officials|era|policy|policies|doctrine|cabinet|camp)\b")
 
 
