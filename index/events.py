@@ -140,6 +140,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             # "meeting", "visit", "tour": a noun after a determiner, else a verb
             determiner = re.search(r"(?i)(?:\b(?:a|an|the|this|that|these|those|their|his|her|its|our|first|next|last|planned|such|any|no|each|every|another|[’']s)\s+(?:[\w-]+\s+){0,2})$", text[max(sentence.start, m.start() - 40) : m.start()])
             verb = not determiner
+        if form in ("bilateral", "bilaterals") and not re.match(r"\s*(?:[.,;:)”\"]|$|with\b|between\b|on\b|in\b|at\b)", text[m.end() : m.end() + 10]):
+            continue  # "bilateral ties": an adjective
         if tables.blocked_after.get(form.split()[0]) and tables.blocked_after[form.split()[0]].match(text, m.end()):
             continue  # "meet demand", "meet halfway"
         found.append(Trigger(event_type, form, Span(m.start(), m.end()), verb, form in tables.weak))
@@ -176,7 +178,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return min(strong)[1]
     trigger_text = text[trigger.span.start : trigger.span.end]
     if trigger.verb and _PAST_VERB.match(trigger_text):
-        modal = [c for c in cues if c[1] in ("proposed", "planned") and c[0] < 25]
+        since_comma = len(before) - (before.rfind(",") + 1)
+        modal = [c for c in cues if c[1] in ("proposed", "planned") and c[0] < min(14, since_comma)]
         return min(modal)[1] if modal else "occurred"
     future = bool(window and published and window[0] > published)
     past = bool(window and published and window[1] < published)
@@ -306,6 +309,8 @@ def _location(
         preposition = re.search(r"\b(?:in|at|to|visit|visiting|visited|visits|for|here|tour of|trip to|inside)\s+(?:the\s+)?$", before)
         if not preposition:
             continue
+        if m.span.start >= trigger.span.end and m.span.start - trigger.span.end > 70 or m.span.end <= trigger.span.start and trigger.span.start - m.span.end > 45:
+            continue  # too far from the engagement to be its place
         distance = abs(m.span.start - trigger.span.end) if m.span.start >= trigger.span.end else (trigger.span.start - m.span.end) + 30
         rank = distance - (20 if m.kind == "place" else 0)
         if best is None or rank < best[0]:
@@ -315,13 +320,16 @@ def _location(
     return best[1] if best else None
 
 
-def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeExpression], status: str) -> DateWindow | None:
+def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeExpression], status: str, text: str = "") -> DateWindow | None:
     """The window of the temporal phrase nearest the trigger, read in the
     event's tense: in its clause first, then earlier in its sentence; a
     duration ("a three-day visit") only when nothing else dates it."""
 
     def usable(t: TimeExpression) -> bool:
         return not re.match(r"(?i)(since|until|by|from)\b", t.text)
+
+    def _text_between(a: int, b: int) -> str:
+        return text[a:b]
 
     def is_duration(t: TimeExpression) -> bool:
         return bool(re.fullmatch(r"(?i)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few)[- ](?:day|week)", t.text))
@@ -334,7 +342,10 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         return DateWindow(window[0], window[1], t.text, t.span) if window else None
 
     in_clause = [t for t in times if clause.contains(t.span) and usable(t)]
-    earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t)]
+    adjacent = [t for t in in_clause if is_duration(t) and 0 <= trigger.span.start - t.span.end <= 1]
+    if adjacent:  # "a three-day visit" dates the visit itself
+        return pick(adjacent)
+    earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t) and not _HARD_BOUNDARY.search(_text_between(t.span.end, trigger.span.start))]
     for group in (in_clause, earlier):
         found = pick([t for t in group if not is_duration(t)])
         if found:
@@ -419,7 +430,8 @@ def extract_events(
             next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None
             sentence_topic = next((m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_speaker(text, m, span)), None)
             previous = None
-            if n > 0 and this_sentence and this_sentence[-1].trigger == triggers[n - 1].span:
+            link = text[triggers[n - 1].span.end : trigger.span.start] if n > 0 else ""
+            if n > 0 and this_sentence and this_sentence[-1].trigger == triggers[n - 1].span and not re.search(r"\b(?:said|stated|says|say|told|that|which|who|whom|whose)\b", link):
                 prior = this_sentence[-1]
                 previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), list(prior.participants))
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
@@ -465,7 +477,7 @@ def extract_events(
                 status = this_sentence[-1].status  # "…expected to meet X before travelling to Y": one governing verb
             if event_type == "summit" and status == "proposed" and published and any(t.future and t.future[0] > published for t in near):
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
-            window = _date(clause, span, trigger, times, status)
+            window = _date(clause, span, trigger, times, status, text)
             location = _location(text, clause, trigger, places, article, kb, here, triggers[n - 1].span.end if n else 0)
             if event_type == "summit" and not participants:
                 participants = [topic] if topic else []
@@ -488,7 +500,7 @@ def extract_events(
         subject = next((m.canonical for m in sentence_people if not _is_speaker(text, m, span)), None)
         if subject:
             topic = subject
-    merged = _merge([d for d in drafts if not d.orphan])
+    merged = _merge([d for d in drafts if not d.orphan], kb)
     merged = _absorb_orphans(merged, [d for d in drafts if d.orphan], kb)
     for d in drafts:
         if d.sidelines is not None and d.into is not None:
@@ -553,13 +565,29 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge) -> None:
 def _absorb_orphans(named: list[_Draft], orphans: list[_Draft], kb: Knowledge) -> list[_Draft]:
     """Fold "the trade talks", "negotiators met" into the named event they
     refer to; keep an orphan on its own only when countries name its parties."""
+    def countries(d: _Draft) -> set[str]:
+        found = set()
+        for name in d.participants:
+            person = kb.person_by_name.get(name)
+            if person and person.country:
+                found.add(person.country)
+            elif len(name) == 2 and name.isupper():
+                found.add(name)
+        return found
+
     for o in orphans:
         family = {o.type} | ({"meeting", "talks"} if o.type in ("meeting", "talks") else set())
-        fits = [d for d in named if d.type in family and _places_agree(d.location, o.location, kb) and _windows_agree(d.window, o.window) and (d.status == o.status)]
+        fits = [
+            d for d in named
+            if d.type in family and _places_agree(d.location, o.location, kb) and _windows_agree(d.window, o.window) and d.status == o.status
+            and (not o.participants or (countries(o) and countries(o) <= countries(d)) or set(o.participants) <= set(d.participants))
+        ]
         if fits:
-            target = max(fits, key=lambda d: d.score)
+            before = [d for d in fits if d.evidence and d.evidence[0].start <= o.sentence.start]
+            target = max(before, key=lambda d: d.evidence[0].start) if before else min(fits, key=lambda d: d.evidence[0].start)
             target.evidence.append(o.sentence)
-            if o.location and (not target.location or _more_specific(o.location, target.location, kb)):
+            o.into = target
+            if o.location and (not target.location or (target.type != "visit" and _more_specific(o.location, target.location, kb))):
                 target.location = o.location
             target.window = target.window or o.window
             continue
@@ -634,24 +662,26 @@ def sentence_is_heading(text: str, span: Span) -> bool:
     return not body.endswith((".", "!", "?", "”", '"', "’", ")")) or (len(words) >= 4 and capitalised >= 0.7 * len(words))
 
 
-def _compatible(a: _Draft, b: _Draft) -> bool:
+def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None) -> bool:
     if a.type != b.type or a.status != b.status and not {a.status, b.status} <= {"planned", "proposed"}:
         return False
     pa, pb = set(a.participants), set(b.participants)
     if not (pa <= pb or pb <= pa):
         return False
     if a.location and b.location and a.location != b.location:
-        return False
+        # a visit to a country takes in its cities ("fly to the United States … travelling to Detroit")
+        if not (kb and a.type == "visit" and _places_agree(a.location, b.location, kb)):
+            return False
     if a.window and b.window and (a.window.end < b.window.start or b.window.end < a.window.start):
         return False
     return True
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
+def _merge(drafts: list[_Draft], kb: Knowledge | None = None) -> list[_Draft]:
     """One event per engagement: fold compatible mentions together."""
     merged: list[_Draft] = []
     for d in drafts:
-        target = next((m for m in merged if _compatible(m, d)), None)
+        target = next((m for m in merged if _compatible(m, d, kb)), None)
         if target is None:
             copy = replace(d, participants=list(d.participants), evidence=list(d.evidence))
             d.into = copy
