@@ -208,7 +208,7 @@ def _tense(status: str) -> str:
     return "future" if status in ("planned", "proposed") else "past"
 
 
-_HARD_BOUNDARY = re.compile(r";\s|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
+_HARD_BOUNDARY = re.compile(r";\s|\s+since\s+(?:the|he|she|they|his|her|its|their)\b|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
 _RELATIVE_WHO = re.compile(r",\s+who\s+(?:[\w’'-]+\s+){0,8}$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _SPEAKER_AFTER = re.compile(r"^(?:,[^,;]{3,140},)?\s*(?:,\s*)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b")
@@ -287,9 +287,10 @@ def _participants(
 
 
 def _subjects_of(text: str, sentence: Span, people: Sequence[Mention], trigger: Trigger, names: list[str]) -> list[str]:
-    """The participants of a trigger that stand before it (its subject)."""
-    before = {m.canonical for m in people if m.span.end <= trigger.span.start}
-    return [n for n in names if n in before] or names[:1]
+    """The participants of a trigger named in its subject, before it."""
+    start = _subject_start(text, sentence, trigger.span)
+    before = {m.canonical for m in people if start <= m.span.start and m.span.end <= trigger.span.start}
+    return [n for n in names if n in before]
 
 
 def _location(
@@ -375,6 +376,8 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         after = text[trigger.span.end : trigger.span.end + 60]
         if not _TOPIC_TALKS.search(before) and not _GROUP_AFTER.match(after) and re.match(r"^\s+with\s+", after) and len(participants) >= 1:
             return "meeting"
+        if re.match(r"(?i)^\s+between\s+(?:the\s+two\s+leaders|\w+\s+and\s+\w+\b)", after) and not _TOPIC_TALKS.search(before) and len(participants) == 2:
+            return "meeting"
     if trigger.type == "summit":
         between = re.match(r"^\s+between\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:and|&)\s+", text[trigger.span.end : trigger.span.end + 90])
         if between and not forums.search(text[trigger.span.start - 30 : trigger.span.start]):
@@ -431,7 +434,8 @@ def extract_events(
             sentence_topic = next((m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_speaker(text, m, span)), None)
             previous = None
             link = text[triggers[n - 1].span.end : trigger.span.start] if n > 0 else ""
-            if n > 0 and this_sentence and this_sentence[-1].trigger == triggers[n - 1].span and not re.search(r"\b(?:said|stated|says|say|told|that|which|who|whom|whose)\b", link):
+            which = re.search(r",\s+which\b", link) and not re.search(r"\b(?:said|stated|says|told|that|who)\b", link)
+            if n > 0 and this_sentence and this_sentence[-1].trigger == triggers[n - 1].span and (which or not re.search(r"\b(?:said|stated|says|say|told|that|which|who|whom|whose)\b", link)):
                 prior = this_sentence[-1]
                 previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), list(prior.participants))
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
@@ -439,6 +443,7 @@ def extract_events(
             if trigger.weak and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
                 participants = [p for p in participants if False]
             orphan = False
+            referent: _Draft | None = None
             heading = sentence_is_heading(text, span)
             group_region = text[_subject_start(text, span, trigger.span) : min(span.end, next_start or span.end)]
             if len(leaders) == 2 and _GROUP_REFERENCE.search(group_region) and not any(m.canonical in participants for m in sentence_people if m.span.end <= trigger.span.start and m.span.start >= _subject_start(text, span, trigger.span)):
@@ -448,9 +453,10 @@ def extract_events(
                 if re.search(r"\b(?:his|her)\b[^.]{0,30}$", text[span.start : trigger.span.start]) and earlier:
                     participants = [earlier[-1]]
             if not participants:
-                same = [d for d in previous_drafts if d.type == trigger.type and d.participants and not d.orphan]
+                same = [d for d in previous_drafts if d.type == trigger.type and d.participants and (not d.orphan or d.heading)]
                 if same and not trigger.verb and re.search(r"(?i)\b(?:a|the|that|this|such)\s+$", text[clause.start : trigger.span.start]):
                     participants = list(same[-1].participants)
+                    referent = same[-1]
             if not participants and not trigger.weak:
                 participants = _country_parties(text, clause, trigger, places, kb)
                 orphan = True
@@ -473,7 +479,9 @@ def extract_events(
             status = _status(text, clause, trigger, tables, hint, published)
             if status is None:
                 continue
-            if status == "occurred" and hint is None and this_sentence and not (trigger.verb and _PAST_VERB.match(text[trigger.span.start : trigger.span.end])) and not _has_cue(text, clause, trigger, tables):
+            if referent is not None and not _has_cue(text, clause, trigger, tables) and not (trigger.verb and _PAST_VERB.match(text[trigger.span.start : trigger.span.end])):
+                status = referent.status  # "the meeting": as the meeting it refers to
+            elif status == "occurred" and hint is None and this_sentence and not (trigger.verb and _PAST_VERB.match(text[trigger.span.start : trigger.span.end])) and not _has_cue(text, clause, trigger, tables):
                 status = this_sentence[-1].status  # "…expected to meet X before travelling to Y": one governing verb
             if event_type == "summit" and status == "proposed" and published and any(t.future and t.future[0] > published for t in near):
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
@@ -493,6 +501,7 @@ def extract_events(
                     draft.participants = list(host.participants)
                     draft.status = host.status if host.status != "occurred" or draft.status == "occurred" else draft.status
                     draft.window = draft.window or host.window
+                    draft.location = draft.location or host.location
             this_sentence.append(draft)
         drafts.extend(this_sentence)
         if this_sentence:
