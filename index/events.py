@@ -277,6 +277,11 @@ def _participants(
     elif not subjects and not relative and topic and _PRONOUN.search(text, subject_from, trigger.span.start):
         add(topic)
     object_end = _object_end(text, sentence, trigger.span, next_trigger)
+    agent = re.match(r"\s+(?:to\s+[^,;]{0,40}?\s+)?by\s+", text[trigger.span.end : object_end])
+    if agent and not trigger.verb:  # "a visit to Beijing by Blinken", "trips by Yellen and Raimondo"
+        agents = [m.canonical for m in people if trigger.span.end + agent.end() <= m.span.start and m.span.end <= object_end]
+        if agents:
+            return list(dict.fromkeys(agents))
     excluded = re.search(r"\b(?:rather than|instead of|but not|not with|without)\b", text[trigger.span.end : object_end])
     if excluded:  # "may meet deputies rather than Greer": Greer is not a party
         object_end = trigger.span.end + excluded.start()
@@ -342,7 +347,11 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         window = t.window(_tense(status))
         return DateWindow(window[0], window[1], t.text, t.span) if window else None
 
-    in_clause = [t for t in times if clause.contains(t.span) and usable(t)]
+    in_clause = [
+        t for t in times
+        if clause.contains(t.span) and usable(t)
+        and not (t.span.start >= trigger.span.end and _HARD_BOUNDARY.search(text, trigger.span.end, t.span.start))
+    ]
     adjacent = [t for t in in_clause if is_duration(t) and 0 <= trigger.span.start - t.span.end <= 1]
     if adjacent:  # "a three-day visit" dates the visit itself
         return pick(adjacent)
@@ -384,7 +393,7 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
             return "meeting"  # "a summit between Trump and Xi" is their meeting
     if trigger.type == "meeting" and form in ("meeting", "meetings"):
         after = text[trigger.span.end : trigger.span.end + 80]
-        if re.match(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}(?:ministers|leaders|heads|officials|members|governors)\b", after) or forums.search(before[-25:]):
+        if re.match(r"^\s+of\s+(?:the\s+)?(?:[\w()’'.-]+\s+){0,8}(?:ministers|leaders|heads|officials|members|governors)\b", after) or forums.search(before[-25:]):
             return "summit"
     return trigger.type
 
@@ -510,13 +519,13 @@ def extract_events(
         if subject:
             topic = subject
     merged = _merge([d for d in drafts if not d.orphan], kb)
-    merged = _absorb_orphans(merged, [d for d in drafts if d.orphan], kb)
     for d in drafts:
         if d.sidelines is not None and d.into is not None:
             gathering = d.sidelines.into or d.sidelines
-            if gathering.location and (not d.into.location or _more_specific(gathering.location, d.into.location, kb) or kb.places.get(d.into.location or "") is None):
+            if gathering.location:  # a meeting on the sidelines is where the gathering is
                 d.into.location = gathering.location
             d.into.window = d.into.window or gathering.window
+    merged = _absorb_orphans(merged, [d for d in drafts if d.orphan], kb)
     _inherit_visit_places(merged, kb)
     events = []
     for n, d in enumerate(merged, start=1):
@@ -552,6 +561,10 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge) -> None:
     for d in drafts:
         if d.type not in ("meeting", "talks"):
             continue
+        if d.window is None and d.status == "occurred":
+            visit = next((v for v in drafts if v.type == "visit" and v.window and v.status == d.status and set(d.participants) & set(v.participants) and v.location and d.location and _places_agree(v.location, d.location, kb)), None)
+            if visit is not None:
+                d.window = visit.window
         country = kb.places.get(d.location).country if d.location and d.location in kb.places else None
         if d.location and not (country and kb.places[d.location].kind == "country"):
             continue
@@ -591,12 +604,13 @@ def _absorb_orphans(named: list[_Draft], orphans: list[_Draft], kb: Knowledge) -
             if d.type in family and _places_agree(d.location, o.location, kb) and _windows_agree(d.window, o.window) and d.status == o.status
             and (not o.participants or (countries(o) and countries(o) <= countries(d)) or set(o.participants) <= set(d.participants))
         ]
+        fits = [d for d in fits if min(abs(o.sentence.start - e.start) for e in d.evidence) < 900]
         if fits:
             before = [d for d in fits if d.evidence and d.evidence[0].start <= o.sentence.start]
             target = max(before, key=lambda d: d.evidence[0].start) if before else min(fits, key=lambda d: d.evidence[0].start)
             target.evidence.append(o.sentence)
             o.into = target
-            if o.location and (not target.location or (target.type != "visit" and _more_specific(o.location, target.location, kb))):
+            if o.location and (not target.location and not any(x.sidelines for x in [target]) or (target.type != "visit" and _more_specific(o.location, target.location or "", kb))):
                 target.location = o.location
             target.window = target.window or o.window
             continue
