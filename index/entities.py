@@ -228,7 +228,7 @@ class _ArticleEntities:
                 elif entry.kind in ("org",):
                     self.add("org", start, end, entry.canonical)
                 elif entry.kind in ("country", "adjective", "seat"):
-                    name = self.kb.country_name(entry.country) or entry.canonical
+                    name = self.kb.country_name(entry.country, self.day) or entry.canonical
                     if entry.kind == "seat" and entry.canonical in self.kb.places:
                         place = self.kb.places[entry.canonical]
                         self.add("place" if place.kind != "country" else "country", start, end, place.name, place.country)

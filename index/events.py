@@ -307,12 +307,12 @@ def _location(
             continue
         if m.span.end <= trigger.span.start and m.span.start < after:
             continue  # that place belongs to an earlier engagement of the sentence
-        before = text[max(clause.start, m.span.start - 14) : m.span.start].lower()
-        if re.search(r"\b(?:between|and|from|with|of|by|against|over|toward|towards)\s+(?:the\s+)?$", before) and not re.search(r"\b(?:tour|visit|trip)s?\s+of\s+(?:the\s+)?$", before):
+        before = text[max(clause.start, m.span.start - 30) : m.span.start]
+        if re.search(r"(?i)\b(?:between|and|from|with|of|by|against|over|toward|towards)\s+(?:the\s+)?$", before) and not re.search(r"\b(?:tour|visit|trip)s?\s+of\s+(?:the\s+)?$", before):
             continue
         if text[m.span.end : m.span.end + 2] in ("’s", "'s"):
             continue
-        preposition = re.search(r"\b(?:in|at|to|visit|visiting|visited|visits|for|here|tour of|trip to|inside)\s+(?:the\s+)?$", before)
+        preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
         if not preposition:
             continue
         if m.span.start >= trigger.span.end and m.span.start - trigger.span.end > 70 or m.span.end <= trigger.span.start and trigger.span.start - m.span.end > 45:
@@ -663,7 +663,7 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
     talks", "talks between Beijing and Washington", "Soviet counterparts")."""
     codes: list[str] = []
     for m in places:
-        if clause.contains(m.span) and m.country and m.canonical == kb.country_name(m.country) or (
+        if clause.contains(m.span) and m.country and m.kind == "country" or (
             clause.contains(m.span) and m.text in kb.seats
         ):
             code = m.country or kb.seats.get(m.text)

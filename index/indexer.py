@@ -5,18 +5,29 @@ fingerprint changed (and, inside a changed collection, only the stories
 whose content changed), deletes what is gone, and commits once at the end:
 a run killed at any point leaves the previous commit readable, and the
 next run finds the same differences and completes the work.
+
+With enough work (``PARALLEL_MIN`` stories or more) and more than one
+worker, each worker process extracts its share of the stories *and*
+indexes them into a segment of its own; the committing writer adopts those
+segments.  The parent only reads the corpus and sends stories out, so
+extraction and Whoosh's indexing both run on every core and no extraction
+result is ever copied between processes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import inspect
+import multiprocessing
 import os
+import queue
 import shutil
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Sequence
 
 from index.knowledge import Knowledge, default_knowledge
 from index.load import SourceFile, discover, read_source
@@ -26,6 +37,13 @@ from index.store import Store, documents_for
 
 ProgressCallback = Callable[[str, int, int], None]
 """(what, done, total): called as work proceeds."""
+
+PARALLEL_MIN = 200
+"""Stories to (re)index before worker processes pay for themselves."""
+CHUNK = 32
+"""Stories sent to a worker at a time."""
+WORKER_LIMITMB = 128
+"""Whoosh's in-memory posting buffer per worker before it spills to disk."""
 
 
 @dataclass
@@ -54,26 +72,186 @@ def default_index_dir(corpus: Sequence[Path]) -> Path:
     return Path(user_cache_dir("readout", appauthor=False)) / f"index-{digest}"
 
 
-_WORKER_KB: Knowledge | None = None
+def _reader_skips_known() -> bool:
+    """Can ``read_source`` skip stories whose hash we already hold (``known=``)?
+
+    A loader that accepts ``known`` (a callable ``(article_id, content_hash) -> bool``)
+    yields a cheap ``Known`` record for those stories instead of cleaning them:
+    an incremental run then parses only what changed.
+    """
+    try:
+        return "known" in inspect.signature(read_source).parameters
+    except (TypeError, ValueError):
+        return False
 
 
-def _init_worker(extra_people: tuple[Path, ...]) -> None:
-    global _WORKER_KB
-    _WORKER_KB = default_knowledge(extra_people)
+# --- worker processes ------------------------------------------------------------------
 
 
-def _extract_in_worker(article: Article) -> Extraction:
-    return extract(article, _WORKER_KB)
+def _segment_worker(index_dir: str, extra_people: tuple[Path, ...], limitmb: int, jobs: Any, results: Any) -> None:
+    """Extract and index the stories sent on ``jobs`` into one new segment."""
+    builder = None
+    try:
+        kb = default_knowledge(extra_people)
+        builder = Store(Path(index_dir)).segment_builder(limitmb=limitmb)
+        while True:
+            chunk = jobs.get()
+            if chunk is None:
+                break
+            events = 0
+            for article, source in chunk:
+                extraction = extract(article, kb)
+                builder.add(documents_for(extraction, source))
+                events += len(extraction.events)
+            results.put(("progress", len(chunk), events))
+        results.put(("done", builder.finish()))
+    except BaseException:  # report everything, even KeyboardInterrupt, then stop
+        if builder is not None:
+            builder.cancel()
+        try:
+            results.put(("error", traceback.format_exc()))
+        except Exception:
+            pass
 
 
-def extract_many(articles: list[Article], kb: Knowledge, workers: int, extra_people: tuple[Path, ...] = ()) -> Iterator[Extraction]:
-    """Extract in ``workers`` processes when there is enough work to pay."""
-    if workers <= 1 or len(articles) < 200:
-        for article in articles:
-            yield extract(article, kb)
-        return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(extra_people,)) as pool:
-        yield from pool.map(_extract_in_worker, articles, chunksize=64)
+class _Workers:
+    """Worker processes each writing a segment; the parent feeds them stories."""
+
+    def __init__(self, store: Store, count: int, extra_people: tuple[Path, ...], on_progress: Callable[[int, int], None]) -> None:
+        # fork is cheapest (the knowledge base is inherited), but only safe
+        # with no other thread running (the app indexes from a thread).
+        method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        ctx = multiprocessing.get_context(method)
+        self.jobs = ctx.Queue(maxsize=count * 4)
+        self.results = ctx.Queue()
+        self.on_progress = on_progress
+        self.segments: list[Any] = []
+        self.finished = 0
+        self.procs = [
+            ctx.Process(target=_segment_worker, args=(str(store.path), extra_people, WORKER_LIMITMB, self.jobs, self.results), daemon=True)
+            for _ in range(count)
+        ]
+        for proc in self.procs:
+            proc.start()
+
+    def _drain(self, timeout: float) -> None:
+        try:
+            message = self.results.get(timeout=timeout)
+        except queue.Empty:
+            if self.finished < len(self.procs) and not any(p.is_alive() for p in self.procs):
+                # a worker can die without a word (killed, out of memory)
+                try:
+                    message = self.results.get(timeout=1.0)
+                except queue.Empty:
+                    raise RuntimeError("the indexing worker processes stopped unexpectedly") from None
+            else:
+                return
+        self._handle(message)
+
+    def send(self, chunk: list[tuple[Article, str]]) -> None:
+        while True:
+            try:
+                self.jobs.put(chunk, timeout=0.2)
+                break
+            except queue.Full:
+                self._drain(0.05)
+        while True:  # pass on what has arrived, without waiting
+            try:
+                message = self.results.get_nowait()
+            except queue.Empty:
+                break
+            self._handle(message)
+
+    def _handle(self, message: tuple[Any, ...]) -> None:
+        if message[0] == "progress":
+            self.on_progress(message[1], message[2])
+        elif message[0] == "done":
+            self.finished += 1
+            self.segments.append(message[1])
+        else:
+            raise RuntimeError(f"an indexing worker failed:\n{message[1]}")
+
+    def finish(self) -> list[Any]:
+        for _ in self.procs:
+            self.jobs.put(None)
+        while self.finished < len(self.procs):
+            self._drain(0.5)
+        for proc in self.procs:
+            proc.join(timeout=10)
+        return [s for s in self.segments if s is not None]
+
+    def stop(self) -> None:
+        for proc in self.procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in self.procs:
+            proc.join(timeout=5)
+
+
+class _Extraction:
+    """Where the stories to (re)index go: this process, or worker segments."""
+
+    def __init__(self, indexer: "Indexer", writer: Any, store: Store, report: IndexReport) -> None:
+        self.indexer = indexer
+        self.writer = writer
+        self.store = store
+        self.report = report
+        self.buffer: list[tuple[Article, str]] = []
+        self.workers: _Workers | None = None
+        self.sent = 0
+        self.done = 0
+
+    def put(self, article: Article, source: str) -> None:
+        self.buffer.append((article, source))
+        if self.workers is None:
+            if self.indexer.workers > 1 and len(self.buffer) >= PARALLEL_MIN:
+                self.workers = _Workers(self.store, self.indexer.workers, self.indexer.extra_people, self._worker_progress)
+                self._flush()
+        elif len(self.buffer) >= CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        assert self.workers is not None
+        for start in range(0, len(self.buffer), CHUNK):
+            chunk = self.buffer[start : start + CHUNK]
+            self.sent += len(chunk)
+            self.workers.send(chunk)
+        self.buffer = []
+
+    def _worker_progress(self, stories: int, events: int) -> None:
+        self.done += stories
+        self.report.articles_indexed += stories
+        self.report.events += events
+        self.indexer.progress("extracting", self.done, max(self.sent, self.done))
+
+    def close(self) -> None:
+        if self.workers is None:
+            self._run_here()
+            return
+        try:
+            self._flush()
+            for segment in self.workers.finish():
+                self.writer.adopt(segment)
+        except BaseException:
+            self.workers.stop()
+            raise
+
+    def abort(self) -> None:
+        if self.workers is not None:
+            self.workers.stop()
+
+    def _run_here(self) -> None:
+        items, self.buffer = self.buffer, []
+        total = len(items)
+        self.indexer.progress("extracting", 0, total)
+        kb = self.indexer.kb
+        for n, (article, source) in enumerate(items, start=1):
+            extraction: Extraction = extract(article, kb)
+            self.writer.add(documents_for(extraction, source))
+            self.report.articles_indexed += 1
+            self.report.events += len(extraction.events)
+            if n % 50 == 0 or n == total:
+                self.indexer.progress("extracting", n, total)
 
 
 class Indexer:
@@ -142,46 +320,48 @@ class Indexer:
 
     def _index_sources(self, writer, store: Store, sources: list[SourceFile], known: dict[str, str], report: IndexReport) -> None:
         total = len(sources)
-        pending: list[tuple[Article, str]] = []
         self.progress("reading", 0, total)
-        for done, source in enumerate(sources, start=1):
-            previous = store.article_hashes(source.key) if source.key in known else {}
-            seen: set[str] = set()
-            readable = False
-            for item in read_source(source):
-                if isinstance(item, Problem):
-                    report.problems.append(item)
-                    continue
-                readable = True
-                report.articles_read += 1
-                key = f"{source.key}\x1f{item.id}"
-                if key in seen:
-                    report.problems.append(Problem(source.key, f"duplicate article id {item.id!r} in the same file; the later one is skipped", severity="warning"))
-                    continue
-                seen.add(key)
-                if previous.get(key) == item.content_hash:
-                    report.articles_unchanged += 1
-                    continue
-                if key in previous:
+        extraction = _Extraction(self, writer, store, report)
+        skips = _reader_skips_known()
+        try:
+            for done, source in enumerate(sources, start=1):
+                previous = store.article_hashes(source.key) if source.key in known else {}
+                seen: set[str] = set()
+                readable = False
+                if skips and previous:
+                    prefix = f"{source.key}\x1f"
+                    items = read_source(source, known=lambda article_id, digest: previous.get(prefix + article_id) == digest)
+                else:
+                    items = read_source(source)
+                for item in items:
+                    if isinstance(item, Problem):
+                        report.problems.append(item)
+                        continue
+                    readable = True
+                    report.articles_read += 1
+                    key = f"{source.key}\x1f{item.id}"
+                    if key in seen:
+                        report.problems.append(Problem(source.key, f"duplicate article id {item.id!r} in the same file; the later one is skipped", severity="warning"))
+                        continue
+                    seen.add(key)
+                    if previous.get(key) == item.content_hash:
+                        report.articles_unchanged += 1
+                        continue
+                    if key in previous:
+                        writer.delete_article(key)
+                    extraction.put(item, source.key)
+                for key in set(previous) - seen:
                     writer.delete_article(key)
-                pending.append((item, source.key))
-            for key in set(previous) - seen:
-                writer.delete_article(key)
-                report.articles_removed += 1
-            if readable or source.key not in known:
-                writer.mark_source(source.key, source.fingerprint)
-            else:  # unreadable now: drop what we had, so the index equals a fresh build
-                writer.delete_source(source.key)
-                writer.mark_source(source.key, source.fingerprint)
-            report.sources_changed += 1
-            self.progress("reading", done, total)
-        articles = [a for a, _ in pending]
-        sources_of = [s for _, s in pending]
-        self.progress("extracting", 0, len(articles))
-        for n, extraction in enumerate(extract_many(articles, self.kb, self.workers, self.extra_people), start=1):
-            writer.add(documents_for(extraction, sources_of[n - 1]))
-            report.articles_indexed += 1
-            report.events += len(extraction.events)
-            if n % 50 == 0 or n == len(articles):
-                self.progress("extracting", n, len(articles))
+                    report.articles_removed += 1
+                if readable or source.key not in known:
+                    writer.mark_source(source.key, source.fingerprint)
+                else:  # unreadable now: drop what we had, so the index equals a fresh build
+                    writer.delete_source(source.key)
+                    writer.mark_source(source.key, source.fingerprint)
+                report.sources_changed += 1
+                self.progress("reading", done, total)
+            extraction.close()
+        except BaseException:
+            extraction.abort()
+            raise
         self.progress("committing", 0, 1)

@@ -64,6 +64,14 @@ class Place:
     name: str
     kind: str  # country | city | region
     country: str | None
+    historic_name: str | None = None
+    historic_until: date | None = None
+
+    def name_on(self, day: date | None) -> str:
+        """The name news used on ``day`` ("West Germany" before 1990)."""
+        if self.historic_name and day and self.historic_until and day <= self.historic_until:
+            return self.historic_name
+        return self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +120,9 @@ class Knowledge:
         ]
         return found[0] if len(found) == 1 else None
 
-    def country_name(self, code: str | None) -> str | None:
+    def country_name(self, code: str | None, day: date | None = None) -> str | None:
         place = self.countries.get(code or "")
-        return place.name if place else None
+        return place.name_on(day) if place else None
 
 
 def _as_date(value: Any) -> date | None:
@@ -181,7 +189,8 @@ def build_knowledge(extra_people_files: Sequence[Path] = (), data_dir: Path | No
 
     places = _load_yaml(data_file("places.yaml"))
     for rec in places.get("countries") or []:
-        country = Place(rec["name"], "country", rec["code"])
+        historic = rec.get("historic_name") or {}
+        country = Place(rec["name"], "country", rec["code"], historic.get("name"), _as_date(historic.get("until")))
         kb.countries[rec["code"]] = country
         for form in (rec["name"], *(rec.get("aliases") or ())):
             kb.places.setdefault(str(form), country)

@@ -4,30 +4,58 @@
 documents, searches, counts and facets, and hands back plain dataclasses
 with character spans for highlights.  Anything offering the same methods
 (a distributed search engine, say) can stand in for it.
+
+Where the time goes, and what keeps it short (see ``benchmarks/``):
+
+* one searcher is kept open and reused until a newer commit appears, with
+  the sets of article and event document numbers computed once per commit
+  (Whoosh would otherwise rebuild a filter from the ``kind`` postings on
+  every search);
+* the total is counted in the same pass that ranks the top hits, with the
+  matcher never pruned, so it is exact (``len(results)`` of an optimised
+  Whoosh search undercounts);
+* a date range is rewritten into whole years, whole months and the odd
+  days (``date_year``, ``date_month`` and ``date`` terms), never a walk of
+  one term per day;
+* snippets are made only for the hits returned, by a small highlighter
+  that stems just the words of each text once;
+* facets and the article hashes an incremental run needs are read from
+  per-document columns, not by unpickling every stored document;
+* a fresh build writes one segment per extraction process
+  (``SegmentBuilder``), adopted by the committing writer.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
+import re
+import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from heapq import nlargest
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
 
-from whoosh import fields, highlight, index as whoosh_index, qparser, query as wq
-from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer
+from whoosh import collectors, columns, fields, index as whoosh_index, qparser, query as wq
+from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer, STOP_WORDS
 from whoosh.index import LockError
+from whoosh.lang.porter import stem as porter_stem
 
 from index.model import Event, Extraction, Mention, Span
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_EVENT_DAYS = 400
 NAME_ANALYZER = RegexTokenizer(r"[\w\u00c0-\u024f]+(?:[-'’.][\w]+)*") | LowercaseFilter()
 DEFAULT_FIELDS = ("title", "body", "person", "place", "org")
 FIELD_ALIASES = {"people": "person", "who": "person", "where": "place", "location": "place", "country": "place", "organisation": "org", "organization": "org", "when": "date", "text": "body", "id": "article"}
+SNIPPET_CHARS = 240
+SNIPPET_CONTEXT = 70
+SNIPPETS_PER_HIT = 2
 
 
 class QueryError(ValueError):
@@ -42,15 +70,31 @@ class IndexUnreadable(RuntimeError):
     """The index folder exists but cannot be opened (corrupt or truncated)."""
 
 
+class _TextColumn(fields.COLUMN):
+    """A per-document text value kept in a column: read without unpickling the document."""
+
+    def __init__(self) -> None:
+        super().__init__(columns.VarBytesColumn())
+
+    def to_column_value(self, value: Any) -> bytes:
+        return value.encode("utf-8") if isinstance(value, str) else bytes(value)
+
+    def from_column_value(self, value: bytes) -> str:
+        return value.decode("utf-8") if isinstance(value, (bytes, bytearray)) else str(value or "")
+
+    def from_bytes(self, bs: bytes) -> str:
+        return self.from_column_value(bs)
+
+
 def schema() -> fields.Schema:
     stem = StemmingAnalyzer(minsize=1)
     return fields.Schema(
         doc_id=fields.ID(unique=True, stored=True),
         kind=fields.ID(stored=True),
         article=fields.ID(stored=True),
-        article_key=fields.ID(stored=True),
+        article_key=fields.ID(stored=True, sortable=True),
         source=fields.ID(stored=True),
-        content_hash=fields.STORED,
+        content_hash=fields.ID(stored=True, sortable=True),
         fingerprint=fields.STORED,
         title=fields.TEXT(analyzer=stem, stored=True, field_boost=2.0),
         body=fields.TEXT(analyzer=stem, stored=True, phrase=True),
@@ -58,10 +102,13 @@ def schema() -> fields.Schema:
         place=fields.TEXT(analyzer=NAME_ANALYZER, phrase=True),
         org=fields.TEXT(analyzer=NAME_ANALYZER, phrase=True),
         facets=fields.STORED,
+        facet_col=_TextColumn(),
         type=fields.ID(stored=True),
         status=fields.ID(stored=True),
         cameo=fields.ID(stored=True),
         date=fields.KEYWORD(lowercase=True),
+        date_month=fields.KEYWORD(),
+        date_year=fields.KEYWORD(),
         sort_date=fields.ID(stored=True, sortable=True),
         data=fields.STORED,
     )
@@ -129,10 +176,35 @@ class SearchBackend(Protocol):
 # --- documents ------------------------------------------------------------------
 
 
+def _window_end(start: date, end: date) -> date:
+    return start + timedelta(days=max(0, min((end - start).days, MAX_EVENT_DAYS)))
+
+
 def day_terms(start: date, end: date) -> str:
     """Every day of a window as space-separated terms (ranges then work on them)."""
     days = min((end - start).days, MAX_EVENT_DAYS)
     return " ".join((start + timedelta(days=n)).isoformat() for n in range(days + 1))
+
+
+def month_terms(start: date, end: date) -> str:
+    """Every month a window touches (``1987-03``): whole months of a range match one term."""
+    end = _window_end(start, end)
+    out = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return " ".join(out)
+
+
+def year_terms(start: date, end: date) -> str:
+    end = _window_end(start, end)
+    return " ".join(f"{y:04d}" for y in range(start.year, end.year + 1))
+
+
+def _facet_value(names: Mapping[str, Sequence[str]]) -> str:
+    """Facet names packed for the ``facet_col`` column (kind \\x1f name, joined by \\x1e)."""
+    return "\x1e".join(f"{kind}\x1f{name}" for kind, values in names.items() for name in values if name)
 
 
 def _mention_json(m: Mention) -> list[Any]:
@@ -159,7 +231,10 @@ def documents_for(extraction: Extraction, source: str) -> list[dict[str, Any]]:
         "place": "\n".join(names["place"]),
         "org": "\n".join(names["org"]),
         "facets": names,
+        "facet_col": _facet_value(names),
         "date": day.isoformat() if day else "",
+        "date_month": day.strftime("%Y-%m") if day else "",
+        "date_year": f"{day.year:04d}" if day else "",
         "sort_date": day.isoformat() if day else "",
         "data": json.dumps(
             {
@@ -187,6 +262,7 @@ def _jsonable(value: Any) -> Any:
 
 def _event_document(event: Event, title: str, key: str, source: str, published: date | None) -> dict[str, Any]:
     event_date = event.date.start if event.date else None
+    facets = {"person": list(event.participants), "place": [event.location] if event.location else [], "org": []}
     return {
         "doc_id": f"e\x1f{key}\x1f{event.id}",
         "kind": "event",
@@ -198,11 +274,14 @@ def _event_document(event: Event, title: str, key: str, source: str, published: 
         "person": "\n".join(event.participants),
         "place": event.location or "",
         "org": "",
-        "facets": {"person": list(event.participants), "place": [event.location] if event.location else [], "org": []},
+        "facets": facets,
+        "facet_col": _facet_value(facets),
         "type": event.type,
         "status": event.status,
         "cameo": event.cameo,
         "date": day_terms(event.date.start, event.date.end) if event.date else "",
+        "date_month": month_terms(event.date.start, event.date.end) if event.date else "",
+        "date_year": year_terms(event.date.start, event.date.end) if event.date else "",
         "sort_date": (event_date or published).isoformat() if (event_date or published) else "",
         "data": json.dumps(event.to_json(), ensure_ascii=False),
     }
@@ -210,35 +289,239 @@ def _event_document(event: Event, title: str, key: str, source: str, published: 
 
 # --- highlighting as spans --------------------------------------------------------
 
+# The body field's analyzer, reproduced cheaply: Whoosh's default tokenizer
+# pattern, lower case, stop words dropped, Porter stems (cached).
+_WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+_STEM_CACHE: dict[str, str] = {}
 
-class _SpanFormatter(highlight.Formatter):
-    """Returns snippets as (text, spans) rather than marked-up strings."""
 
-    def __call__(self, text: str, fragments: Sequence[Any]) -> list[Snippet]:  # type: ignore[override]
-        return self.format(fragments)
+def _stem(word: str) -> str:
+    stemmed = _STEM_CACHE.get(word)
+    if stemmed is None:
+        stemmed = porter_stem(word)
+        if len(_STEM_CACHE) < 200_000:
+            _STEM_CACHE[word] = stemmed
+    return stemmed
 
-    def format(self, fragments: Sequence[Any], replace: bool = False) -> list[Snippet]:  # type: ignore[override]
-        out = []
-        for fragment in fragments:
-            text = fragment.text
-            start, end = fragment.startchar, fragment.endchar
-            spans = tuple(
-                Span(t.startchar - start, t.endchar - start) for t in fragment.matches if start <= t.startchar and t.endchar <= end
-            )
-            out.append(Snippet(text[start:end], spans))
-        return out
+
+@dataclass(frozen=True)
+class _Highlight:
+    """What to mark in a body text: stemmed terms and raw prefixes of the query."""
+
+    terms: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.prefixes)
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, term) of every word of ``text`` the query names."""
+        terms, prefixes = self.terms, self.prefixes
+        found = []
+        for m in _WORD.finditer(text):
+            word = m.group().lower()
+            if word in STOP_WORDS:
+                continue
+            stemmed = _stem(word)
+            if stemmed in terms:
+                found.append((m.start(), m.end(), stemmed))
+            elif prefixes and (word.startswith(prefixes) or stemmed.startswith(prefixes)):
+                found.append((m.start(), m.end(), word))
+        return found
+
+
+def _highlight_for(q: wq.Query, fieldnames: tuple[str, ...] = ("body",)) -> _Highlight:
+    terms: set[str] = set()
+    prefixes: list[str] = []
+    leaves = [q] if q.is_leaf() else list(q.leaves())
+    for leaf in leaves:
+        if isinstance(leaf, (wq.Prefix, wq.Wildcard)) and getattr(leaf, "fieldname", None) in fieldnames:
+            text = leaf.text if isinstance(leaf, wq.Prefix) else leaf.text.split("*", 1)[0].split("?", 1)[0]
+            if text:
+                prefixes.append(text.lower())
+    for fieldname, text in q.iter_all_terms(phrases=True):
+        if fieldname in fieldnames:
+            terms.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+    return _Highlight(frozenset(terms), tuple(prefixes))
+
+
+def make_snippets(text: str, highlight: _Highlight, top: int = SNIPPETS_PER_HIT, maxchars: int = SNIPPET_CHARS, surround: int = SNIPPET_CONTEXT) -> tuple[Snippet, ...]:
+    """The ``top`` best passages of ``text`` around the query's words, in text order."""
+    matches = highlight.matches(text) if highlight else []
+    if not matches:
+        return ()
+    bounds = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    starts = [b[0] for b in bounds]
+    ends = [b[1] for b in bounds]
+    fragments = []
+    i = 0
+    finish = 0
+    while i < len(matches):
+        first_start = matches[i][0]
+        # open the passage at the first word within ``surround`` characters
+        # before the match (and after the previous passage)
+        k = bisect.bisect_left(starts, max(first_start - surround, finish))
+        begin = min(starts[k], first_start) if k < len(starts) else first_start
+        group = [matches[i]]
+        j = i + 1
+        while j < len(matches) and matches[j][1] - begin <= maxchars - surround // 2:
+            group.append(matches[j])
+            j += 1
+        last_end = group[-1][1]
+        limit = min(len(text), last_end + surround, begin + maxchars)
+        k = bisect.bisect_right(ends, limit) - 1
+        finish = max(ends[k], last_end) if k >= 0 else last_end
+        score = len(group) * (len({t for _, _, t in group}) * 100)
+        fragments.append((score, -begin, begin, finish, group))
+        i = j
+    best = sorted(nlargest(top, fragments), key=lambda f: f[2])
+    return tuple(
+        Snippet(text[begin:finish], tuple(Span(s - begin, e - begin) for s, e, _ in group)) for _, _, begin, finish, group in best
+    )
+
+
+# --- dates ---------------------------------------------------------------------------
+
+_DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def _parse_bound(text: Any, last: bool) -> date | None:
+    """A range end from ``2023-05-01``, ``2023-05`` or ``2023`` (first or last day)."""
+    if text is None:
+        return None
+    m = _DAY.match(str(text).strip())
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day:
+            return date(year, int(month), int(day))
+        if month:
+            first = date(year, int(month), 1)
+            return (_next_month(first) - timedelta(days=1)) if last else first
+        return date(year, 12, 31) if last else date(year, 1, 1)
+    except ValueError:
+        return None
+
+
+def _next_month(d: date) -> date:
+    return date(d.year + 1, 1, 1) if d.month == 12 else date(d.year, d.month + 1, 1)
+
+
+def date_range_terms(start: date, end: date) -> list[wq.Term]:
+    """The fewest year, month and day terms that together cover ``[start, end]``."""
+    out: list[wq.Term] = []
+    d = start
+    while d <= end:
+        if d.month == 1 and d.day == 1 and date(d.year, 12, 31) <= end:
+            out.append(wq.Term("date_year", f"{d.year:04d}"))
+            d = date(d.year + 1, 1, 1)
+            continue
+        if d.day == 1:
+            following = _next_month(d)
+            if following - timedelta(days=1) <= end:
+                out.append(wq.Term("date_month", f"{d.year:04d}-{d.month:02d}"))
+                d = following
+                continue
+        out.append(wq.Term("date", d.isoformat()))
+        d += timedelta(days=1)
+    return out
+
+
+def _open_end(value: Any) -> bool:
+    return value in (None, "", "\uffff")
+
+
+def _rewrite_dates(q: wq.Query, bounds: tuple[date, date] | None) -> wq.Query:
+    """``date:`` ranges and month/year prefixes as coarse terms (see the module notes)."""
+    if isinstance(q, wq.TermRange) and q.fieldname == "date":
+        start = None if _open_end(q.start) else _parse_bound(q.start, last=False)
+        end = None if _open_end(q.end) else _parse_bound(q.end, last=True)
+        if (start is None and not _open_end(q.start)) or (end is None and not _open_end(q.end)):
+            return q  # not dates: keep Whoosh's own reading
+        if bounds is None:
+            return wq.NullQuery
+        if q.startexcl and start is not None and len(str(q.start).strip()) == 10:
+            start += timedelta(days=1)
+        if q.endexcl and end is not None and len(str(q.end).strip()) == 10:
+            end -= timedelta(days=1)
+        start = max(start or bounds[0], bounds[0])
+        end = min(end or bounds[1], bounds[1])
+        if start > end:
+            return wq.NullQuery
+        terms = date_range_terms(start, end)
+        inner: wq.Query = terms[0] if len(terms) == 1 else wq.Or(terms)
+        return wq.ConstantScoreQuery(inner, score=q.boost)
+    if isinstance(q, wq.Prefix) and q.fieldname == "date":
+        text = q.text.rstrip("-")
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return wq.ConstantScoreQuery(wq.Term("date_month", text), score=q.boost)
+        if re.fullmatch(r"\d{4}", text):
+            return wq.ConstantScoreQuery(wq.Term("date_year", text), score=q.boost)
+        return q
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: _rewrite_dates(child, bounds))
+
+
+def _mentions_dates(q: wq.Query) -> bool:
+    return any(getattr(leaf, "fieldname", None) == "date" for leaf in ([q] if q.is_leaf() else q.leaves()))
 
 
 # --- the store ------------------------------------------------------------------------
 
 
+class _View:
+    """One open searcher and what is worth computing once per commit."""
+
+    def __init__(self, searcher: Any, signature: tuple[Any, ...]) -> None:
+        self.searcher = searcher
+        self.signature = signature
+        self.kinds: dict[str, set[int]] = {}
+        self.columns: dict[str, Any] = {}
+        self.date_bounds: tuple[date, date] | None | bool = False
+
+    def kind_docs(self, kind: str) -> set[int]:
+        docs = self.kinds.get(kind)
+        if docs is None:
+            docs = set(self.searcher.docs_for_query(wq.Term("kind", kind)))
+            self.kinds[kind] = docs
+        return docs
+
+    def column(self, name: str) -> Any:
+        reader = self.columns.get(name)
+        if reader is None:
+            reader = self.searcher.reader().column_reader(name)
+            self.columns[name] = reader
+        return reader
+
+    def bounds(self) -> tuple[date, date] | None:
+        if self.date_bounds is False:
+            years = [t for t in self.searcher.reader().field_terms("date_year") if len(t) == 4 and t.isdigit()] if "date_year" in self.searcher.schema else []
+            self.date_bounds = (date(int(min(years)), 1, 1), date(int(max(years)), 12, 31)) if years else None
+        return self.date_bounds  # type: ignore[return-value]
+
+    def close(self) -> None:
+        try:
+            self.searcher.close()
+        except Exception:
+            pass
+
+
 class Store:
-    """A Whoosh index folder.  Readers never block; one writer at a time."""
+    """A Whoosh index folder.  Readers never block; one writer at a time.
+
+    Safe to share between threads: reads are serialised on one open searcher.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._ix: Any = None
         self._parser: qparser.QueryParser | None = None
+        self._schema: fields.Schema | None = None
+        self._view: _View | None = None
+        self._lock = threading.RLock()
+        self._parsed: OrderedDict[str, wq.Query] = OrderedDict()
 
     # opening -----------------------------------------------------------------------
 
@@ -279,21 +562,85 @@ class Store:
                     s.doc_count()
             except Exception as error:  # whoosh raises many kinds on a damaged folder
                 self._ix = None
-                raise IndexUnreadable(
-                    f"the index in {self.path} is damaged ({type(error).__name__}: {error}); "
-                    "run `readout index --rebuild` to rebuild it from the corpus"
-                ) from None
+                raise self._damaged(error) from None
         return self._ix
 
+    def _damaged(self, error: BaseException) -> IndexUnreadable:
+        return IndexUnreadable(
+            f"the index in {self.path} is damaged ({type(error).__name__}: {error}); "
+            "run `readout index --rebuild` to rebuild it from the corpus"
+        )
+
+    @property
+    def schema(self) -> fields.Schema:
+        if self._schema is None:
+            self._schema = self.ix.schema  # reads the table of contents: do it once
+        return self._schema
+
     def refresh(self) -> None:
-        """Drop the open handle so the next call sees the newest commit."""
-        self._ix = None
+        """Drop the open handles so the next call sees the newest commit."""
+        with self._lock:
+            if self._view is not None:
+                self._view.close()
+            self._view = None
+            self._ix = None
+            self._schema = None
+            self._parser = None
 
     def last_modified(self) -> float:
         try:
             return max(p.stat().st_mtime for p in self.path.glob("*.toc"))
         except ValueError:
             return 0.0
+
+    def _signature(self) -> tuple[Any, ...]:
+        """Which commit is current: the newest table of contents, by name and identity."""
+        best: tuple[int, str] | None = None
+        try:
+            with os.scandir(self.path) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.endswith(".toc") and name.startswith("_"):
+                        try:
+                            generation = int(name[:-4].rsplit("_", 1)[1])
+                        except (ValueError, IndexError):
+                            continue
+                        if best is None or generation > best[0]:
+                            best = (generation, name)
+            if best is None:
+                return ()
+            st = os.stat(self.path / best[1])
+            return (best[1], st.st_ino, st.st_mtime_ns, st.st_size)
+        except OSError:
+            return ()
+
+    @contextmanager
+    def _reading(self) -> Iterator[_View]:
+        """The open searcher for the newest commit (re-opened only when that changes)."""
+        with self._lock:
+            signature = self._signature()
+            view = self._view
+            if view is None or view.signature != signature:
+                if view is not None:
+                    view.close()
+                    self._view = None
+                    self._ix = None
+                    self._schema = None
+                try:
+                    searcher = self.ix.searcher()
+                except IndexUnreadable:
+                    raise
+                except Exception as error:
+                    self._ix = None
+                    raise self._damaged(error) from None
+                view = self._view = _View(searcher, signature)
+            yield view
+
+    def clear_caches(self) -> None:
+        """Forget the open searcher, parsed queries and per-commit sets (benchmarks: cold runs)."""
+        with self._lock:
+            self.refresh()
+            self._parsed.clear()
 
     # writing -----------------------------------------------------------------------------
 
@@ -317,17 +664,27 @@ class Store:
         try:
             yield session
         except BaseException:
-            w.cancel()
+            session.cancel()
             raise
         else:
-            w.commit(optimize=session.optimize)
+            session.commit()
             self.refresh()
+
+    def segment_builder(self, limitmb: int = 128) -> "SegmentBuilder":
+        """A writer of one new segment, for another process while this one holds the lock.
+
+        The segment joins the index only when a ``StoreWriter`` of this index
+        adopts it (``StoreWriter.adopt``) and commits.
+        """
+        from whoosh.writing import SegmentWriter
+
+        return SegmentBuilder(SegmentWriter(self.ix, _lk=False, limitmb=limitmb))
 
     # reading -------------------------------------------------------------------------------------
 
     def _query_parser(self) -> qparser.QueryParser:
         if self._parser is None:
-            parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema=self.ix.schema, group=qparser.AndGroup)
+            parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema=self.schema, group=qparser.AndGroup)
             parser.add_plugin(qparser.GtLtPlugin())
             aliases: dict[str, list[str]] = {}
             for alias, target in FIELD_ALIASES.items():
@@ -341,7 +698,19 @@ class Store:
         text = text.strip()
         if not text:
             return wq.Every()
-        unknown = _unknown_fields(text, set(self.ix.schema.names()) | set(FIELD_ALIASES))
+        with self._lock:
+            cached = self._parsed.get(text)
+            if cached is not None:
+                self._parsed.move_to_end(text)
+                return cached
+            q = self._parse(text)
+            self._parsed[text] = q
+            while len(self._parsed) > 256:
+                self._parsed.popitem(last=False)
+            return q
+
+    def _parse(self, text: str) -> wq.Query:
+        unknown = _unknown_fields(text, set(self.schema.names()) | set(FIELD_ALIASES))
         if unknown:
             raise QueryError(f"unknown field {unknown!r}: use one of person, place, org, type, status, date, cameo, article, title, body")
         try:
@@ -354,31 +723,50 @@ class Store:
             raise QueryError("the query is malformed (check brackets, quotes and ranges)")
         return q
 
-    def search(self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0, snippets: bool = True, sort: str | None = None) -> SearchPage:
-        started = time.perf_counter()
+    def _prepared(self, view: _View, text: str) -> wq.Query:
         q = self.parse(text)
-        kind_filter = wq.Term("kind", kind) if kind else wq.Or([wq.Term("kind", "article"), wq.Term("kind", "event")])
-        with self.ix.searcher() as s:
-            sortedby = None
-            reverse = False
+        if _mentions_dates(q):
+            q = _rewrite_dates(q, view.bounds())
+        return q
+
+    def _filters(self, view: _View, kind: str | None) -> tuple[set[int] | None, set[int] | None]:
+        """(allow, restrict) document sets for a kind (None: articles and events)."""
+        if kind:
+            return view.kind_docs(kind), None
+        return None, view.kind_docs("source") or None
+
+    def search(self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0, snippets: bool | int = True, sort: str | None = None) -> SearchPage:
+        """The hits ``offset .. offset+limit`` and the exact total.
+
+        ``snippets``: True makes snippets for every returned hit; a number
+        makes them for the first that many only (a list shows a screenful).
+        """
+        started = time.perf_counter()
+        with self._reading() as view:
+            q = self._prepared(view, text)
+            s = view.searcher
+            allow, restrict = self._filters(view, kind)
+            if allow is not None and not allow:
+                return SearchPage(text, 0, (), time.perf_counter() - started)
+            wanted = max(1, offset + limit)
             if sort == "date" or isinstance(q, wq.Every):
-                sortedby, reverse = "sort_date", True
-            results = s.search(q, filter=kind_filter, limit=offset + limit, sortedby=sortedby, reverse=reverse, terms=snippets)
-            total = len(results) if results.has_exact_length() else _exact_count(s, q, kind_filter)
-            results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
-            results.formatter = _SpanFormatter()
+                inner: Any = collectors.SortingCollector("sort_date", limit=wanted, reverse=True)
+            else:
+                # replace=0: never prune the matcher, so every match is counted
+                inner = collectors.TopCollector(wanted, usequality=False, replace=0)
+            collector = collectors.FilterCollector(inner, allow=allow, restrict=restrict) if (allow or restrict) else inner
+            s.search_with_collector(q, collector)
+            results = collector.results()
+            total = collector.count()
+            snippet_count = (offset + limit) if snippets is True else max(0, int(snippets or 0)) + offset
+            highlight = _highlight_for(q) if snippet_count > offset else None
             hits = []
-            for hit in results[offset : offset + limit]:
+            for n, hit in enumerate(results[offset : offset + limit], start=offset):
                 stored = hit.fields()
                 pieces: tuple[Snippet, ...] = ()
-                if snippets:
+                if highlight is not None and n < snippet_count:
                     body = stored.get("body", "")
-                    try:
-                        pieces = tuple(hit.highlights("body", text=body, top=2) or ())
-                    except Exception:
-                        pieces = ()
-                    if not pieces:
-                        pieces = (Snippet(body[:200], ()),)
+                    pieces = make_snippets(body, highlight) or (Snippet(body[:200], ()),)
                 event = json.loads(stored["data"]) if stored.get("kind") == "event" else None
                 hits.append(
                     Hit(
@@ -395,28 +783,47 @@ class Store:
                 )
         return SearchPage(text, total, tuple(hits), time.perf_counter() - started)
 
+    def _matching(self, view: _View, q: wq.Query, kind: str | None) -> list[int]:
+        """Every matching document number, unscored."""
+        allow, restrict = self._filters(view, kind)
+        docs = view.searcher.docs_for_query(q)
+        if allow is not None:
+            return [d for d in docs if d in allow]
+        if restrict:
+            return [d for d in docs if d not in restrict]
+        return list(docs)
+
     def count(self, text: str, kind: str | None = None) -> int:
-        q = self.parse(text)
-        with self.ix.searcher() as s:
-            kind_filter = wq.Term("kind", kind) if kind else wq.Or([wq.Term("kind", "article"), wq.Term("kind", "event")])
-            return _exact_count(s, q, kind_filter)
+        with self._reading() as view:
+            return len(self._matching(view, self._prepared(view, text), kind))
 
     def facets(self, text: str, kind: str | None = None, top: int = 30, scan_limit: int = 5000) -> dict[str, list[tuple[str, int]]]:
-        """The commonest people, places and organisations among the matches."""
-        q = self.parse(text)
+        """The commonest people, places and organisations among the matches.
+
+        Counted over every match, or over the ``scan_limit`` best-scoring
+        ones when there are more.
+        """
         counts: dict[str, dict[str, int]] = {"person": {}, "place": {}, "org": {}}
-        with self.ix.searcher() as s:
-            kind_filter = wq.Term("kind", kind) if kind else wq.Or([wq.Term("kind", "article"), wq.Term("kind", "event")])
-            results = s.search(q, filter=kind_filter, limit=scan_limit, terms=False)
-            for hit in results:
-                for name, values in (hit.get("facets") or {}).items():
+        with self._reading() as view:
+            q = self._prepared(view, text)
+            docs = self._matching(view, q, kind)
+            if len(docs) > scan_limit:
+                allow, restrict = self._filters(view, kind)
+                docs = [d for _, d in view.searcher.search(q, filter=allow, mask=restrict, limit=scan_limit, terms=False).top_n]
+            column = view.column("facet_col")
+            for docnum in docs:
+                packed = column[docnum]
+                if not packed:
+                    continue
+                for item in packed.split("\x1e"):
+                    name, _, value = item.partition("\x1f")
                     bucket = counts.setdefault(name, {})
-                    for value in values:
-                        bucket[value] = bucket.get(value, 0) + 1
+                    bucket[value] = bucket.get(value, 0) + 1
         return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:top] for k, v in counts.items()}
 
     def article(self, article_id: str) -> StoredArticle | None:
-        with self.ix.searcher() as s:
+        with self._reading() as view:
+            s = view.searcher
             doc = s.document(kind="article", article=article_id)
             if doc is None:
                 return None
@@ -447,41 +854,77 @@ class Store:
             q = self.parse(text)
         except QueryError:
             return []
-        terms = {t for f, t in q.iter_all_terms() if f in ("body", "title")}
+        terms = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in q.iter_all_terms() if f in ("body", "title")}
         if not terms:
             return []
-        analyzer = self.ix.schema["body"].analyzer
         spans = []
-        for token in analyzer(body, chars=True, mode="query", removestops=False):
-            value = token.text if isinstance(token.text, str) else token.text.decode()
-            if value in terms or value.encode() in terms:
-                spans.append(Span(token.startchar, token.endchar))
+        for m in _WORD.finditer(body):
+            word = m.group().lower()
+            value = word if word in STOP_WORDS else _stem(word)
+            if value in terms:
+                spans.append(Span(m.start(), m.end()))
         return spans
 
     def doc_count(self, kind: str | None = None) -> int:
-        with self.ix.searcher() as s:
+        with self._reading() as view:
             if kind is None:
-                return s.doc_count()
-            return _exact_count(s, wq.Term("kind", kind), None)
+                return view.searcher.doc_count()
+            return len(view.kind_docs(kind))
 
     def sources(self) -> dict[str, str]:
         """Source file -> fingerprint, as of the last completed run."""
-        with self.ix.searcher() as s:
-            return {d["source"]: d.get("fingerprint", "") for d in s.documents(kind="source")}
+        with self._reading() as view:
+            return {d["source"]: d.get("fingerprint", "") for d in view.searcher.documents(kind="source")}
 
     def article_hashes(self, source: str) -> dict[str, str]:
         """Article key -> content hash, for the articles of one source file."""
-        with self.ix.searcher() as s:
+        with self._reading() as view:
+            articles = view.kind_docs("article")
+            keys, hashes = view.column("article_key"), view.column("content_hash")
             return {
-                d["article_key"]: d.get("content_hash", "")
-                for d in s.documents(source=source)
-                if d.get("kind") == "article"
+                keys[d]: hashes[d]
+                for d in view.searcher.docs_for_query(wq.Term("source", source))
+                if d in articles
             }
 
     def all_documents(self) -> list[dict[str, Any]]:
         """Every stored document (for tests comparing two builds)."""
-        with self.ix.searcher() as s:
-            return [dict(d) for d in s.all_stored_fields()]
+        return list(self.iter_documents())
+
+    def iter_documents(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every stored document (of ``kind``), one at a time."""
+        with self._reading() as view:
+            reader = view.searcher.reader()
+            wanted = view.kind_docs(kind) if kind else None
+            for docnum in reader.all_doc_ids():
+                if wanted is None or docnum in wanted:
+                    yield dict(reader.stored_fields(docnum))
+
+
+class SegmentBuilder:
+    """Writes documents into one new segment of an index (in a worker process)."""
+
+    def __init__(self, writer: Any) -> None:
+        self._w = writer
+        self.count = 0
+
+    def add(self, docs: Iterable[Mapping[str, Any]]) -> None:
+        for doc in docs:
+            self._w.add_document(**doc)
+            self.count += 1
+
+    def finish(self) -> Any:
+        """Close the segment; returns a token for ``StoreWriter.adopt`` (None if empty)."""
+        if not self.count:
+            self._w._close_segment()
+            return None
+        return self._w._finalize_segment()
+
+    def cancel(self) -> None:
+        try:
+            self._w._close_segment()
+        except Exception:
+            pass
 
 
 class StoreWriter:
@@ -490,6 +933,7 @@ class StoreWriter:
     def __init__(self, writer: Any) -> None:
         self._w = writer
         self.optimize = False
+        self._adopted: list[Any] = []
 
     def add(self, docs: Iterable[Mapping[str, Any]]) -> None:
         for doc in docs:
@@ -504,18 +948,30 @@ class StoreWriter:
     def mark_source(self, source: str, fingerprint: str) -> None:
         self._w.update_document(doc_id=f"s\x1f{source}", kind="source", source=source, fingerprint=fingerprint)
 
+    def adopt(self, segment: Any) -> None:
+        """Add a segment written by a ``SegmentBuilder`` at commit."""
+        if segment is not None:
+            self._adopted.append(segment)
 
-def _exact_count(searcher: Any, q: wq.Query, kind_filter: wq.Query | None) -> int:
-    combined = wq.And([q, kind_filter]) if kind_filter is not None else q
-    matcher = combined.matcher(searcher)
-    n = 0
-    reader = searcher.reader()
-    is_deleted = reader.is_deleted if reader.has_deletions() else None
-    while matcher.is_active():
-        if is_deleted is None or not is_deleted(matcher.id()):
-            n += 1
-        matcher.next()
-    return n
+    def commit(self) -> None:
+        w = self._w
+        if not self._adopted:
+            w.commit(optimize=self.optimize)
+            return
+        # Whoosh's multi-segment commit (as MpWriter does): small segments are
+        # merged as usual, the adopted ones join as they are.
+        w._check_state()
+        final = w._merge_segments(None, self.optimize, None)
+        final.extend(self._adopted)
+        if w._added:
+            final.append(w._finalize_segment())
+        else:
+            w._close_segment()
+        w._commit_toc(final)
+        w._finish()
+
+    def cancel(self) -> None:
+        self._w.cancel()
 
 
 def _has_error(q: wq.Query) -> bool:
@@ -524,11 +980,12 @@ def _has_error(q: wq.Query) -> bool:
     return any(_has_error(c) for c in q.children())
 
 
-def _unknown_fields(text: str, known: set[str]) -> str | None:
-    import re
+_FIELD_PREFIX = re.compile(r'"|(?<![\w:])([A-Za-z_]+):(?=\S)')
 
+
+def _unknown_fields(text: str, known: set[str]) -> str | None:
     inside_quotes = False
-    for m in re.finditer(r'"|(?<![\w:])([A-Za-z_]+):(?=\S)', text):
+    for m in _FIELD_PREFIX.finditer(text):
         if m.group() == '"':
             inside_quotes = not inside_quotes
             continue
