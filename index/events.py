@@ -164,6 +164,10 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     before = text[before_start : trigger.span.start]
     after_text = text[trigger.span.end : min(clause.end, trigger.span.end + 30)]
     after = after_text.split(",")[0]
+    if not trigger.verb and re.match(r"^\s*,", text[trigger.span.end : trigger.span.end + 3]) and re.search(r"(?i)(?:^|[.!?]\s+|^[“\"]?)(?:the|a|an|these|those|this|their|his|her)?\s*(?:[\w’'-]+\s+){0,3}$", text[max(0, trigger.span.start - 40) : trigger.span.start]):
+        # "The talks, held annually …, will pave the way": the verb after the apposition governs
+        rest = re.sub(r"^\s*,[^,]{0,160},", "", text[trigger.span.end : min(trigger.span.end + 220, len(text))])
+        after = rest[:30].split(",")[0]
     near_before = text[max(clause.start, trigger.span.start - 22) : trigger.span.start]
     if tables.negation.search(near_before) and not re.search(r"\bnot only\b", near_before, re.I):
         return None
