@@ -127,9 +127,14 @@ def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Spa
     return Span(start, end)
 
 
+_IS_IN = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+|already\s+)?in(?=\s+(?:the\s+)?[A-Z])")
+
+
 def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     tables = _tables(kb)
     found: list[Trigger] = []
+    for m in _IS_IN.finditer(text, sentence.start, sentence.end):
+        found.append(Trigger("visit", "is in", Span(m.start(), m.end()), True, False))
     for m in tables.pattern.finditer(text, sentence.start, sentence.end):
         form = " ".join(m.group().lower().split())
         options = tables.form_info.get(form)
@@ -357,7 +362,8 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         and not (t.span.start >= trigger.span.end and _HARD_BOUNDARY.search(text, trigger.span.end, t.span.start))
     ]
     adjacent = [t for t in in_clause if is_duration(t) and 0 <= trigger.span.start - t.span.end <= 1]
-    if adjacent:  # "a three-day visit" dates the visit itself
+    explicit = [t for t in in_clause if not is_duration(t) and not re.match(r"(?i)(?:in|over|during)\s+(?:recent|the\s+(?:past|last|coming|next))\b", t.text)]
+    if adjacent and not explicit:  # "a three-day visit" dates the visit itself
         return pick(adjacent)
     earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t) and not _HARD_BOUNDARY.search(_text_between(t.span.end, trigger.span.start))]
     for group in (in_clause, earlier):
@@ -385,7 +391,7 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         if any(0 <= m.span.start - trigger.span.end <= 2 for m in people):
             return "meeting"
     before = text[max(clause.start, trigger.span.start - 40) : trigger.span.start]
-    if trigger.type == "talks" and form in ("talks", "negotiations"):
+    if trigger.type == "talks" and form in ("talks", "negotiations", "hold talks", "held talks", "holds talks", "holding talks"):
         after = text[trigger.span.end : trigger.span.end + 60]
         if not _TOPIC_TALKS.search(before) and not _GROUP_AFTER.match(after) and re.match(r"^\s+with\s+", after) and len(participants) >= 1:
             return "meeting"
@@ -427,6 +433,7 @@ def extract_events(
     published = article.published_date
     people = [m for m in mentions if m.kind == "person"]
     places = [m for m in mentions if m.kind in ("place", "country")]
+    orgs = [m for m in mentions if m.kind == "org"]
     here = dateline_place(article, kb)
     leaders = _article_leaders(people, kb, published)
     drafts: list[_Draft] = []
@@ -471,7 +478,7 @@ def extract_events(
                     participants = list(same[-1].participants)
                     referent = same[-1]
             if not participants and not trigger.weak:
-                participants = _country_parties(text, clause, trigger, places, kb)
+                participants = _country_parties(text, clause, trigger, places, kb, orgs)
                 orphan = True
             if trigger.weak and not participants:
                 continue
@@ -500,6 +507,9 @@ def extract_events(
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
             window = _date(clause, span, trigger, times, status, text)
             location = _location(text, clause, trigger, places, article, kb, here, triggers[n - 1].span.end if n else 0)
+            if trigger.form == "is in" and (location is None or not re.match(r"\s+(?:the\s+)?" + re.escape(text[trigger.span.end:].split()[0] if text[trigger.span.end:].split() else "x"), text[trigger.span.end : trigger.span.end + 40])):
+                if location is None:
+                    continue
             if event_type == "summit" and not participants:
                 participants = [topic] if topic else []
                 if not participants:
@@ -662,10 +672,17 @@ def _article_leaders(people: Sequence[Mention], kb: Knowledge, day: date | None)
     return ()
 
 
-def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence[Mention], kb: Knowledge) -> list[str]:
+def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence[Mention], kb: Knowledge, orgs: Sequence[Mention] = ()) -> list[str]:
     """Country codes of an engagement between countries ("U.S.-Japan trade
-    talks", "talks between Beijing and Washington", "Soviet counterparts")."""
+    talks", "talks between Beijing and Washington", "Soviet counterparts",
+    "U.S. Agriculture Department officials")."""
     codes: list[str] = []
+    for m in orgs:
+        if clause.contains(m.span):
+            head = m.text.split(" ")[0]
+            code = kb.adjectives.get(head) or (kb.places[head].country if head in kb.places and kb.places[head].kind == "country" else None)
+            if code and code not in codes:
+                codes.append(code)
     for m in places:
         if clause.contains(m.span) and m.country and m.kind == "country" or (
             clause.contains(m.span) and m.text in kb.seats
