@@ -60,34 +60,54 @@ class Entry:
 
 @dataclass
 class Gazetteer:
-    """Token-sequence look-up of every known surface form."""
+    """Token-sequence look-up of every known surface form.
+
+    Entries are indexed by their first token (with the longest entry for
+    it), so a token that starts no entry costs one dictionary probe.
+    """
 
     exact: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     lower: dict[tuple[str, ...], Entry] = field(default_factory=dict)
-    max_len: int = 1
+    first_exact: dict[str, int] = field(default_factory=dict)
+    first_lower: dict[str, int] = field(default_factory=dict)
 
     def add(self, surface: str, entry: Entry, case_sensitive: bool = True) -> None:
         key = _key(surface)
         if not key:
             return
-        table = self.exact if case_sensitive else self.lower
-        if not case_sensitive:
+        if case_sensitive:
+            self.exact.setdefault(key, entry)
+            self.first_exact[key[0]] = max(self.first_exact.get(key[0], 0), len(key))
+        else:
             key = tuple(k.lower() for k in key)
-        table.setdefault(key, entry)
-        self.max_len = max(self.max_len, len(key))
+            self.lower.setdefault(key, entry)
+            self.first_lower[key[0]] = max(self.first_lower.get(key[0], 0), len(key))
 
-    def longest(self, tokens: Sequence[Token], i: int, text: str) -> tuple[int, Entry] | None:
-        """The longest entry starting at token ``i``: (token count, entry)."""
-        for n in range(min(self.max_len, len(tokens) - i), 0, -1):
+    def longest(self, tokens: Sequence[Token], i: int, text: str, glued: Sequence[bool] = ()) -> tuple[int, Entry] | None:
+        """The longest entry starting at token ``i``: (token count, entry).
+
+        ``glued[k]`` says whether tokens k and k+1 are separated by spaces
+        only (a comma or full stop between words breaks a name).
+        """
+        first = tokens[i].text
+        exact_max = self.first_exact.get(first, 0)
+        lower_max = self.first_lower.get(first.lower(), 0)
+        longest = max(exact_max, lower_max)
+        if not longest:
+            return None
+        limit = 1
+        while limit < longest and i + limit < len(tokens) and (glued[i + limit - 1] if glued else not text[tokens[i + limit - 1].end : tokens[i + limit].start].strip()):
+            limit += 1
+        for n in range(limit, 0, -1):
             window = tokens[i : i + n]
-            if n > 1 and any(text[a.end : b.start].strip() not in ("",) for a, b in zip(window, window[1:])):
-                continue  # a comma or full stop between words breaks a name
-            key = tuple(t.text for t in window)
-            entry = self.exact.get(key)
-            if entry is None:
-                entry = self.lower.get(tuple(k.lower() for k in key))
-            if entry is not None:
-                return n, entry
+            if n <= exact_max:
+                entry = self.exact.get(tuple(t.text for t in window))
+                if entry is not None:
+                    return n, entry
+            if n <= lower_max:
+                entry = self.lower.get(tuple(t.text.lower() for t in window))
+                if entry is not None:
+                    return n, entry
         return None
 
 
@@ -201,10 +221,11 @@ class _ArticleEntities:
         out = []
         for sentence in self.sentences:
             tokens = tokenize(self.text, sentence.span.start, sentence.span.end)
+            glued = [not self.text[a.end : b.start].strip() for a, b in zip(tokens, tokens[1:])]
             found: list[tuple[int, int, Entry]] = []
             i = 0
             while i < len(tokens):
-                hit = self.g.longest(tokens, i, self.text)
+                hit = self.g.longest(tokens, i, self.text, glued)
                 if hit is None:
                     i += 1
                     continue
@@ -370,11 +391,7 @@ class _ArticleEntities:
         for ref in self.people.values():
             for form in ref.short_forms:
                 by_short.setdefault(form, []).append(ref)
-        in_office: dict[str, list[Person]] = {}
-        for surname, persons in self.kb.people_by_surname.items():
-            holding = [p for p in persons if any(r.holds_on(self.day) and r.office != "other" for r in p.roles)]
-            if holding and self.day is not None:
-                in_office[surname] = holding
+        in_office = _in_office(self.kb, self.day)
         for sentence in self.sentences:
             for token in tokenize(self.text, sentence.span.start, sentence.span.end):
                 parts = [(token.start, token.end, token.text)]
@@ -492,6 +509,24 @@ _ROLE_WORDS = (
     "ambassador", "envoy", "governor", "negotiator", "representative", "senator", "executive", "researcher",
     "fellow", "leader", "diplomat", "aide", "deputy", "commissioner", "strategist", "partner", "founder", "manager",
 )
+
+
+def _in_office(kb: Knowledge, day: date | None) -> dict[str, list[Person]]:
+    """Surname -> the fact-base people holding an office on ``day`` (cached)."""
+    if day is None:
+        return {}
+    by_day: dict[date, dict[str, list[Person]]] = kb.cache.setdefault("in_office", {})
+    cached = by_day.get(day)
+    if cached is None:
+        cached = {}
+        for surname, persons in kb.people_by_surname.items():
+            holding = [p for p in persons if any(r.holds_on(day) and r.office != "other" for r in p.roles)]
+            if holding:
+                cached[surname] = holding
+        if len(by_day) > 4096:
+            by_day.clear()
+        by_day[day] = cached
+    return cached
 
 
 _ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|az|ul|bin|ibn|bint|abu|ben)-[A-Z]")
