@@ -336,7 +336,10 @@ def find_time_expressions(
     Without a publication date nothing relative can be resolved, so only
     phrases that carry their own year are kept.
     """
-    grammar = _grammar(tuple(kb.time_words["months"]), tuple(w for w in kb.time_words["weekdays"] if w.endswith("day")))
+    grammar = kb.cache.get("time_grammar")
+    if grammar is None:
+        grammar = _grammar(tuple(kb.time_words["months"]), tuple(w for w in kb.time_words["weekdays"] if w.endswith("day")))
+        kb.cache["time_grammar"] = grammar
     found: list[TimeExpression] = []
     for match in grammar.finditer(text, start, end):
         words = match.group(0)
