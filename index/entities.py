@@ -336,7 +336,16 @@ class _ArticleEntities:
         if before is not None and before.kind in ("title", "honorific"):
             title_mention = next((m for m in reversed(self.mentions) if m.span.end <= start and m.kind == "title"), None)
             country = self._country_before(title_mention.span.start if title_mention else start)
-            return country, before.canonical if before.kind == "title" else None, before.office
+            role = before.canonical if before.kind == "title" else (before.canonical if before.canonical in _words(self.kb, "royal_titles") or before.canonical == "Crown Prince" else None)
+            return country, role, before.office
+        wide = text[max(sentence.span.start, start - 80) : start]
+        title_then_place = re.search(r"\b(" + "|".join(_ROLE_WORDS) + r")\s+(?:to|of|in|at|for)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*$", wide, re.IGNORECASE)
+        if title_then_place:  # "Ambassador to Athens Nazmi Akiman"
+            return self._country_in(wide[: title_then_place.start()][-25:]), title_then_place.group(1), None
+        role_before = re.search(r"\b(" + "|".join(_ROLE_WORDS) + r")\b[^,.;]{0,70},\s*$", wide, re.IGNORECASE)
+        if role_before and re.match(r"\s*(?:,|\s+(?:and|said|told|met|who|was|is|has|had|will|would))", text[end : end + 12]):
+            # "the head of Bank of Mexico, Miguel Mancera Aguayo, met …"
+            return self._country_in(wide[role_before.start() - 25 if role_before.start() >= 25 else 0 : role_before.end()]), role_before.group(1).lower(), None
         preceding = text[max(sentence.span.start, start - 40) : start].lower()
         following = text[end : min(sentence.span.end, end + 160)]
         speech = _words(self.kb, "speech_verbs")
@@ -438,6 +447,7 @@ class _ArticleEntities:
         """
         families = self.kb.names.get("office_families") or {}
         self._resolve_generic_roles()
+        self._resolve_bare_titles()
         titles = [m for m in self.mentions if m.kind == "title" and m.role]
         persons = [m for m in self.mentions if m.kind == "person"]
         for title in titles:
@@ -486,6 +496,23 @@ class _ArticleEntities:
                 start = self._country_mention_start(title.span.start)
                 ref = self.people.get(name)
                 self.mentions.append(Mention("person", Span(start, title.span.end), self.text[start : title.span.end], name, country, ref.role if ref else None))
+
+    def _resolve_bare_titles(self) -> None:
+        """"the Crown Prince", "the King", "the Prime Minister": the person
+        of the article last named with that title."""
+        persons = [m for m in self.mentions if m.kind == "person"]
+        for match in re.finditer(r"\b[Tt]he\s+(Crown Prince|King|Queen|Emir|Sultan|Sheikh|Prime Minister|Premier|Chancellor|President|Vice President|Foreign Minister|Finance Minister|Secretary|Minister)\b(?!\s+(?:of\b|[A-Z]))", self.text):
+            start, end = match.start(1), match.end(1)
+            if self.is_taken(start, end) and not any(m.kind == "title" and m.span.start == start for m in self.mentions):
+                continue
+            title = match.group(1).lower()
+            candidates = [
+                p for p in persons
+                if p.span.end <= start and p.role and (p.role.lower() == title or p.role.lower().endswith(" " + title))
+            ]
+            if candidates:
+                p = candidates[-1]
+                self.mentions.append(Mention("person", Span(start, end), self.text[start:end], p.canonical, p.country, p.role))
 
     def _country_mention_start(self, start: int) -> int:
         for m in reversed(self.mentions):

@@ -238,7 +238,10 @@ def _object_end(text: str, sentence: Span, trigger: Span, next_trigger: int | No
 
 def _is_speaker(text: str, m: Mention, sentence: Span) -> bool:
     before = text[max(sentence.start, m.span.start - 25) : m.span.start]
-    return bool(_SPEAKER_AFTER.match(text[m.span.end : m.span.end + 160])) or bool(re.search(r"\b(?:said|says|according to)\s*$", before))
+    if _SPEAKER_AFTER.match(text[m.span.end : m.span.end + 160]):
+        return True
+    # "…, said Yun Sun, director of …" (not "officials said Baldrige will meet …")
+    return bool(re.search(r"\b(?:said|says|according to)\s*$", before)) and bool(re.match(r"\s*(?:[,.;:”\"]|$)", text[m.span.end : m.span.end + 3]))
 
 
 def _participants(
@@ -330,7 +333,7 @@ def _location(
         rank = distance - (20 if m.kind == "place" else 0)
         if best is None or rank < best[0]:
             best = (rank, m.canonical)
-    if best is None and here and re.search(r"\bhere\b", text[clause.start : clause.end], re.I):
+    if best is None and here and re.search(r"\bhere\b", text[max(clause.start, trigger.span.start - 15) : min(clause.end, trigger.span.end + 40)], re.I):
         return here
     return best[1] if best else None
 
