@@ -534,7 +534,7 @@ _ROLE_WORDS = (
     "spokesperson", "spokesman", "spokeswoman", "analyst", "director", "minister", "secretary", "official",
     "adviser", "advisor", "economist", "president", "chairman", "chairwoman", "chief", "head", "editor", "professor",
     "ambassador", "envoy", "governor", "negotiator", "representative", "senator", "executive", "researcher",
-    "fellow", "leader", "diplomat", "aide", "deputy", "commissioner", "strategist", "partner", "founder", "manager",
+    "fellow", "leader", "diplomat", "aide", "deputy", "commissioner", "undersecretary", "under secretary", "strategist", "partner", "founder", "manager",
 )
 
 
@@ -572,7 +572,8 @@ def _similar(a: str, b: str) -> bool:
 
 def _title_case_ok(tokens: Sequence[Token]) -> bool:
     """A title in running text is either capitalised or wholly lower case."""
-    return all(t.text[:1].isupper() for t in tokens) or all(t.text.islower() for t in tokens)
+    words = [t for t in tokens if t.text not in ("of", "the", "for", "and", "to")]
+    return all(t.text[:1].isupper() for t in words) or all(t.text.islower() for t in tokens)
 
 
 def extract_entities(article: Article, sentences: Sequence[Sentence], kb: Knowledge) -> EntityResult:
