@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -113,6 +113,8 @@ class _Draft:
     into: "_Draft | None" = None
     """The event this mention was merged into."""
     heading: bool = False
+    during: "_Draft | None" = None
+    """The visit this meeting takes place during ("during his stay")."""
 
 
 def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Span:
@@ -182,6 +184,9 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
             cues.append((len(before) - m.end(), name))
         for m in pattern.finditer(after):
             cues.append((m.start() + 3, name))
+    late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled)\b", text[trigger.span.end : clause.end])
+    if late and not re.search(r"[.;]", late.group(0)):  # "the planned meeting … has been postponed"
+        return "cancelled" if re.match(r"(?i)cancel|called|scrapped|dropped", late.group(1)) else "postponed"
     strong = [c for c in cues if c[1] in ("cancelled", "postponed") and c[0] <= 45]
     if strong:
         return min(strong)[1]
@@ -519,7 +524,17 @@ def extract_events(
                     orphan = True
             anaphoric = bool(re.search(r"(?i)\b(?:that|this|those|these|such|the same)\s+(?:[\w-]+\s+)?$", text[max(span.start, trigger.span.start - 25) : trigger.span.start]))
             quality = -2.5 * anaphoric + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if sentence_is_heading(text, span) else 0)
+            if event_type in ("meeting", "talks") and re.search(r"(?i)\bduring\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|stay|trip|tour)\b", text[span.start : span.end]):
+                host_visit = next((d for d in reversed(drafts + this_sentence) if d.type == "visit"), None)
+                if host_visit is not None:
+                    draft_during = host_visit
+                else:
+                    draft_during = None
+            else:
+                draft_during = None
             draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan or heading, heading=heading)
+            if draft_during is not None:
+                draft.during = draft_during
             if event_type == "summit" and this_sentence and re.search(r"(?i)\bsidelines\s+of\s+(?:the|that|this|a|an|its)?\s*(?:[\w()-]+\s+){0,6}$", text[span.start : trigger.span.start]):
                 host = next((d for d in reversed(this_sentence) if d.type == "meeting"), None)
                 if host is not None:
@@ -542,7 +557,18 @@ def extract_events(
             if gathering.location:  # a meeting on the sidelines is where the gathering is
                 d.into.location = gathering.location
             d.into.window = d.into.window or gathering.window
+    for d in drafts:
+        if d.during is not None and d.into is not None:
+            visit = d.during.into or d.during
+            d.into.location = d.into.location or visit.location
+            d.into.window = d.into.window or visit.window
     merged = _absorb_orphans(merged, [d for d in drafts if d.orphan], kb)
+    if here and published:
+        for d in merged:  # a wire story's meetings of the day happen where it was filed
+            if d.type in ("meeting", "talks") and d.location is None and d.status == "occurred" and (
+                d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published + timedelta(days=1))
+            ):
+                d.location = here
     _inherit_visit_places(merged, kb)
     events = []
     for n, d in enumerate(merged, start=1):
