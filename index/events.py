@@ -219,6 +219,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
 
 
 def _tense(status: str) -> str:
+    if status in ("postponed", "cancelled"):
+        return "nearest"
     return "future" if status in ("planned", "proposed") else "past"
 
 
@@ -343,7 +345,7 @@ def _location(
     return best[1] if best else None
 
 
-def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeExpression], status: str, text: str = "") -> DateWindow | None:
+def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeExpression], status: str, text: str = "", published: date | None = None) -> DateWindow | None:
     """The window of the temporal phrase nearest the trigger, read in the
     event's tense: in its clause first, then earlier in its sentence; a
     duration ("a three-day visit") only when nothing else dates it."""
@@ -361,7 +363,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         if not candidates:
             return None
         t = min(candidates, key=lambda t: abs(t.span.start - trigger.span.end) if t.span.start >= trigger.span.start else trigger.span.start - t.span.end + 5)
-        window = t.window(_tense(status))
+        window = t.window(_tense(status), published)
         return DateWindow(window[0], window[1], t.text, t.span) if window else None
 
     in_clause = [
@@ -513,7 +515,11 @@ def extract_events(
                 status = this_sentence[-1].status  # "…expected to meet X before travelling to Y": one governing verb
             if event_type == "summit" and status == "proposed" and published and any(t.future and t.future[0] > published for t in near):
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
-            window = _date(clause, span, trigger, times, status, text)
+            window = _date(clause, span, trigger, times, status, text, published)
+            if window is None and status == "occurred" and published and event_type == "visit":
+                now = re.search(r"(?i)\b(?:currently|now|is here|are here|is in|are in)\b", text[max(clause.start, trigger.span.start - 20) : min(clause.end, trigger.span.end + 20)])
+                if now:  # "is currently in Damascus": the story's day
+                    window = DateWindow(published, published, now.group(0), None)
             location = _location(text, clause, trigger, places, article, kb, here, triggers[n - 1].span.end if n else 0)
             if trigger.form == "is in" and (location is None or not re.match(r"\s+(?:the\s+)?" + re.escape(text[trigger.span.end:].split()[0] if text[trigger.span.end:].split() else "x"), text[trigger.span.end : trigger.span.end + 40])):
                 if location is None:

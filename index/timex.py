@@ -29,8 +29,14 @@ class TimeExpression:
     past: Window | None
     future: Window | None
 
-    def window(self, tense: str) -> Window | None:
-        """The window for an event of ``tense`` ("past" or "future")."""
+    def window(self, tense: str, around: date | None = None) -> Window | None:
+        """The window for an event of ``tense``: "past", "future", or
+        "nearest" (the reading closest to ``around``, for an engagement
+        that was postponed or cancelled and may lie either side)."""
+        if tense == "nearest" and around is not None and self.past and self.future:
+            def distance(w: Window) -> int:
+                return 0 if w[0] <= around <= w[1] else min(abs((w[0] - around).days), abs((w[1] - around).days))
+            return min((self.past, self.future), key=distance)
         if tense == "future":
             return self.future or self.past
         return self.past or self.future
