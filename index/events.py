@@ -240,6 +240,9 @@ def _subject_start(text: str, sentence: Span, trigger: Span) -> int:
 def _object_end(text: str, sentence: Span, trigger: Span, next_trigger: int | None) -> int:
     m = _HARD_BOUNDARY.search(text, trigger.end, sentence.end)
     end = m.start() if m else sentence.end
+    new_subject = re.compile(r",\s+(?:the|a|an|his|her|their|its)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:paid|met|said|told|was|is|has|had|will|would|made|held|called|visited|flew|left|arrived)\b").search(text, trigger.end, end)
+    if new_subject:  # "Before meeting with Bush, the Crown Prince paid …"
+        end = new_subject.start()
     return min(end, next_trigger) if next_trigger is not None and next_trigger > trigger.end else end
 
 
@@ -307,6 +310,12 @@ def _participants(
     for m in people:
         if trigger.span.end <= m.span.start and m.span.end <= object_end and not _is_speaker(text, m, sentence):
             add(m.canonical)
+    opener = re.match(r"[\"“]?(?:After|Before|Following|During|Upon|On|While|Ahead of)\b[^,;]*,", text[sentence.start : sentence.end])
+    if opener and trigger.span.end <= sentence.start + opener.end():
+        # a preposed adverbial: "After a day of meetings with X, Clark told …" — Clark took part
+        main = next((m for m in people if m.span.start >= sentence.start + opener.end() and m.span.start - (sentence.start + opener.end()) <= 25), None)
+        if main is not None:
+            add(main.canonical)
     return names
 
 
@@ -448,6 +457,8 @@ def extract_events(
     leaders = _article_leaders(people, kb, published)
     drafts: list[_Draft] = []
     topic: str | None = None
+    salience: dict[str, int] = {}
+    recent_window: list[list[str]] = []
     previous_drafts: list[_Draft] = []
     for sentence in sentences:
         if sentence.furniture:
@@ -553,9 +564,15 @@ def extract_events(
         drafts.extend(this_sentence)
         if this_sentence:
             previous_drafts = this_sentence
-        subject = next((m.canonical for m in sentence_people if not _is_speaker(text, m, span)), None)
-        if subject:
-            topic = subject
+        for m in sentence_people:
+            weight = 2 if m.span.start - span.start < 60 and not _is_speaker(text, m, span) else 1
+            salience[m.canonical] = salience.get(m.canonical, 0) + weight
+        recent = [m.canonical for m in sentence_people]
+        recent_window = (recent_window + [recent])[-3:]
+        candidates = {name for names in recent_window for name in names}
+        if candidates:
+            # "he": the most talked-about person of the last few sentences
+            topic = max(candidates, key=lambda name: (salience.get(name, 0), name in recent))
     merged = _merge([d for d in drafts if not d.orphan], kb)
     for d in drafts:
         if d.sidelines is not None and d.into is not None:
