@@ -348,7 +348,8 @@ def _location(
         distance = abs(m.span.start - trigger.span.end) if m.span.start >= trigger.span.end else (trigger.span.start - m.span.end) + 30
         rank = distance - (20 if m.kind == "place" else 0)
         if best is None or rank < best[0]:
-            best = (rank, m.canonical)
+            # a city as the story writes it ("Berne", "Peking"); a country by its name
+            best = (rank, m.text if m.kind == "place" and m.text in kb.places and kb.places[m.text].kind == "city" else m.canonical)
     if best is None and here and re.search(r"\bhere\b", text[max(clause.start, trigger.span.start - 15) : min(clause.end, trigger.span.end + 40)], re.I):
         return here
     return best[1] if best else None
@@ -424,6 +425,9 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         after = text[trigger.span.end : trigger.span.end + 80]
         if re.match(r"^\s+of\s+(?:the\s+)?(?:[\w()’'.-]+\s+){0,8}(?:ministers|leaders|heads|officials|members|governors)\b", after) or forums.search(before[-25:]):
             return "summit"
+        forum_after = re.match(r"^\s+of\s+(?:the\s+)?", after)
+        if forum_after and forums.match(after, forum_after.end()):
+            return "summit"  # "a meeting of the Group of Five"
     return trigger.type
 
 
@@ -435,7 +439,7 @@ def dateline_place(article: Article, kb: Knowledge) -> str | None:
     for form in (head, head.title(), " ".join(w.capitalize() for w in head.split())):
         place = kb.places.get(form)
         if place:
-            return place.name
+            return form if place.kind == "city" else place.name
     return head.title() if head else None
 
 
@@ -536,9 +540,12 @@ def extract_events(
                 if location is None:
                     continue
             if event_type == "summit" and not participants:
-                participants = [topic] if topic else []
-                if not participants:
-                    orphan = True
+                if tables.forums.search(text, max(span.start, trigger.span.start - 40), min(span.end, trigger.span.end + 60)):
+                    orphan = False  # "a meeting of the Group of Five": the gathering itself is the event
+                else:
+                    participants = [topic] if topic else []
+                    if not participants:
+                        orphan = True
             anaphoric = bool(re.search(r"(?i)\b(?:that|this|those|these|such|the same)\s+(?:[\w-]+\s+)?$", text[max(span.start, trigger.span.start - 25) : trigger.span.start]))
             quality = -2.5 * anaphoric + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if sentence_is_heading(text, span) else 0)
             if event_type in ("meeting", "talks") and re.search(r"(?i)\bduring\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|stay|trip|tour)\b", text[span.start : span.end]):
