@@ -17,21 +17,33 @@ from index.model import Span
 
 # ESC-introduced sequences: CSI (colours, cursor moves), OSC (titles, OSC 52
 # clipboard writes, hyperlinks) terminated by BEL or ST, DCS/SOS/PM/APC
-# strings, and the two-character escapes.  Their 8-bit C1 forms too.
+# strings, and the two-character escapes.  An unterminated string sequence
+# ends at the end of its line, so a stray ``ESC ]`` cannot swallow the rest
+# of an article; every pattern is linear.  The 8-bit C1 forms (U+0080-U+009F,
+# common in mis-decoded text) are removed as single characters below: what
+# follows them is inert text once they are gone.
 _ESCAPE_SEQUENCES = re.compile(
     r"""
-    \x1b\[[0-?]*[ -/]*[@-~]                 # CSI
-  | \x9b[0-?]*[ -/]*[@-~]                   # 8-bit CSI
-  | (?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c|$) # OSC ... BEL/ST
-  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f]).*?(?:\x1b\\|\x9c|$)  # DCS SOS PM APC
-  | \x1b[ -/]*[0-~]                         # other escapes
+    \x1b\[[0-?]*[ -/]*[@-~]?                              # CSI
+  | \x1b[\]PX^_][^\n\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC DCS SOS PM APC ... BEL/ST
+  | \x1b[ -/]*[0-~]                                       # other escapes
   | \x1b
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
 # C0 controls except tab and newline, DEL, C1 controls; bidi embeddings,
-# overrides and isolates (they reorder what a terminal displays); BOMs.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+# overrides, isolates and marks (they reorder what a terminal displays);
+# invisible characters that split or hide words (zero-width space, word
+# joiner, soft hyphen, invisible operators, Unicode tags); BOMs; and lone
+# surrogates (undecodable file names, broken JSON escapes), which cannot be
+# written as UTF-8 at all.  Zero-width (non-)joiners stay: scripts such as
+# Persian, the Indic ones and emoji need them.
+_UNSAFE_CLASS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f"
+)
+_CONTROL = re.compile(f"[{_UNSAFE_CLASS}]")
+_LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 _INDENT = re.compile(r"^[ \t]{2,}")
 
 
@@ -42,8 +54,52 @@ def strip_unsafe(text: str) -> str:
     ``[bold]`` in an article remains the six inert characters it is.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_SEPARATORS.sub("\n", text)
     text = _ESCAPE_SEQUENCES.sub("", text)
     return _CONTROL.sub("", text.replace("\t", " "))
+
+
+def safe_label(value: object) -> str:
+    """A one-line label (title, id, source, URL) with nothing unsafe in it."""
+    return " ".join(strip_unsafe(str(value)).split())
+
+
+def safe_value(value: object) -> object:
+    """Metadata made safe to show: every string in it, keys too, via ``strip_unsafe``."""
+    if isinstance(value, str):
+        return strip_unsafe(value)
+    if isinstance(value, dict):
+        return {safe_value(k) if isinstance(k, str) else k: safe_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [safe_value(v) for v in value]
+    if isinstance(value, (bytes, bytearray)):
+        return printable(bytes(value).decode("utf-8", "backslashreplace"))
+    return value
+
+
+_SHOWN_AS_ESCAPE = re.compile(f"[{_UNSAFE_CLASS}\n\t\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` for one line of a terminal: every unsafe character as a visible escape.
+
+    For file names and other things the user must recognise: nothing is
+    dropped, so ``evil\\x1b[2J.txt`` is shown as exactly that, and a byte of
+    a file name that is not UTF-8 as ``\\xe9``.
+    """
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that os.fsdecode could not decode
+            return f"\\x{code - 0xDC00:02x}"
+        if code <= 0xFF:
+            return {"\n": "\\n", "\t": "\\t"}.get(char, f"\\x{code:02x}")
+        if code <= 0xFFFF:
+            return f"\\u{code:04x}"
+        return f"\\U{code:08x}"
+
+    return _SHOWN_AS_ESCAPE.sub(escape, text)
 
 
 def _wrap_width(lines: list[str]) -> int | None:

@@ -435,7 +435,7 @@ def dateline_place(article: Article, kb: Knowledge) -> str | None:
     """The city a story was filed from ("CARACAS, March 11" → Caracas)."""
     if not article.dateline:
         return None
-    head = article.dateline.split(",")[0].strip()
+    head = re.sub(r"[^A-Za-z .'’-]", "", article.dateline.split(",")[0]).strip()
     for form in (head, head.title(), " ".join(w.capitalize() for w in head.split())):
         place = kb.places.get(form)
         if place:
@@ -508,6 +508,11 @@ def extract_events(
             if trigger.weak and not participants:
                 continue
             event_type = _refine_type(text, trigger, participants, tables.forums, clause, sentence_people)
+            if event_type == "summit" and trigger.form in ("conference", "gathering", "session", "sessions", "session of", "ministerial") and not (
+                tables.forums.search(text, clause.start, clause.end)
+                or re.search(r"(?i)\b(?:ministers?|leaders|heads of (?:state|government)|delegates|delegations|nations|countries|governments)\b", text[clause.start : clause.end])
+            ):
+                continue  # "a press conference", "an engineering conference": no diplomacy
             if not participants and event_type != "summit":
                 if re.search(r"(?i)\b(?:negotiators|delegations?|officials|ministers|sides)\b", subject_text) or re.search(r"(?i)\bthe\s+(?:[\w-]+\s+){0,2}$", text[clause.start : trigger.span.start]):
                     orphan = True  # "the trade talks", "negotiators met": kept to merge into a named event

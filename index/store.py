@@ -775,6 +775,11 @@ class Store:
                 view = self._view = _View(searcher, signature)
             yield view
 
+    def forget_queries(self) -> None:
+        """Forget parsed queries, so the next search starts from the user's text (benchmarks)."""
+        with self._lock:
+            self._parsed.clear()
+
     def clear_caches(self) -> None:
         """Forget the open searcher, parsed queries and per-commit sets (benchmarks: cold runs)."""
         with self._lock:
@@ -1592,6 +1597,11 @@ class Store:
                     raise self._damaged(error) from None
                 view = self._view = _View(searcher, signature)
             yield view
+
+    def forget_queries(self) -> None:
+        """Forget parsed queries, so the next search starts from the user's text (benchmarks)."""
+        with self._lock:
+            self._parsed.clear()
 
     def clear_caches(self) -> None:
         """Forget the open searcher, parsed queries and per-commit sets (benchmarks: cold runs)."""
