@@ -246,10 +246,12 @@ def _object_end(text: str, sentence: Span, trigger: Span, next_trigger: int | No
     return min(end, next_trigger) if next_trigger is not None and next_trigger > trigger.end else end
 
 
-def _is_speaker(text: str, m: Mention, sentence: Span) -> bool:
+def _is_speaker(text: str, m: Mention, sentence: Span, trigger: Span | None = None) -> bool:
     before = text[max(sentence.start, m.span.start - 25) : m.span.start]
-    if _SPEAKER_AFTER.match(text[m.span.end : m.span.end + 160]):
-        return True
+    speech = _SPEAKER_AFTER.match(text[m.span.end : m.span.end + 160])
+    if speech:
+        # "Lukman, during a brief visit to London, told Reuters": he is the visitor too
+        return not (trigger is not None and m.span.end <= trigger.start and trigger.end <= m.span.end + speech.end())
     # "…, said Yun Sun, director of …" (not "officials said Baldrige will meet …")
     return bool(re.search(r"\b(?:said|says|according to)\s*$", before)) and bool(re.match(r"\s*(?:[,.;:”\"]|$)", text[m.span.end : m.span.end + 3]))
 
@@ -272,6 +274,10 @@ def _participants(
     or engagement word.
     """
     names: list[str] = []
+    if trigger.form in ("visiting",) and re.search(r"(?:\b(?:the|a|an)|,)\s+$", text[max(sentence.start, trigger.span.start - 6) : trigger.span.start]):
+        visitor = next((m for m in people if 0 <= m.span.start - trigger.span.end <= 60), None)
+        if visitor is not None:  # "the visiting U.S. Agriculture Secretary Richard Lyng"
+            return [visitor.canonical]
 
     def add(name: str) -> None:
         if name not in names:
@@ -288,7 +294,7 @@ def _participants(
         subject_from = max(subject_from, previous[0])
     subjects = [
         m for m in people
-        if subject_from <= m.span.start and m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)
+        if subject_from <= m.span.start and m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence, trigger.span)
         and not (previous is not None and m.canonical in previous[2] and m.canonical not in previous[1])  # the last verb's object
     ]
     for m in subjects:
@@ -309,6 +315,8 @@ def _participants(
         object_end = trigger.span.end + excluded.start()
     for m in people:
         if trigger.span.end <= m.span.start and m.span.end <= object_end and not _is_speaker(text, m, sentence):
+            if next_trigger is not None and re.match(r"[’']s\b", text[m.span.end : m.span.end + 2]) and m.span.end < next_trigger:
+                continue  # "Nakasone's talks": the agent of the next engagement, not this one's object
             add(m.canonical)
     opener = re.match(r"[\"“]?(?:After|Before|Following|During|Upon|On|While|Ahead of)\b[^,;]*,", text[sentence.start : sentence.end])
     if opener and trigger.span.end <= sentence.start + opener.end():
@@ -502,7 +510,7 @@ def extract_events(
                 if same and not trigger.verb and re.search(r"(?i)\b(?:a|the|that|this|such)\s+$", text[clause.start : trigger.span.start]):
                     participants = list(same[-1].participants)
                     referent = same[-1]
-            if not participants and not trigger.weak:
+            if not participants and not trigger.weak and trigger.type in ("talks", "meeting", "summit"):
                 participants = _country_parties(text, clause, trigger, places, kb, orgs)
                 orphan = True
             if trigger.weak and not participants:
@@ -526,6 +534,10 @@ def extract_events(
                     hint = closest.past or closest.future
                 elif re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", text[max(clause.start, trigger.span.start - 40) : trigger.span.end]):
                     hint = closest.future
+                elif published and not re.match(r"(?i)(?:on\s+|this\s+|next\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", closest.text):
+                    nearest = closest.window("nearest", published)
+                    if nearest and nearest[0] > published and not _has_cue(text, clause, trigger, tables) and not (trigger.verb and _PAST_VERB.match(text[trigger.span.start : trigger.span.end])):
+                        hint = nearest  # "an April summit" read in March, with nothing else to go by, is next month
             status = _status(text, clause, trigger, tables, hint, published)
             if status is None:
                 continue

@@ -4,16 +4,27 @@ Readable inputs: ``.txt``/``.md`` (optional YAML front matter or a
 ``NAME.meta.yaml`` sidecar), ``.jsonl``/``.jsonl.gz`` collections, and
 ``.html`` pages.  Whatever cannot be read becomes a ``Problem`` naming the
 file (and line) and the reason; reading goes on.  Files are only ever read.
+
+Whatever a file holds, reading it is bounded: a text or HTML file, a line of
+a collection and a front matter block each have a size limit, a collection
+is streamed line by line (a line longer than the limit is skipped without
+being held in memory), and only regular files are opened, so a pipe or a
+device named ``story.txt`` cannot block or flood us.  Every string that
+leaves this module (text, title, id, metadata, the paths in problems) has had
+terminal escape sequences and control characters removed or made visible.
 """
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import io
 import json
 import os
 import re
+import stat
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -22,12 +33,21 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import yaml
 
-from index.clean import clean
+from index.clean import clean, printable, safe_label, safe_value, strip_unsafe
 from index.model import Article, Problem
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl", ".jsonl.gz", ".html", ".htm")
 SIDECAR_SUFFIX = ".meta.yaml"
 MAX_FRONT_MATTER = 64 * 1024
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+"""The most one article may hold: a text or HTML file, or one line of a collection.
+
+The longest news stories are a few hundred kilobytes; a bigger "article" is a
+dump or a log, and reading it would only cost memory and extraction time.  It
+is reported and skipped, never truncated."""
+JUDGE_LINES = 20
+"""A collection whose first this-many lines are all bad is not JSON lines at all."""
+MAX_DATE_TEXT = 64
 KNOWN_KEYS = {"id", "title", "date", "published", "source", "url", "dateline", "body", "text"}
 
 _DATELINE = re.compile(
@@ -44,7 +64,13 @@ class SourceFile:
 
     @property
     def key(self) -> str:
-        return str(self.path)
+        """The path as the index stores and shows it (escaped if it holds controls or undecodable bytes)."""
+        return shown_path(self.path)
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as text that is safe to store and print: unchanged unless it needs escaping."""
+    return printable(str(path))
 
 
 def suffix_of(path: Path) -> str:
@@ -76,36 +102,80 @@ def fingerprint(path: Path) -> str:
     return "|".join(parts)
 
 
+def _os_reason(error: OSError, path: Path | str) -> str:
+    """A short, precise reason for an ``OSError`` met on ``path``."""
+    code = error.errno
+    if code == errno.ENOENT:
+        return "broken symbolic link" if os.path.islink(path) else "no such file or folder"
+    if code == errno.ELOOP:
+        return "symbolic link loop"
+    if code in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if code == errno.ENAMETOOLONG:
+        return "file name too long"
+    return error.strerror or str(error)
+
+
+def _regular_file_problem(path: Path) -> str | None:
+    """Why ``path`` is not a regular file we can open, or None if it is one."""
+    try:
+        st = os.stat(path)
+    except OSError as error:
+        return _os_reason(error, path)
+    if stat.S_ISDIR(st.st_mode):
+        return "is a folder"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file (a pipe, device or socket); not read"
+    return None
+
+
+def _source(path: Path) -> SourceFile:
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        resolved = Path(os.path.abspath(path))
+    return SourceFile(resolved, fingerprint(resolved))
+
+
 def discover(paths: Iterable[Path]) -> tuple[list[SourceFile], list[Problem]]:
     """Every article file under ``paths`` (recursively), and what was wrong.
 
     Symbolic links are followed once: a folder reached twice (a link loop)
-    is reported, not walked forever.
+    is reported, not walked forever.  Only regular files are taken: pipes,
+    devices, sockets and broken links are reported.
     """
     found: dict[str, SourceFile] = {}
     problems: list[Problem] = []
     for given in paths:
         given = Path(given).expanduser()
-        if not given.exists():
-            problems.append(Problem(str(given), "no such file or folder"))
+        try:
+            given_stat = os.stat(given)
+        except OSError as error:
+            problems.append(Problem(shown_path(given), _os_reason(error, given)))
             continue
-        if given.is_file():
-            if suffix_of(given):
-                path = given.resolve()
-                found.setdefault(str(path), SourceFile(path, fingerprint(path)))
+        if not stat.S_ISDIR(given_stat.st_mode):
+            if not stat.S_ISREG(given_stat.st_mode):
+                problems.append(Problem(shown_path(given), "not a regular file (a pipe, device or socket); not read"))
+            elif suffix_of(given):
+                source = _source(given)
+                found.setdefault(source.key, source)
             else:
-                problems.append(Problem(str(given), f"not an article file (expected one of {', '.join(ARTICLE_SUFFIXES)})"))
+                problems.append(Problem(shown_path(given), f"not an article file (expected one of {', '.join(ARTICLE_SUFFIXES)})"))
             continue
         seen_dirs: set[tuple[int, int]] = set()
-        for root, dirs, files in os.walk(given, followlinks=True, onerror=lambda e: problems.append(Problem(str(e.filename), e.strerror or str(e)))):
+
+        def walk_error(error: OSError) -> None:
+            problems.append(Problem(shown_path(error.filename or given), _os_reason(error, error.filename or given)))
+
+        for root, dirs, files in os.walk(given, followlinks=True, onerror=walk_error):
             try:
                 st = os.stat(root)
             except OSError as error:
-                problems.append(Problem(root, error.strerror or str(error)))
+                problems.append(Problem(shown_path(root), _os_reason(error, root)))
                 dirs[:] = []
                 continue
             if (st.st_dev, st.st_ino) in seen_dirs:
-                problems.append(Problem(root, "folder reached again through a symbolic link (a loop?); not read twice"))
+                problems.append(Problem(shown_path(root), "folder reached again through a symbolic link (a loop?); not read twice"))
                 dirs[:] = []
                 continue
             seen_dirs.add((st.st_dev, st.st_ino))
@@ -114,9 +184,14 @@ def discover(paths: Iterable[Path]) -> tuple[list[SourceFile], list[Problem]]:
                 if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
                     continue
                 candidate = Path(root) / name
-                if suffix_of(candidate):
-                    path = candidate.resolve()
-                    found.setdefault(str(path), SourceFile(path, fingerprint(path)))
+                if not suffix_of(candidate):
+                    continue
+                reason = _regular_file_problem(candidate)
+                if reason:
+                    problems.append(Problem(shown_path(candidate), reason))
+                    continue
+                source = _source(candidate)
+                found.setdefault(source.key, source)
     return sorted(found.values(), key=lambda s: s.key), problems
 
 
@@ -127,17 +202,72 @@ class UnreadableFile(Exception):
     """Raised with the reason a file cannot be used; becomes a Problem."""
 
 
+_BINARY_MAGIC = (
+    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"\xfd7zXZ\x00",
+    b"7z\xbc\xaf\x27\x1c", b"\xd0\xcf\x11\xe0", b"SQLite format 3\x00", b"\x00asm", b"\x28\xb5\x2f\xfd",
+    b"BZh91AY&SY", b"MZ\x90\x00",
+)
+# Bytes that no text file holds in numbers: C0 controls other than bell,
+# backspace, tab, newline, form feed, carriage return and ESC (a captured
+# terminal log is full of those, and is still text), and DEL.
+_BINARY_BYTES = bytes(b for b in range(32) if b not in (7, 8, 9, 10, 12, 13, 27)) + b"\x7f"
+
+
+def binary_reason(head: bytes) -> str | None:
+    """Why the first bytes of a file say it is not text, or None."""
+    head = head[:8192]
+    if head.startswith(_BINARY_MAGIC):
+        return "binary file (an image, archive or program), not text"
+    if not head:
+        return None
+    nuls = head.count(b"\x00")
+    if nuls > max(1, len(head) // 100):
+        return "binary file (NUL bytes), not text"
+    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
+    if controls > max(2, len(head) // 20):
+        return "binary file (control bytes), not text"
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le``/``-be`` if ``head`` looks like BOM-less UTF-16 ASCII-range text."""
+    head = head[:4096]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= len(odd) * 0.9 and even.count(0) <= len(even) * 0.1:
+        return "utf-16-le"
+    if even.count(0) >= len(even) * 0.9 and odd.count(0) <= len(odd) * 0.1:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
-    """Text of ``data`` and a warning if we had to guess its encoding."""
+    """Text of ``data`` and a warning if we had to guess its encoding.
+
+    Never fails on text: UTF-8 (with or without BOM), UTF-16 and UTF-32
+    with a BOM, BOM-less UTF-16, and anything else as Windows-1252/Latin-1
+    with a warning.  Raises ``UnreadableFile`` for binary data.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
-    head = data[:8192]
-    if head.count(b"\x00") > max(1, len(head) // 100):
-        raise UnreadableFile("binary file (NUL bytes), not text")
-    if head.startswith((b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b")):
-        raise UnreadableFile("binary file, not text")
+        try:
+            return data[3:].decode("utf-8"), None
+        except UnicodeDecodeError as error:
+            return data[3:].decode("utf-8", errors="replace"), f"not valid UTF-8 (byte {error.start + 3}); undecodable bytes shown as \ufffd"
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            body = data[len(bom) :]
+            try:
+                return body.decode(codec), None
+            except UnicodeDecodeError as error:
+                return body.decode(codec, errors="replace"), f"not valid {codec.upper()[:6]} (byte {error.start + len(bom)}); undecodable bytes shown as \ufffd"
+    wide = _utf16_without_bom(data)
+    if wide:
+        text = data.decode(wide, errors="replace")
+        return text, f"no byte order mark; read as {wide.upper()}"
+    reason = binary_reason(data)
+    if reason:
+        raise UnreadableFile(reason)
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
