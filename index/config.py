@@ -3,7 +3,9 @@
 Which file: ``--config FILE``, else ``$READOUT_CONFIG``, else
 ``./config.yaml``, else the project's own ``config.yaml`` (beside the
 ``index`` package).  Relative paths in a config file are read from that
-file's folder.  A wrong value is one clear line naming the key and file.
+file's folder.  A wrong value is one clear line naming the key and file;
+an unknown key is a warning.  YAML aliases are refused (they allow
+expansion bombs), and every message is safe to print.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from index.clean import printable
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +39,8 @@ class Config:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
 _KEYS: dict[str, type | tuple[type, ...]] = {
     "corpus": (list, str),
     "index": (str, type(None)),
@@ -46,17 +52,38 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
 }
 
 
+_RANGES: dict[str, tuple[int, int]] = {
+    "search_limit": (1, 100_000),
+    "debounce_ms": (0, 10_000),
+    "workers": (1, 256),
+}
+
+_TYPE_NAMES = {"list": "a list", "str": "text", "int": "a whole number", "NoneType": "null", "dict": "a mapping", "float": "a number", "bool": "true/false"}
+
+
+def _type_name(value_or_type: object) -> str:
+    name = value_or_type.__name__ if isinstance(value_or_type, type) else type(value_or_type).__name__
+    return _TYPE_NAMES.get(name, name)
+
+
+def _shown(value: object) -> str:
+    text = printable(repr(value))
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
     if explicit:
         path = Path(explicit).expanduser()
+        if path.is_dir():
+            raise ConfigError(f"{printable(str(path))}: is a folder, not a config file")
         if not path.is_file():
-            raise ConfigError(f"{path}: config file not found")
+            raise ConfigError(f"{printable(str(path))}: config file not found")
         return path
     env = os.environ.get("READOUT_CONFIG")
     if env:
         path = Path(env).expanduser()
         if not path.is_file():
-            raise ConfigError(f"{path}: config file not found (from READOUT_CONFIG)")
+            raise ConfigError(f"{printable(str(path))}: config file not found (from READOUT_CONFIG)")
         return path
     for candidate in (Path.cwd() / "config.yaml", PROJECT_ROOT / "config.yaml"):
         if candidate.is_file():
@@ -64,45 +91,86 @@ def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
     return None
 
 
+def _read_yaml(path: Path) -> Any:
+    shown = printable(str(path))
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except PermissionError:
+        raise ConfigError(f"{shown}: cannot read (permission denied)") from None
+    except OSError as error:
+        raise ConfigError(f"{shown}: cannot read ({error.strerror or error})") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{shown}: too large for a config file (more than {MAX_CONFIG_BYTES // 1024} KB)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{shown}: not UTF-8 text (byte {error.start})") from None
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                raise ConfigError(f"{shown}:{mark.line + 1}: YAML aliases (*name) are not allowed in a config file")
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{shown}{where}: not valid YAML ({printable(str(getattr(error, 'problem', None) or error))})") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as error:
+        if isinstance(error, ConfigError):
+            raise
+        raise ConfigError(f"{shown}: not valid YAML ({printable(str(error))[:100]})") from None
+
+
 def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     path = find_config(explicit)
     if path is None:
         return Config()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read ({error})") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}{where}: not valid YAML ({getattr(error, 'problem', error)})") from None
+    shown = printable(str(path))
+    raw = _read_yaml(path)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise ConfigError(f"{path}: expected key: value pairs at the top level")
+        raise ConfigError(f"{shown}: expected key: value pairs at the top level, not {_type_name(raw)}")
     warnings = []
     for key in raw:
         if key not in _KEYS:
-            warnings.append(f"{path}: unknown key {key!r} ignored (known: {', '.join(_KEYS)})")
+            warnings.append(f"{shown}: unknown key {_shown(key)} ignored (known: {', '.join(_KEYS)})")
     for key, expected in _KEYS.items():
-        if key in raw and not isinstance(raw[key], expected) or key in raw and isinstance(raw[key], bool):
-            names = expected.__name__ if isinstance(expected, type) else " or ".join(t.__name__ for t in expected)
-            raise ConfigError(f"{path}: key {key!r} must be {names.replace('NoneType', 'null')}, not {type(raw[key]).__name__}")
+        if key not in raw:
+            continue
+        value = raw[key]
+        if not isinstance(value, expected) or isinstance(value, bool):
+            types = (expected,) if isinstance(expected, type) else expected
+            names = " or ".join(_type_name(t) for t in types)
+            raise ConfigError(f"{shown}: key {key!r} must be {names}, not {_type_name(value)} ({_shown(value)})")
+        if key in _RANGES and isinstance(value, int):
+            low, high = _RANGES[key]
+            if not low <= value <= high:
+                raise ConfigError(f"{shown}: key {key!r} must be between {low} and {high}, not {value}")
+    if "theme" in raw and not raw["theme"].strip():
+        raise ConfigError(f"{shown}: key 'theme' must name a theme, not be empty")
     base = path.parent
 
     def paths(value: Any, key: str) -> tuple[Path, ...]:
         items = [value] if isinstance(value, str) else list(value or [])
         for item in items:
             if not isinstance(item, str):
-                raise ConfigError(f"{path}: key {key!r} must list paths, not {type(item).__name__}")
+                raise ConfigError(f"{shown}: key {key!r} must list paths, not {_type_name(item)} ({_shown(item)})")
+            if not item.strip():
+                raise ConfigError(f"{shown}: key {key!r} lists an empty path")
         return tuple((base / Path(item).expanduser()) for item in items)
 
+    people = paths(raw.get("people"), "people")
+    for person_file in people:
+        if not person_file.is_file():
+            raise ConfigError(f"{shown}: key 'people': {printable(str(person_file))} not found")
     index_value = raw.get("index")
     return Config(
         corpus=paths(raw.get("corpus"), "corpus"),
         index=(base / Path(index_value).expanduser()) if index_value else None,
         theme=raw.get("theme", "textual-dark"),
-        people=paths(raw.get("people"), "people"),
+        people=people,
         search_limit=raw.get("search_limit", 200),
         debounce_ms=raw.get("debounce_ms", 150),
         workers=raw.get("workers"),

@@ -380,6 +380,10 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     def pick(candidates: list[TimeExpression]) -> DateWindow | None:
         if not candidates:
             return None
+        if len(candidates) == 1 and is_duration(candidates[0]) and re.search(r"(?i)\b(?:begin|begins|beginning|began|start|starts|starting|opens|opening|arrives|arriving)\b", text[max(sentence.start, trigger.span.start - 40) : trigger.span.start]):
+            t = candidates[0]  # "is beginning a four-day visit": the days ahead
+            window = t.future or t.past
+            return DateWindow(window[0], window[1], t.text, t.span) if window else None
         t = min(candidates, key=lambda t: abs(t.span.start - trigger.span.end) if t.span.start >= trigger.span.start else trigger.span.start - t.span.end + 5)
         window = t.window(_tense(status), published)
         return DateWindow(window[0], window[1], t.text, t.span) if window else None
@@ -389,7 +393,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         if clause.contains(t.span) and usable(t)
         and not (t.span.start >= trigger.span.end and _HARD_BOUNDARY.search(text, trigger.span.end, t.span.start))
     ]
-    adjacent = [t for t in in_clause if is_duration(t) and 0 <= trigger.span.start - t.span.end <= 1]
+    adjacent = [t for t in in_clause if is_duration(t) and 0 <= trigger.span.start - t.span.end <= 25 and re.fullmatch(r"[- ](?:[a-z]+\s+){0,2}", text[t.span.end : trigger.span.start])]
     explicit = [t for t in in_clause if not is_duration(t) and not re.match(r"(?i)(?:in|over|during)\s+(?:recent|the\s+(?:past|last|coming|next))\b", t.text)]
     if adjacent and not explicit:  # "a three-day visit" dates the visit itself
         return pick(adjacent)
@@ -548,6 +552,10 @@ def extract_events(
             if event_type == "summit" and status == "proposed" and published and any(t.future and t.future[0] > published for t in near):
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
             window = _date(clause, span, trigger, times, status, text, published)
+            if window and published and status in ("planned", "proposed") and window.end < published - timedelta(days=14) and not re.search(
+                r"(?i)\b(?:will|next|expected|scheduled|due|plans?|planned|would|could|may|might|possible)\b", text[max(clause.start, trigger.span.start - 60) : trigger.span.end + 20]
+            ):
+                status = "occurred"  # "declined to attend the February meeting", read in April
             if window is None and status == "occurred" and published and event_type == "visit":
                 now = re.search(r"(?i)\b(?:currently|now|is here|are here|is in|are in)\b", text[max(clause.start, trigger.span.start - 20) : min(clause.end, trigger.span.end + 20)])
                 if now:  # "is currently in Damascus": the story's day

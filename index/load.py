@@ -202,6 +202,7 @@ class UnreadableFile(Exception):
     """Raised with the reason a file cannot be used; becomes a Problem."""
 
 
+_COMPRESSED_MAGIC = (b"\x1f\x8b", b"PK\x03\x04", b"\xfd7zXZ\x00", b"7z\xbc\xaf\x27\x1c", b"BZh91AY&SY", b"\x28\xb5\x2f\xfd")
 _BINARY_MAGIC = (
     b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"\xfd7zXZ\x00",
     b"7z\xbc\xaf\x27\x1c", b"\xd0\xcf\x11\xe0", b"SQLite format 3\x00", b"\x00asm", b"\x28\xb5\x2f\xfd",
@@ -216,8 +217,12 @@ _BINARY_BYTES = bytes(b for b in range(32) if b not in (7, 8, 9, 10, 12, 13, 27)
 def binary_reason(head: bytes) -> str | None:
     """Why the first bytes of a file say it is not text, or None."""
     head = head[:8192]
+    if head.startswith(b"\x1f\x8b"):
+        return "binary file (gzip-compressed), not text; a compressed collection must be named *.jsonl.gz"
+    if head.startswith(_COMPRESSED_MAGIC):
+        return "binary file (an archive), not text"
     if head.startswith(_BINARY_MAGIC):
-        return "binary file (an image, archive or program), not text"
+        return "binary file (an image, document or program), not text"
     if not head:
         return None
     nuls = head.count(b"\x00")
@@ -290,6 +295,10 @@ def _safe_yaml_mapping(text: str, what: str) -> dict[str, Any]:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise UnreadableFile(f"malformed {what}{where}: {getattr(error, 'problem', None) or error}") from None
+    except (ValueError, TypeError, OverflowError) as error:  # e.g. an integer of 5,000 digits, 30 February
+        raise UnreadableFile(f"malformed {what}: {str(error)[:120]}") from None
+    except RecursionError:
+        raise UnreadableFile(f"malformed {what}: nested too deeply") from None
     if value is None:
         return {}
     if not isinstance(value, dict):
@@ -314,9 +323,12 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 
 @lru_cache(maxsize=4096)
 def parse_published(value: str) -> datetime | None:
-    """A publication date from ISO text, or from other forms via dateparser."""
+    """A publication date from ISO text, or from other forms via dateparser.
+
+    None when the text is not a date (or too long to be one); never raises.
+    """
     value = value.strip()
-    if not value:
+    if not value or len(value) > MAX_DATE_TEXT:
         return None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -325,8 +337,11 @@ def parse_published(value: str) -> datetime | None:
         pass
     import dateparser  # slow to import; only for the rare non-ISO date
 
-    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
-    return parsed
+    try:
+        parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    except Exception:  # dateparser has raised OverflowError, ValueError and more on odd input
+        return None
+    return parsed.replace(tzinfo=None) if parsed else None
 
 
 def _as_datetime(value: Any) -> datetime | None:
@@ -336,6 +351,8 @@ def _as_datetime(value: Any) -> datetime | None:
         return value.replace(tzinfo=None)
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day)
+    if isinstance(value, (bool, list, dict, tuple, set)):
+        return None
     return parse_published(str(value))
 
 
@@ -355,37 +372,58 @@ def _title_from(text: str, furniture: Iterable[Any]) -> str:
 
 
 def _dateline_from(text: str) -> str:
-    match = _DATELINE.match(text.lstrip())
+    match = _DATELINE.match(text[:200].lstrip())
     return match.group("place").strip().title() if match else ""
 
 
-def make_article(
-    article_id: str, raw_text: str, meta: Mapping[str, Any], path: Path, record_hash: str
-) -> Article:
-    """Clean the text and sort the metadata into an ``Article``."""
+def build_article(
+    article_id: str, raw_text: str, meta: Mapping[str, Any], path: Path | str, record_hash: str
+) -> tuple[Article, list[str]]:
+    """Clean the text and sort the metadata into an ``Article``, with warnings.
+
+    Every string of the result is safe to print.  A date that cannot be read
+    is dropped with a warning: the article is kept.  Raises
+    ``UnreadableFile`` only when there is no text at all.
+    """
+    warnings: list[str] = []
     cleaned = clean(raw_text)
     if not cleaned.text.strip():
         raise UnreadableFile("no article text")
+    if "\x00" in raw_text:
+        warnings.append(f"{raw_text.count(chr(0))} NUL bytes in the text (removed)")
     published_value = meta.get("date", meta.get("published"))
     published = _as_datetime(published_value)
     if published_value not in (None, "") and published is None:
-        raise UnreadableFile(f"unreadable date {str(published_value)[:40]!r}")
-    title = str(meta.get("title") or "").strip() or _title_from(cleaned.text, cleaned.furniture)
-    dateline = str(meta.get("dateline") or "").strip() or _dateline_from(cleaned.text)
-    extra = {k: v for k, v in meta.items() if k not in KNOWN_KEYS}
-    return Article(
-        id=str(article_id),
+        warnings.append(f"unreadable date {printable(str(published_value)[:40])!r}; the article is kept without a date")
+    title = safe_label(meta.get("title") or "") or _title_from(cleaned.text, cleaned.furniture)
+    dateline = safe_label(meta.get("dateline") or "") or _dateline_from(cleaned.text)
+    extra = {safe_label(k): safe_value(v) for k, v in meta.items() if k not in KNOWN_KEYS}
+    article = Article(
+        id=safe_label(article_id) or "untitled",
         text=cleaned.text,
-        title=" ".join(title.split()),
+        title=title,
         published=published,
-        source=str(meta.get("source") or ""),
-        url=str(meta.get("url") or ""),
+        source=safe_label(meta.get("source") or ""),
+        url=safe_label(meta.get("url") or ""),
         dateline=dateline,
-        path=str(path),
+        path=shown_path(path),
         furniture=cleaned.furniture,
         metadata=extra,
         content_hash=record_hash,
     )
+    return article, warnings
+
+
+def make_article(
+    article_id: str, raw_text: str, meta: Mapping[str, Any], path: Path | str, record_hash: str
+) -> Article:
+    """Clean the text and sort the metadata into an ``Article`` (``build_article`` without its warnings)."""
+    return build_article(article_id, raw_text, meta, path, record_hash)[0]
+
+
+def _id_from_name(path: Path) -> str:
+    """An article id from a file name: control characters and undecodable bytes shown as escapes."""
+    return safe_label(printable(stem_of(path))) or "untitled"
 
 
 def _hash(*parts: str) -> str:
@@ -396,29 +434,91 @@ def _hash(*parts: str) -> str:
     return digest.hexdigest()
 
 
+def _meta_text(meta: Mapping[str, Any]) -> str:
+    """The metadata as stable text, for hashing (whatever types YAML gave us)."""
+    try:
+        return json.dumps(meta, sort_keys=True, default=str)
+    except (TypeError, ValueError, RecursionError):  # keys of mixed types, nesting
+        return repr(sorted((str(k), repr(v)) for k, v in meta.items()))
+
+
+def _too_large(size: int, limit: int, what: str = "file") -> str:
+    return f"{what} too large for one article: {size / 1e6:.1f} MB (at most {limit / 1e6:.1f} MB); not read"
+
+
+def _open_regular(path: Path) -> io.BufferedReader:
+    """Open ``path`` for reading if it is a regular file; never blocks on a pipe."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if not stat.S_ISREG(mode):
+            raise UnreadableFile("not a regular file (a pipe, device or socket); not read")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_bounded(path: Path, limit: int, what: str = "file") -> tuple[bytes, bool]:
+    """The bytes of ``path`` (at most ``limit``), and whether it changed while read."""
+    with _open_regular(path) as handle:
+        before = os.fstat(handle.fileno())
+        if before.st_size > limit:
+            raise UnreadableFile(_too_large(before.st_size, limit, what))
+        data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise UnreadableFile(_too_large(len(data), limit, what))
+        after = os.fstat(handle.fileno())
+    changed = (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) or len(data) != before.st_size
+    return data, changed
+
+
+CHANGED_WHILE_READ = "changed while being read; it will be read again on the next run"
+
+
+def _warning(path: Path, reason: str, line: int | None = None) -> Problem:
+    return Problem(shown_path(path), reason, line=line, severity="warning")
+
+
 def _read_text_article(path: Path) -> Iterator[Article | Problem]:
-    data = path.read_bytes()
+    data, changed = _read_bounded(path, MAX_ARTICLE_BYTES)
+    if changed:
+        yield _warning(path, CHANGED_WHILE_READ)
     if not data.strip():
-        raise UnreadableFile("empty file")
+        raise UnreadableFile("empty file" if not data else "empty file (only blank space)")
     text, warning = decode(data)
     if warning:
-        yield Problem(str(path), warning, severity="warning")
+        yield _warning(path, warning)
     meta, body = split_front_matter(text)
     sidecar = _sidecar(path)
-    if sidecar.exists():
-        side = _safe_yaml_mapping(decode(sidecar.read_bytes())[0], f"metadata file {sidecar.name}")
+    if os.path.lexists(sidecar):
+        try:
+            side_data, _ = _read_bounded(sidecar, MAX_FRONT_MATTER, f"metadata file {sidecar.name}")
+            side_text = decode(side_data)[0]
+        except UnreadableFile as error:
+            raise UnreadableFile(f"metadata file {sidecar.name}: {error}") from None
+        except OSError as error:
+            raise UnreadableFile(f"metadata file {sidecar.name}: {_os_reason(error, sidecar)}") from None
+        side = _safe_yaml_mapping(side_text, f"metadata file {sidecar.name}")
         meta = {**side, **meta}
-    article_id = str(meta.get("id") or stem_of(path))
-    yield make_article(article_id, body, meta, path, _hash(text, json.dumps(meta, sort_keys=True, default=str)))
+    article_id = safe_label(meta.get("id") or "") or _id_from_name(path)
+    article, warnings = build_article(article_id, body, meta, path, _hash(text, _meta_text(meta)))
+    for reason in warnings:
+        yield _warning(path, reason)
+    yield article
 
 
 def _read_html_article(path: Path) -> Iterator[Article | Problem]:
-    data = path.read_bytes()
+    data, changed = _read_bounded(path, MAX_ARTICLE_BYTES)
+    if changed:
+        yield _warning(path, CHANGED_WHILE_READ)
     if not data.strip():
-        raise UnreadableFile("empty file")
+        raise UnreadableFile("empty file" if not data else "empty file (only blank space)")
     html, warning = decode(data)
     if warning:
-        yield Problem(str(path), warning, severity="warning")
+        yield _warning(path, warning)
     import trafilatura  # a well-kept boilerplate remover; heavy, so imported here
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
@@ -430,53 +530,197 @@ def _read_html_article(path: Path) -> Iterator[Article | Problem]:
     source = record.get("sitename") or record.get("hostname")
     if source:
         meta["source"] = source
-    yield make_article(stem_of(path), body, meta, path, _hash(html))
+    article, warnings = build_article(_id_from_name(path), body, meta, path, _hash(html))
+    for reason in warnings:
+        yield _warning(path, reason)
+    yield article
 
 
-def _open_lines(path: Path) -> io.TextIOBase:
-    if path.name.lower().endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="strict", newline="\n")
-    return open(path, encoding="utf-8", errors="strict", newline="\n")
+# --- collections: streamed, one line at a time ---------------------------------------
+
+
+class _Lines:
+    """Numbered lines of a byte or text stream, each at most ``limit`` long.
+
+    A longer line is read through in pieces and handed out as ``None`` with
+    its size: memory stays bounded by ``limit`` whatever the file holds.
+    """
+
+    def __init__(self, stream: Any, limit: int) -> None:
+        self.stream = stream
+        self.limit = limit
+        self.number = 0
+
+    def __iter__(self) -> Iterator[tuple[int, Any, int]]:
+        newline = None
+        while True:
+            line = self.stream.readline(self.limit + 1)
+            if not line:
+                return
+            if newline is None:
+                newline = b"\n" if isinstance(line, bytes) else "\n"
+            self.number += 1
+            if len(line) > self.limit and not line.endswith(newline):
+                size = len(line)
+                del line
+                while True:
+                    piece = self.stream.readline(1 << 20)
+                    size += len(piece)
+                    if not piece or piece.endswith(newline):
+                        break
+                yield self.number, None, size
+                continue
+            yield self.number, line, len(line)
+
+
+def _open_collection(path: Path) -> tuple[Any, Any, str | None]:
+    """(stream of lines, file to close, encoding warning) for a collection."""
+    handle = _open_regular(path)
+    try:
+        raw: Any = handle
+        if path.name.lower().endswith(".gz"):
+            raw = gzip.GzipFile(fileobj=handle, mode="rb")
+        head = raw.peek(8192)[:8192]
+        for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+            if head.startswith(bom):
+                return io.TextIOWrapper(raw, encoding=codec, errors="replace", newline="\n"), handle, None
+        wide = _utf16_without_bom(head)
+        if wide:
+            return io.TextIOWrapper(raw, encoding=wide, errors="replace", newline="\n"), handle, f"no byte order mark; read as {wide.upper()}"
+        if head.startswith(b"\xef\xbb\xbf"):
+            raw.read(3)
+        reason = binary_reason(head)
+        if reason:
+            raise UnreadableFile(reason.replace("file", "data", 1) + (" (inside the gzip)" if raw is not handle else ""))
+        return raw, handle, None
+    except BaseException:
+        handle.close()
+        raise
+
+
+def _line_text(line: Any) -> tuple[str, bool]:
+    """A line as text, and whether it was not valid UTF-8."""
+    if isinstance(line, str):
+        return line, False
+    try:
+        return line.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace"), True
 
 
 def _read_collection(path: Path) -> Iterator[Article | Problem]:
-    """One article per JSON line; a bad line is reported and skipped."""
+    """One article per JSON line; a bad line is reported with its number and skipped.
+
+    A file none of whose first lines is JSON is not a collection: it is
+    reported once, not line by line.
+    """
     good = 0
+    nonblank = 0
+    json_seen = False  # has any line parsed as a JSON object?
+    held: list[Problem] = []  # problems met before the first line that parsed
+    latin = 0
+    first_latin: int | None = None
+    lines: _Lines | None = None
     try:
-        with _open_lines(path) as lines:
-            for number, line in enumerate(lines, start=1):
-                if not line.strip():
+        stream, handle, warning = _open_collection(path)
+        with handle:
+            if warning:
+                yield _warning(path, warning)
+            lines = _Lines(stream, MAX_ARTICLE_BYTES)
+            for number, line, size in lines:
+                if line is None:
+                    nonblank += 1
+                    outcome: list[Article | Problem] = [Problem(shown_path(path), _too_large(size, MAX_ARTICLE_BYTES, "line"), line=number)]
+                    parsed = False
+                else:
+                    text, guessed = _line_text(line)
+                    if not text.strip():
+                        continue
+                    nonblank += 1
+                    if guessed:
+                        latin += 1
+                        first_latin = first_latin or number
+                    outcome, parsed = _record(path, number, text)
+                if parsed and not json_seen:
+                    json_seen = True
+                    yield from held
+                    held = []
+                if json_seen:
+                    for item in outcome:
+                        good += isinstance(item, Article)
+                        yield item
                     continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    yield Problem(str(path), f"not a JSON object ({error.msg})", line=number)
-                    continue
-                if not isinstance(record, dict):
-                    yield Problem(str(path), "not a JSON object", line=number)
-                    continue
-                body = record.get("body", record.get("text"))
-                if not isinstance(body, str) or not body.strip():
-                    yield Problem(str(path), "no 'body' or 'text'", line=number)
-                    continue
-                article_id = record.get("id")
-                article_id = str(article_id) if article_id not in (None, "") else f"{stem_of(path)}-{number}"
-                try:
-                    yield make_article(article_id, body, record, path, _hash(line))
-                    good += 1
-                except UnreadableFile as error:
-                    yield Problem(str(path), str(error), line=number)
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
-        raise UnreadableFile(f"cannot read compressed data ({error})") from None
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(f"not UTF-8 text (byte {error.start})") from None
+                held.extend(outcome)
+                if len(held) >= JUDGE_LINES:
+                    first = held[0]
+                    raise UnreadableFile(
+                        f"not a JSON lines collection: none of the first {len(held)} lines is a JSON object "
+                        f"(line {first.line}: {first.reason})"
+                    )
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        yield from held
+        held = []
+        if lines is None or not lines.number:
+            raise UnreadableFile(f"cannot read compressed data: not gzip data, or damaged ({error})") from None
+        raise UnreadableFile(f"cannot read compressed data after line {lines.number}: damaged or cut short ({error})") from None
+    except OSError as error:
+        yield from held
+        held = []
+        if lines is not None and lines.number and not isinstance(error, (PermissionError, IsADirectoryError)):
+            raise UnreadableFile(f"cannot read the rest of the file after line {lines.number}: {_os_reason(error, path)}") from None
+        raise
+    yield from held
+    if latin:
+        plural = "s" if latin > 1 else ""
+        yield _warning(path, f"{latin} line{plural} not valid UTF-8 (first: line {first_latin}); read as Windows-1252/Latin-1", line=first_latin)
     if good == 0:
-        raise UnreadableFile("no articles in the collection")
+        raise UnreadableFile("empty file" if nonblank == 0 else "no articles in the collection")
+
+
+def _record(path: Path, number: int, line: str) -> tuple[list[Article | Problem], bool]:
+    """The article on one line of a collection (with its warnings) or the problem; and whether the line was JSON."""
+    where = shown_path(path)
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return [Problem(where, f"not a JSON object ({error.msg} at column {error.colno})", line=number)], False
+    except (ValueError, RecursionError) as error:  # 5,000-digit numbers, nesting 100,000 deep
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)[:80]
+        return [Problem(where, f"not a JSON object ({reason})", line=number)], False
+    if not isinstance(record, dict):
+        return [Problem(where, f"not a JSON object (a JSON {type(record).__name__})", line=number)], False
+    body = record.get("body")
+    if not isinstance(body, str) or not body.strip():
+        body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        return [Problem(where, "no 'body' or 'text'", line=number)], True
+    raw_id = record.get("id")
+    article_id = safe_label(raw_id) if raw_id not in (None, "") and not isinstance(raw_id, (dict, list)) else ""
+    article_id = article_id or f"{_id_from_name(path)}-{number}"
+    try:
+        article, warnings = build_article(article_id, body, record, path, _hash(line))
+    except UnreadableFile as error:
+        return [Problem(where, str(error), line=number)], True
+    return [*(Problem(where, w, line=number, severity="warning") for w in warnings), article], True
+
+
+def _safe_problem(problem: Problem) -> Problem:
+    """Every problem leaves with its path and reason safe to print."""
+    path, reason = printable(problem.path), printable(problem.reason)
+    if (path, reason) == (problem.path, problem.reason):
+        return problem
+    return Problem(path, reason, line=problem.line, severity=problem.severity)
 
 
 def read_source(source: SourceFile | Path) -> Iterator[Article | Problem]:
     """Every article in one file, or Problems saying why not.  Never raises."""
+    for item in _read_source(source):
+        yield _safe_problem(item) if isinstance(item, Problem) else item
+
+
+def _read_source(source: SourceFile | Path) -> Iterator[Article | Problem]:
     path = source.path if isinstance(source, SourceFile) else Path(source)
+    shown = shown_path(path)
     suffix = suffix_of(path)
     try:
         if suffix in (".jsonl", ".jsonl.gz"):
@@ -486,22 +730,27 @@ def read_source(source: SourceFile | Path) -> Iterator[Article | Problem]:
         else:
             yield from _read_text_article(path)
     except UnreadableFile as error:
-        yield Problem(str(path), str(error))
+        yield Problem(shown, str(error))
     except PermissionError:
-        yield Problem(str(path), "permission denied")
+        yield Problem(shown, "permission denied")
     except FileNotFoundError:
-        yield Problem(str(path), "file disappeared while being read")
+        yield Problem(shown, "file disappeared while being read" if not os.path.islink(path) else "broken symbolic link")
     except IsADirectoryError:
-        yield Problem(str(path), "is a folder")
+        yield Problem(shown, "is a folder")
     except OSError as error:
-        yield Problem(str(path), error.strerror or str(error))
+        yield Problem(shown, _os_reason(error, path))
     except RecursionError:
-        yield Problem(str(path), "structure nested too deeply")
+        yield Problem(shown, "structure nested too deeply")
+    except MemoryError:
+        yield Problem(shown, "not enough memory to read it")
+    except Exception as error:  # a bug of ours or of a library: report it, go on with the next file
+        yield Problem(shown, f"could not be read ({type(error).__name__}: {str(error)[:120]})")
 
 
 def load_articles(paths: Iterable[Path]) -> Iterator[Article | Problem]:
     """Every article under ``paths``, in a stable order, with the problems met."""
     sources, problems = discover(paths)
-    yield from problems
+    for problem in problems:
+        yield _safe_problem(problem)
     for source in sources:
         yield from read_source(source)

@@ -27,7 +27,6 @@ Where the time goes, and what keeps it short (see ``benchmarks/``):
 
 from __future__ import annotations
 
-import bisect
 import json
 import os
 import re
@@ -304,21 +303,39 @@ def _stem(word: str) -> str:
     return stemmed
 
 
-@dataclass(frozen=True)
 class _Highlight:
-    """What to mark in a body text: stemmed terms and raw prefixes of the query."""
+    """What to mark in a body text: the query's stemmed terms and raw prefixes.
 
-    terms: frozenset[str]
-    prefixes: tuple[str, ...]
+    A Porter stem keeps all but at most its last two letters of the word it
+    came from, so only words starting with a stem's first letters (or a
+    prefix) are candidates: one regular-expression scan finds them, and only
+    they are stemmed.
+    """
+
+    def __init__(self, terms: Iterable[str], prefixes: Iterable[str]) -> None:
+        self.terms = frozenset(t for t in terms if t)
+        self.prefixes = tuple(sorted({p for p in prefixes if p}))
+        heads = {t[: max(1, len(t) - 2)] for t in self.terms} | set(self.prefixes)
+        self._candidates = (
+            re.compile(r"(?<![\w*])(?:%s)" % "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)), re.IGNORECASE)
+            if heads
+            else None
+        )
 
     def __bool__(self) -> bool:
-        return bool(self.terms or self.prefixes)
+        return self._candidates is not None
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, term) of every word of ``text`` the query names."""
+        """(start, end, term) of every word of ``text`` the query names, in order."""
+        if self._candidates is None:
+            return []
         terms, prefixes = self.terms, self.prefixes
         found = []
-        for m in _WORD.finditer(text):
+        word_at = _WORD.match
+        for candidate in self._candidates.finditer(text):
+            m = word_at(text, candidate.start())
+            if m is None:
+                continue
             word = m.group().lower()
             if word in STOP_WORDS:
                 continue
@@ -342,35 +359,45 @@ def _highlight_for(q: wq.Query, fieldnames: tuple[str, ...] = ("body",)) -> _Hig
     for fieldname, text in q.iter_all_terms(phrases=True):
         if fieldname in fieldnames:
             terms.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
-    return _Highlight(frozenset(terms), tuple(prefixes))
+    return _Highlight(terms, prefixes)
+
+
+_SPACE = re.compile(r"\s")
 
 
 def make_snippets(text: str, highlight: _Highlight, top: int = SNIPPETS_PER_HIT, maxchars: int = SNIPPET_CHARS, surround: int = SNIPPET_CONTEXT) -> tuple[Snippet, ...]:
-    """The ``top`` best passages of ``text`` around the query's words, in text order."""
+    """The ``top`` best passages of ``text`` around the query's words, in text order.
+
+    A passage opens up to ``surround`` characters before a match, takes in
+    the matches that follow while it stays under ``maxchars``, and ends up
+    to ``surround`` characters after its last match, at word boundaries.
+    Passages with more matches of more different words come first.
+    """
     matches = highlight.matches(text) if highlight else []
     if not matches:
         return ()
-    bounds = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    starts = [b[0] for b in bounds]
-    ends = [b[1] for b in bounds]
     fragments = []
     i = 0
     finish = 0
+    length = len(text)
     while i < len(matches):
         first_start = matches[i][0]
-        # open the passage at the first word within ``surround`` characters
-        # before the match (and after the previous passage)
-        k = bisect.bisect_left(starts, max(first_start - surround, finish))
-        begin = min(starts[k], first_start) if k < len(starts) else first_start
+        begin = max(first_start - surround, finish, 0)
+        if begin < first_start and begin > 0 and not text[begin - 1].isspace():
+            space = _SPACE.search(text, begin, first_start)  # do not open mid-word
+            begin = space.end() if space else first_start
         group = [matches[i]]
         j = i + 1
         while j < len(matches) and matches[j][1] - begin <= maxchars - surround // 2:
             group.append(matches[j])
             j += 1
         last_end = group[-1][1]
-        limit = min(len(text), last_end + surround, begin + maxchars)
-        k = bisect.bisect_right(ends, limit) - 1
-        finish = max(ends[k], last_end) if k >= 0 else last_end
+        # end before the next passage's first match, so it is never shown unmarked
+        limit = min(length, last_end + surround, begin + maxchars, matches[j][0] if j < len(matches) else length)
+        finish = limit
+        if limit < length and not text[limit].isspace() and not text[limit - 1].isspace():
+            cut = max(text.rfind(" ", last_end, limit), text.rfind("\n", last_end, limit))
+            finish = cut if cut > last_end else last_end
         score = len(group) * (len({t for _, _, t in group}) * 100)
         fragments.append((score, -begin, begin, finish, group))
         i = j
@@ -622,7 +649,7 @@ class _View:
     def docs(self, q: wq.Query) -> set[int]:
         """Global numbers of the documents matching ``q``."""
         out: set[int] = set()
-        for sub, offset in self.searcher.subsearchers:
+        for sub, offset in self.searcher.subsearchers or [(self.searcher, 0)]:
             local = _docset(q, sub)
             out |= set(map(offset.__add__, local)) if offset else local
         return out
@@ -981,802 +1008,6 @@ class Store:
             docs: Iterable[int] = self._matching(view, q, kind)
             if len(docs) > scan_limit:  # type: ignore[arg-type]
                 docs = [d for _, d in self._ranked(view, q, kind, scan_limit)[0]]
-            column = view.column("facet_col")
-            for docnum in docs:
-                packed = column[docnum]
-                if not packed:
-                    continue
-                for item in packed.split("\x1e"):
-                    name, _, value = item.partition("\x1f")
-                    bucket = counts.setdefault(name, {})
-                    bucket[value] = bucket.get(value, 0) + 1
-        return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:top] for k, v in counts.items()}
-
-    def article(self, article_id: str) -> StoredArticle | None: ...
-    def match_spans(self, text: str, body: str) -> list[Span]: ...
-
-
-# --- documents ------------------------------------------------------------------
-
-
-def _window_end(start: date, end: date) -> date:
-    return start + timedelta(days=max(0, min((end - start).days, MAX_EVENT_DAYS)))
-
-
-def day_terms(start: date, end: date) -> str:
-    """Every day of a window as space-separated terms (ranges then work on them)."""
-    days = min((end - start).days, MAX_EVENT_DAYS)
-    return " ".join((start + timedelta(days=n)).isoformat() for n in range(days + 1))
-
-
-def month_terms(start: date, end: date) -> str:
-    """Every month a window touches (``1987-03``): whole months of a range match one term."""
-    end = _window_end(start, end)
-    out = []
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return " ".join(out)
-
-
-def year_terms(start: date, end: date) -> str:
-    end = _window_end(start, end)
-    return " ".join(f"{y:04d}" for y in range(start.year, end.year + 1))
-
-
-def _facet_value(names: Mapping[str, Sequence[str]]) -> str:
-    """Facet names packed for the ``facet_col`` column (kind \\x1f name, joined by \\x1e)."""
-    return "\x1e".join(f"{kind}\x1f{name}" for kind, values in names.items() for name in values if name)
-
-
-def _mention_json(m: Mention) -> list[Any]:
-    return [m.kind, m.span.start, m.span.end, m.canonical, m.country, m.role]
-
-
-def documents_for(extraction: Extraction, source: str) -> list[dict[str, Any]]:
-    """The index documents of one extracted article: the article and its events."""
-    a = extraction.article
-    key = f"{source}\x1f{a.id}"
-    day = a.published_date
-    names = {k: sorted({m.canonical for m in extraction.mentions if m.kind == k}) for k in ("person", "org")}
-    names["place"] = sorted({m.canonical for m in extraction.mentions if m.kind in ("place", "country")})
-    article_doc = {
-        "doc_id": f"a\x1f{key}",
-        "kind": "article",
-        "article": a.id,
-        "article_key": key,
-        "source": source,
-        "content_hash": a.content_hash,
-        "title": a.title,
-        "body": a.text,
-        "person": "\n".join(names["person"]),
-        "place": "\n".join(names["place"]),
-        "org": "\n".join(names["org"]),
-        "facets": names,
-        "facet_col": _facet_value(names),
-        "date": day.isoformat() if day else "",
-        "date_month": day.strftime("%Y-%m") if day else "",
-        "date_year": f"{day.year:04d}" if day else "",
-        "sort_date": day.isoformat() if day else "",
-        "data": json.dumps(
-            {
-                "published": a.published.isoformat() if a.published else "",
-                "source": a.source,
-                "url": a.url,
-                "dateline": a.dateline,
-                "path": a.path,
-                "furniture": [s.as_list() for s in a.furniture],
-                "mentions": [_mention_json(m) for m in extraction.mentions],
-                "metadata": _jsonable(dict(a.metadata)),
-            },
-            ensure_ascii=False,
-        ),
-    }
-    docs = [article_doc]
-    for event in extraction.events:
-        docs.append(_event_document(event, a.title, key, source, day))
-    return docs
-
-
-def _jsonable(value: Any) -> Any:
-    return json.loads(json.dumps(value, default=str))
-
-
-def _event_document(event: Event, title: str, key: str, source: str, published: date | None) -> dict[str, Any]:
-    event_date = event.date.start if event.date else None
-    facets = {"person": list(event.participants), "place": [event.location] if event.location else [], "org": []}
-    return {
-        "doc_id": f"e\x1f{key}\x1f{event.id}",
-        "kind": "event",
-        "article": event.article,
-        "article_key": key,
-        "source": source,
-        "title": title,
-        "body": "\n".join(e.sentence for e in event.evidence) or event.sentence,
-        "person": "\n".join(event.participants),
-        "place": event.location or "",
-        "org": "",
-        "facets": facets,
-        "facet_col": _facet_value(facets),
-        "type": event.type,
-        "status": event.status,
-        "cameo": event.cameo,
-        "date": day_terms(event.date.start, event.date.end) if event.date else "",
-        "date_month": month_terms(event.date.start, event.date.end) if event.date else "",
-        "date_year": year_terms(event.date.start, event.date.end) if event.date else "",
-        "sort_date": (event_date or published).isoformat() if (event_date or published) else "",
-        "data": json.dumps(event.to_json(), ensure_ascii=False),
-    }
-
-
-# --- highlighting as spans --------------------------------------------------------
-
-# The body field's analyzer, reproduced cheaply: Whoosh's default tokenizer
-# pattern, lower case, stop words dropped, Porter stems (cached).
-_WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
-_STEM_CACHE: dict[str, str] = {}
-
-
-def _stem(word: str) -> str:
-    stemmed = _STEM_CACHE.get(word)
-    if stemmed is None:
-        stemmed = porter_stem(word)
-        if len(_STEM_CACHE) < 200_000:
-            _STEM_CACHE[word] = stemmed
-    return stemmed
-
-
-@dataclass(frozen=True)
-class _Highlight:
-    """What to mark in a body text: stemmed terms and raw prefixes of the query."""
-
-    terms: frozenset[str]
-    prefixes: tuple[str, ...]
-
-    def __bool__(self) -> bool:
-        return bool(self.terms or self.prefixes)
-
-    def matches(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, term) of every word of ``text`` the query names."""
-        terms, prefixes = self.terms, self.prefixes
-        found = []
-        for m in _WORD.finditer(text):
-            word = m.group().lower()
-            if word in STOP_WORDS:
-                continue
-            stemmed = _stem(word)
-            if stemmed in terms:
-                found.append((m.start(), m.end(), stemmed))
-            elif prefixes and (word.startswith(prefixes) or stemmed.startswith(prefixes)):
-                found.append((m.start(), m.end(), word))
-        return found
-
-
-def _highlight_for(q: wq.Query, fieldnames: tuple[str, ...] = ("body",)) -> _Highlight:
-    terms: set[str] = set()
-    prefixes: list[str] = []
-    leaves = [q] if q.is_leaf() else list(q.leaves())
-    for leaf in leaves:
-        if isinstance(leaf, (wq.Prefix, wq.Wildcard)) and getattr(leaf, "fieldname", None) in fieldnames:
-            text = leaf.text if isinstance(leaf, wq.Prefix) else leaf.text.split("*", 1)[0].split("?", 1)[0]
-            if text:
-                prefixes.append(text.lower())
-    for fieldname, text in q.iter_all_terms(phrases=True):
-        if fieldname in fieldnames:
-            terms.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
-    return _Highlight(frozenset(terms), tuple(prefixes))
-
-
-def make_snippets(text: str, highlight: _Highlight, top: int = SNIPPETS_PER_HIT, maxchars: int = SNIPPET_CHARS, surround: int = SNIPPET_CONTEXT) -> tuple[Snippet, ...]:
-    """The ``top`` best passages of ``text`` around the query's words, in text order."""
-    matches = highlight.matches(text) if highlight else []
-    if not matches:
-        return ()
-    bounds = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    starts = [b[0] for b in bounds]
-    ends = [b[1] for b in bounds]
-    fragments = []
-    i = 0
-    finish = 0
-    while i < len(matches):
-        first_start = matches[i][0]
-        # open the passage at the first word within ``surround`` characters
-        # before the match (and after the previous passage)
-        k = bisect.bisect_left(starts, max(first_start - surround, finish))
-        begin = min(starts[k], first_start) if k < len(starts) else first_start
-        group = [matches[i]]
-        j = i + 1
-        while j < len(matches) and matches[j][1] - begin <= maxchars - surround // 2:
-            group.append(matches[j])
-            j += 1
-        last_end = group[-1][1]
-        limit = min(len(text), last_end + surround, begin + maxchars)
-        k = bisect.bisect_right(ends, limit) - 1
-        finish = max(ends[k], last_end) if k >= 0 else last_end
-        score = len(group) * (len({t for _, _, t in group}) * 100)
-        fragments.append((score, -begin, begin, finish, group))
-        i = j
-    best = sorted(nlargest(top, fragments), key=lambda f: f[2])
-    return tuple(
-        Snippet(text[begin:finish], tuple(Span(s - begin, e - begin) for s, e, _ in group)) for _, _, begin, finish, group in best
-    )
-
-
-# --- dates ---------------------------------------------------------------------------
-
-_DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
-
-def _parse_bound(text: Any, last: bool) -> date | None:
-    """A range end from ``2023-05-01``, ``2023-05`` or ``2023`` (first or last day)."""
-    if text is None:
-        return None
-    m = _DAY.match(str(text).strip())
-    if not m:
-        return None
-    year, month, day = int(m.group(1)), m.group(2), m.group(3)
-    try:
-        if day:
-            return date(year, int(month), int(day))
-        if month:
-            first = date(year, int(month), 1)
-            return (_next_month(first) - timedelta(days=1)) if last else first
-        return date(year, 12, 31) if last else date(year, 1, 1)
-    except ValueError:
-        return None
-
-
-def _next_month(d: date) -> date:
-    return date(d.year + 1, 1, 1) if d.month == 12 else date(d.year, d.month + 1, 1)
-
-
-def date_range_terms(start: date, end: date) -> list[wq.Term]:
-    """The fewest year, month and day terms that together cover ``[start, end]``."""
-    out: list[wq.Term] = []
-    d = start
-    while d <= end:
-        if d.month == 1 and d.day == 1 and date(d.year, 12, 31) <= end:
-            out.append(wq.Term("date_year", f"{d.year:04d}"))
-            d = date(d.year + 1, 1, 1)
-            continue
-        if d.day == 1:
-            following = _next_month(d)
-            if following - timedelta(days=1) <= end:
-                out.append(wq.Term("date_month", f"{d.year:04d}-{d.month:02d}"))
-                d = following
-                continue
-        out.append(wq.Term("date", d.isoformat()))
-        d += timedelta(days=1)
-    return out
-
-
-def _open_end(value: Any) -> bool:
-    return value in (None, "", "\uffff")
-
-
-def _rewrite_dates(q: wq.Query, bounds: tuple[date, date] | None) -> wq.Query:
-    """``date:`` ranges and month/year prefixes as coarse terms (see the module notes)."""
-    if isinstance(q, wq.TermRange) and q.fieldname == "date":
-        start = None if _open_end(q.start) else _parse_bound(q.start, last=False)
-        end = None if _open_end(q.end) else _parse_bound(q.end, last=True)
-        if (start is None and not _open_end(q.start)) or (end is None and not _open_end(q.end)):
-            return q  # not dates: keep Whoosh's own reading
-        if bounds is None:
-            return wq.NullQuery
-        if q.startexcl and start is not None and len(str(q.start).strip()) == 10:
-            start += timedelta(days=1)
-        if q.endexcl and end is not None and len(str(q.end).strip()) == 10:
-            end -= timedelta(days=1)
-        start = max(start or bounds[0], bounds[0])
-        end = min(end or bounds[1], bounds[1])
-        if start > end:
-            return wq.NullQuery
-        terms = date_range_terms(start, end)
-        inner: wq.Query = terms[0] if len(terms) == 1 else wq.Or(terms)
-        return wq.ConstantScoreQuery(inner, score=q.boost)
-    if isinstance(q, wq.Prefix) and q.fieldname == "date":
-        text = q.text.rstrip("-")
-        if re.fullmatch(r"\d{4}-\d{2}", text):
-            return wq.ConstantScoreQuery(wq.Term("date_month", text), score=q.boost)
-        if re.fullmatch(r"\d{4}", text):
-            return wq.ConstantScoreQuery(wq.Term("date_year", text), score=q.boost)
-        return q
-    if q.is_leaf():
-        return q
-    return q.apply(lambda child: _rewrite_dates(child, bounds))
-
-
-def _mentions_dates(q: wq.Query) -> bool:
-    return any(getattr(leaf, "fieldname", None) == "date" for leaf in ([q] if q.is_leaf() else q.leaves()))
-
-
-# --- matching documents as sets ---------------------------------------------------------
-#
-# Counting with Whoosh's matchers costs a Python call or three per posting.
-# The exact set of matching documents is cheaper built from whole posting
-# blocks with set algebra; only phrases (positions) go through a matcher.
-
-
-def _leaf_ids(m: Any) -> list[int]:
-    """Every document number of a fresh posting matcher, a block at a time."""
-    from whoosh.codec.whoosh3 import W3LeafMatcher
-    from whoosh.matching.mcore import ListMatcher, NullMatcherClass
-    from whoosh.matching.wrappers import FilterMatcher
-
-    if isinstance(m, W3LeafMatcher):
-        m.reset()
-        out: list[int] = []
-        while not m._atend and m._i < m._blocklength:
-            if m._ids is None:
-                m._read_ids()
-            out.extend(m._ids)
-            m._next_block()
-        return out
-    if isinstance(m, FilterMatcher):  # a segment with deletions
-        ids = _leaf_ids(m.child)
-        return [i for i in ids if (i in m._ids) != m._exclude]
-    if isinstance(m, NullMatcherClass):
-        return []
-    if isinstance(m, ListMatcher):
-        m.reset()
-    return list(m.all_ids())
-
-
-def _term_docs(reader: Any, fieldname: str, text: Any) -> set[int]:
-    from whoosh.reading import TermNotFound
-
-    try:
-        return set(_leaf_ids(reader.postings(fieldname, text)))
-    except TermNotFound:
-        return set()
-
-
-def _docset(q: wq.Query, searcher: Any) -> set[int]:
-    """The segment-local numbers of the documents matching ``q`` (one segment's searcher)."""
-    from whoosh.query.terms import MultiTerm
-    from whoosh.query.wrappers import WrappingQuery
-
-    reader = searcher.reader()
-    if isinstance(q, wq.Term):
-        return _term_docs(reader, q.fieldname, q.text)
-    if isinstance(q, (wq.Or, wq.DisjunctionMax)):
-        out: set[int] = set()
-        for child in q.subqueries:
-            out |= _docset(child, searcher)
-        return out
-    if isinstance(q, wq.And):
-        positive = [c for c in q.subqueries if not isinstance(c, wq.Not)]
-        negative = [c.query for c in q.subqueries if isinstance(c, wq.Not)]
-        # cheap parts first: a phrase is checked only if the rest leaves documents
-        positive.sort(key=lambda c: not _set_friendly(c))
-        result: set[int] | None = None
-        for child in positive:
-            docs = _docset(child, searcher)
-            result = docs if result is None else result & docs
-            if not result:
-                return set()
-        if result is None:
-            result = set(reader.all_doc_ids())
-        for child in negative:
-            result -= _docset(child, searcher)
-            if not result:
-                break
-        return result
-    if isinstance(q, wq.AndNot):
-        return _docset(q.a, searcher) - _docset(q.b, searcher)
-    if isinstance(q, wq.AndMaybe):
-        return _docset(q.a, searcher)
-    if isinstance(q, wq.Require):
-        return _docset(q.a, searcher) & _docset(q.b, searcher)
-    if isinstance(q, wq.Not):
-        return set(reader.all_doc_ids()) - _docset(q.query, searcher)
-    if isinstance(q, wq.Every):
-        return set(reader.all_doc_ids())
-    if q is wq.NullQuery:
-        return set()
-    if isinstance(q, WrappingQuery):
-        return _docset(q.child, searcher)
-    if isinstance(q, MultiTerm):
-        out = set()
-        fieldname = q.field()
-        for text in q._btexts(reader):
-            out |= _term_docs(reader, fieldname, text)
-        return out
-    return set(q.docs(searcher))  # phrases and the rarer kinds: Whoosh's matcher
-
-
-def _set_friendly(q: wq.Query) -> bool:
-    """Can ``_docset`` answer ``q`` from posting blocks alone (no positions)?"""
-    if isinstance(q, (wq.Phrase, wq.Ordered, wq.Sequence)):
-        return False
-    return q.is_leaf() or all(_set_friendly(c) for c in q.children())
-
-
-def _split_filters(q: wq.Query) -> tuple[wq.Query | None, list[wq.Query], float]:
-    """(the part to rank by, the constant-score parts that only filter, their score).
-
-    Date ranges become ``ConstantScoreQuery`` filters: they add the same score
-    to every match, so ranking by the rest and adding it back is identical,
-    and a set lookup replaces a walk of their postings.
-    """
-    if isinstance(q, wq.ConstantScoreQuery):
-        return None, [q], q.score
-    if isinstance(q, wq.And) and q.boost == 1.0:
-        filters = [c for c in q.subqueries if isinstance(c, wq.ConstantScoreQuery)]
-        if filters:
-            rest = [c for c in q.subqueries if not isinstance(c, wq.ConstantScoreQuery)]
-            ranked = None if not rest else rest[0] if len(rest) == 1 else wq.And(rest)
-            return ranked, filters, sum(c.score for c in filters)
-    return q, [], 0.0
-
-
-def _scores(q: wq.Query | None) -> bool:
-    """Does ``q`` rank documents (rather than only select them)?"""
-    if q is None or isinstance(q, (wq.Every, wq.Not, wq.ConstantScoreQuery)) or q is wq.NullQuery:
-        return False
-    if isinstance(q, wq.AndNot):
-        return _scores(q.a)
-    if q.is_leaf():
-        return True
-    return any(_scores(c) for c in q.children())
-
-
-# --- the store ------------------------------------------------------------------------
-
-
-class _View:
-    """One open searcher and what is worth computing once per commit."""
-
-    def __init__(self, searcher: Any, signature: tuple[Any, ...]) -> None:
-        self.searcher = searcher
-        self.signature = signature
-        self.kinds: dict[str, set[int]] = {}
-        self.columns: dict[str, Any] = {}
-        self.date_bounds: tuple[date, date] | None | bool = False
-
-    def kind_docs(self, kind: str) -> set[int]:
-        docs = self.kinds.get(kind)
-        if docs is None:
-            docs = set(self.searcher.docs_for_query(wq.Term("kind", kind)))
-            self.kinds[kind] = docs
-        return docs
-
-    def docs(self, q: wq.Query) -> set[int]:
-        """Global numbers of the documents matching ``q``."""
-        out: set[int] = set()
-        for sub, offset in self.searcher.subsearchers:
-            local = _docset(q, sub)
-            out |= set(map(offset.__add__, local)) if offset else local
-        return out
-
-    def column(self, name: str) -> Any:
-        reader = self.columns.get(name)
-        if reader is None:
-            reader = self.searcher.reader().column_reader(name)
-            self.columns[name] = reader
-        return reader
-
-    def bounds(self) -> tuple[date, date] | None:
-        if self.date_bounds is False:
-            years = [t for t in self.searcher.reader().field_terms("date_year") if len(t) == 4 and t.isdigit()] if "date_year" in self.searcher.schema else []
-            self.date_bounds = (date(int(min(years)), 1, 1), date(int(max(years)), 12, 31)) if years else None
-        return self.date_bounds  # type: ignore[return-value]
-
-    def close(self) -> None:
-        try:
-            self.searcher.close()
-        except Exception:
-            pass
-
-
-class Store:
-    """A Whoosh index folder.  Readers never block; one writer at a time.
-
-    Safe to share between threads: reads are serialised on one open searcher.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self._ix: Any = None
-        self._parser: qparser.QueryParser | None = None
-        self._schema: fields.Schema | None = None
-        self._view: _View | None = None
-        self._lock = threading.RLock()
-        self._parsed: OrderedDict[str, wq.Query] = OrderedDict()
-
-    # opening -----------------------------------------------------------------------
-
-    def exists(self) -> bool:
-        """Is there an index here (perhaps a damaged one)?"""
-        if not self.path.is_dir():
-            return False
-        try:
-            return whoosh_index.exists_in(str(self.path))
-        except Exception:  # a table of contents we cannot read: damaged, not absent
-            return any(self.path.glob("*.toc"))
-
-    def create(self) -> None:
-        self.path.mkdir(parents=True, exist_ok=True)
-        self._ix = whoosh_index.create_in(str(self.path), schema())
-        self._write_meta()
-
-    def _write_meta(self) -> None:
-        meta = self.path / "readout.json"
-        tmp = meta.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"schema": SCHEMA_VERSION}), encoding="utf-8")
-        os.replace(tmp, meta)
-
-    def schema_current(self) -> bool:
-        try:
-            return json.loads((self.path / "readout.json").read_text(encoding="utf-8")).get("schema") == SCHEMA_VERSION
-        except (OSError, ValueError):
-            return False
-
-    @property
-    def ix(self) -> Any:
-        if self._ix is None:
-            if not self.exists():
-                raise IndexUnreadable(f"no index in {self.path}; run `readout index` to build it")
-            try:
-                self._ix = whoosh_index.open_dir(str(self.path))
-                with self._ix.searcher() as s:
-                    s.doc_count()
-            except Exception as error:  # whoosh raises many kinds on a damaged folder
-                self._ix = None
-                raise self._damaged(error) from None
-        return self._ix
-
-    def _damaged(self, error: BaseException) -> IndexUnreadable:
-        return IndexUnreadable(
-            f"the index in {self.path} is damaged ({type(error).__name__}: {error}); "
-            "run `readout index --rebuild` to rebuild it from the corpus"
-        )
-
-    @property
-    def schema(self) -> fields.Schema:
-        if self._schema is None:
-            self._schema = self.ix.schema  # reads the table of contents: do it once
-        return self._schema
-
-    def refresh(self) -> None:
-        """Drop the open handles so the next call sees the newest commit."""
-        with self._lock:
-            if self._view is not None:
-                self._view.close()
-            self._view = None
-            self._ix = None
-            self._schema = None
-            self._parser = None
-
-    def last_modified(self) -> float:
-        try:
-            return max(p.stat().st_mtime for p in self.path.glob("*.toc"))
-        except ValueError:
-            return 0.0
-
-    def _signature(self) -> tuple[Any, ...]:
-        """Which commit is current: the newest table of contents, by name and identity."""
-        best: tuple[int, str] | None = None
-        try:
-            with os.scandir(self.path) as entries:
-                for entry in entries:
-                    name = entry.name
-                    if name.endswith(".toc") and name.startswith("_"):
-                        try:
-                            generation = int(name[:-4].rsplit("_", 1)[1])
-                        except (ValueError, IndexError):
-                            continue
-                        if best is None or generation > best[0]:
-                            best = (generation, name)
-            if best is None:
-                return ()
-            st = os.stat(self.path / best[1])
-            return (best[1], st.st_ino, st.st_mtime_ns, st.st_size)
-        except OSError:
-            return ()
-
-    @contextmanager
-    def _reading(self) -> Iterator[_View]:
-        """The open searcher for the newest commit (re-opened only when that changes)."""
-        with self._lock:
-            signature = self._signature()
-            view = self._view
-            if view is None or view.signature != signature:
-                if view is not None:
-                    view.close()
-                    self._view = None
-                    self._ix = None
-                    self._schema = None
-                try:
-                    searcher = self.ix.searcher()
-                except IndexUnreadable:
-                    raise
-                except Exception as error:
-                    self._ix = None
-                    raise self._damaged(error) from None
-                view = self._view = _View(searcher, signature)
-            yield view
-
-    def forget_queries(self) -> None:
-        """Forget parsed queries, so the next search starts from the user's text (benchmarks)."""
-        with self._lock:
-            self._parsed.clear()
-
-    def clear_caches(self) -> None:
-        """Forget the open searcher, parsed queries and per-commit sets (benchmarks: cold runs)."""
-        with self._lock:
-            self.refresh()
-            self._parsed.clear()
-
-    # writing -----------------------------------------------------------------------------
-
-    @contextmanager
-    def writer(self, wait_seconds: float = 0.0, on_wait: Any = None, limitmb: int = 256) -> Iterator["StoreWriter"]:
-        """A write session; commits on success, cancels on error."""
-        deadline = time.monotonic() + wait_seconds
-        told = False
-        while True:
-            try:
-                w = self.ix.writer(limitmb=limitmb)
-                break
-            except LockError:
-                if time.monotonic() >= deadline:
-                    raise IndexBusy(f"another `readout index` is writing {self.path}; try again when it has finished") from None
-                if on_wait and not told:
-                    on_wait()
-                    told = True
-                time.sleep(0.2)
-        session = StoreWriter(w)
-        try:
-            yield session
-        except BaseException:
-            session.cancel()
-            raise
-        else:
-            session.commit()
-            self.refresh()
-
-    def segment_builder(self, limitmb: int = 128) -> "SegmentBuilder":
-        """A writer of one new segment, for another process while this one holds the lock.
-
-        The segment joins the index only when a ``StoreWriter`` of this index
-        adopts it (``StoreWriter.adopt``) and commits.
-        """
-        from whoosh.writing import SegmentWriter
-
-        return SegmentBuilder(SegmentWriter(self.ix, _lk=False, limitmb=limitmb))
-
-    # reading -------------------------------------------------------------------------------------
-
-    def _query_parser(self) -> qparser.QueryParser:
-        if self._parser is None:
-            parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema=self.schema, group=qparser.AndGroup)
-            parser.add_plugin(qparser.GtLtPlugin())
-            aliases: dict[str, list[str]] = {}
-            for alias, target in FIELD_ALIASES.items():
-                aliases.setdefault(target, []).append(alias)
-            parser.add_plugin(qparser.FieldAliasPlugin(aliases))
-            self._parser = parser
-        return self._parser
-
-    def parse(self, text: str) -> wq.Query:
-        """A Whoosh query from the user's words; QueryError if malformed."""
-        text = text.strip()
-        if not text:
-            return wq.Every()
-        with self._lock:
-            cached = self._parsed.get(text)
-            if cached is not None:
-                self._parsed.move_to_end(text)
-                return cached
-            q = self._parse(text)
-            self._parsed[text] = q
-            while len(self._parsed) > 256:
-                self._parsed.popitem(last=False)
-            return q
-
-    def _parse(self, text: str) -> wq.Query:
-        unknown = _unknown_fields(text, set(self.schema.names()) | set(FIELD_ALIASES))
-        if unknown:
-            raise QueryError(f"unknown field {unknown!r}: use one of person, place, org, type, status, date, cameo, article, title, body")
-        try:
-            q = self._query_parser().parse(text)
-        except Exception as error:
-            raise QueryError(f"cannot read the query: {error}") from None
-        if q is wq.NullQuery:
-            raise QueryError("the query has no searchable words")
-        if _has_error(q):
-            raise QueryError("the query is malformed (check brackets, quotes and ranges)")
-        return q
-
-    def _prepared(self, view: _View, text: str) -> wq.Query:
-        q = self.parse(text)
-        if _mentions_dates(q):
-            q = _rewrite_dates(q, view.bounds())
-        return q
-
-    def _filters(self, view: _View, kind: str | None) -> tuple[set[int] | None, set[int] | None]:
-        """(allow, restrict) document sets for a kind (None: articles and events)."""
-        if kind:
-            return view.kind_docs(kind), None
-        return None, view.kind_docs("source") or None
-
-    def search(self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0, snippets: bool | int = True, sort: str | None = None) -> SearchPage:
-        """The hits ``offset .. offset+limit`` and the exact total.
-
-        ``snippets``: True makes snippets for every returned hit; a number
-        makes them for the first that many only (a list shows a screenful).
-        """
-        started = time.perf_counter()
-        with self._reading() as view:
-            q = self._prepared(view, text)
-            s = view.searcher
-            allow, restrict = self._filters(view, kind)
-            if allow is not None and not allow:
-                return SearchPage(text, 0, (), time.perf_counter() - started)
-            wanted = max(1, offset + limit)
-            if sort == "date" or isinstance(q, wq.Every):
-                inner: Any = collectors.SortingCollector("sort_date", limit=wanted, reverse=True)
-            else:
-                # replace=0: never prune the matcher, so every match is counted
-                inner = collectors.TopCollector(wanted, usequality=False, replace=0)
-            collector = collectors.FilterCollector(inner, allow=allow, restrict=restrict) if (allow or restrict) else inner
-            s.search_with_collector(q, collector)
-            results = collector.results()
-            total = collector.count()
-            snippet_count = (offset + limit) if snippets is True else max(0, int(snippets or 0)) + offset
-            highlight = _highlight_for(q) if snippet_count > offset else None
-            hits = []
-            for n, hit in enumerate(results[offset : offset + limit], start=offset):
-                stored = hit.fields()
-                pieces: tuple[Snippet, ...] = ()
-                if highlight is not None and n < snippet_count:
-                    body = stored.get("body", "")
-                    pieces = make_snippets(body, highlight) or (Snippet(body[:200], ()),)
-                event = json.loads(stored["data"]) if stored.get("kind") == "event" else None
-                hits.append(
-                    Hit(
-                        kind=stored.get("kind", ""),
-                        doc_id=stored.get("doc_id", ""),
-                        article=stored.get("article", ""),
-                        title=stored.get("title", ""),
-                        date=stored.get("sort_date", ""),
-                        score=float(hit.score or 0.0),
-                        snippets=pieces,
-                        event=event,
-                        source=stored.get("source", ""),
-                    )
-                )
-        return SearchPage(text, total, tuple(hits), time.perf_counter() - started)
-
-    def _matching(self, view: _View, q: wq.Query, kind: str | None) -> list[int]:
-        """Every matching document number, unscored."""
-        allow, restrict = self._filters(view, kind)
-        docs = view.searcher.docs_for_query(q)
-        if allow is not None:
-            return [d for d in docs if d in allow]
-        if restrict:
-            return [d for d in docs if d not in restrict]
-        return list(docs)
-
-    def count(self, text: str, kind: str | None = None) -> int:
-        with self._reading() as view:
-            return len(self._matching(view, self._prepared(view, text), kind))
-
-    def facets(self, text: str, kind: str | None = None, top: int = 30, scan_limit: int = 5000) -> dict[str, list[tuple[str, int]]]:
-        """The commonest people, places and organisations among the matches.
-
-        Counted over every match, or over the ``scan_limit`` best-scoring
-        ones when there are more.
-        """
-        counts: dict[str, dict[str, int]] = {"person": {}, "place": {}, "org": {}}
-        with self._reading() as view:
-            q = self._prepared(view, text)
-            docs = self._matching(view, q, kind)
-            if len(docs) > scan_limit:
-                allow, restrict = self._filters(view, kind)
-                docs = [d for _, d in view.searcher.search(q, filter=allow, mask=restrict, limit=scan_limit, terms=False).top_n]
             column = view.column("facet_col")
             for docnum in docs:
                 packed = column[docnum]

@@ -72,6 +72,7 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
     unit = r"(?:days?|weeks?|months?|years?)"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     patterns = [
+        rf"(?P<mly0>(?:(?:in|of|since|until|by|from)\s+)?(?P<mly0_m>{month})\s+(?P<mly0_mod>last|next|this)\s+year)",
         # "May 25 or 26", "April 13-16", "March 3, 1987", "Oct 27"
         rf"(?P<md>(?P<md_m>{month})\s+(?P<md_d1>{day})(?:\s*(?:-|–|to|or|and|through)\s*(?:(?P<md_m2>{month})\s+)?(?P<md_d2>{day}))?(?:,?\s+(?P<md_y>(?:19|20)\d\d))?)(?![\d:])",
         # "25 May 2023", "13-16 April"
@@ -90,7 +91,7 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         r"(?P<rel>(?P<rel_pre>later|earlier|early|late|end of|the end of)?\s*(?P<rel_mod>next|last|this|past|coming|previous|following)\s+(?P<rel_unit>week|weekend|month|year|quarter))",
         r"(?P<wkend>(?:over|during|at|on)\s+the\s+weekend)",
         rf"(?P<ago>(?P<ago_n>{number})\s+(?P<ago_u>{unit})\s+ago)",
-        rf"(?P<dur>(?P<dur_n>{number}|\d+)[- ](?P<dur_u>day|week)(?=[- ](?:visit|trip|tour|talks|meeting|summit|conference|session|stay)))",
+        rf"(?P<dur>(?P<dur_n>{number}|\d+)[- ](?P<dur_u>day|week)(?=[- ](?:[a-z]+\s+){{0,2}}(?:visit|trip|tour|talks|meeting|summit|conference|session|stay)))",
         rf"(?P<within>(?:in|within)\s+(?:the\s+)?(?:next\s+)?(?P<within_n>{number})\s+(?P<within_u>{unit}))",
         rf"(?P<pastn>(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<pastn_n>{number})\s+(?P<pastn_u>{unit}))",
         r"(?P<coming>(?:in|over)\s+the\s+(?:coming|next|following)\s+(?P<coming_u>days|weeks|months))",
@@ -130,6 +131,22 @@ def _infer_month(month: int, published: date, strict: bool = False) -> tuple[Win
     past = this_year if (month < published.month) else _month_window(published.year - 1, month)
     future = this_year if (month > published.month) else _month_window(published.year + 1, month)
     return past, future
+
+
+def _nearest_if_close(readings: tuple[Window, Window], published: date, days: int = 125) -> tuple[Window, Window]:
+    """"The February meeting" read in April is the last one, whatever the
+    verb's tense: a month named without direction is the nearest one when
+    that is within about four months."""
+    past, future = readings
+    gap_past = (published - past[1]).days
+    gap_future = (future[0] - published).days
+    if past == future:
+        return readings
+    if gap_past <= days and gap_past < gap_future:
+        return past, past
+    if gap_future <= days and gap_future < gap_past:
+        return future, future
+    return readings
 
 
 def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Window | None, Window | None]:
@@ -205,8 +222,12 @@ def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Windo
             prev = last if delta_back else published - timedelta(days=7)
             return (prev, prev), (prev, prev)
         return (last, last), (coming, coming)
+    if g["mly0"]:
+        step = {"last": -1, "next": 1, "this": 0}[g["mly0_mod"].lower()]
+        w = _month_window(published.year + step, month_of(g["mly0_m"]))
+        return w, w
     if g["bm"]:
-        return _infer_month(months[g["bm_m"].lower().rstrip(".")], published)
+        return _nearest_if_close(_infer_month(months[g["bm_m"].lower().rstrip(".")], published), published)
     if g["mn"] or g["my"]:
         p = "mn" if g["mn"] else "my"
         month = month_of(g[f"{p}_m"])
@@ -220,6 +241,8 @@ def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Windo
         if mod in ("next", "coming"):
             _, future = _infer_month(month, published, strict=True)
             return future, future
+        if mod in ("the", "a"):
+            return _nearest_if_close(_infer_month(month, published), published)
         return _infer_month(month, published)
     if g["rel"]:
         mod, unit = g["rel_mod"].lower(), g["rel_unit"].lower()
