@@ -167,7 +167,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     otherwise the nearest cue wins; a past-tense trigger is an event that
     occurred; failing all, the date decides.
     """
-    before_start = max(clause.start, trigger.span.start - 70)
+    before_start = max(clause.start, trigger.span.start - 90)
     before = text[before_start : trigger.span.start]
     after_text = text[trigger.span.end : min(clause.end, trigger.span.end + 30)]
     after = after_text.split(",")[0]
@@ -176,6 +176,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         rest = re.sub(r"^\s*,[^,]{0,160},", "", text[trigger.span.end : min(trigger.span.end + 220, len(text))])
         after = rest[:30].split(",")[0]
     near_before = text[max(clause.start, trigger.span.start - 22) : trigger.span.start]
+    if re.search(r"(?i)\bno\s+(?:plans?|intention|decision)\b", before[-60:]):
+        return "proposed"  # "no plans for an emergency meeting": talked of, not planned
     if tables.negation.search(near_before) and not re.search(r"\bnot only\b", near_before, re.I):
         return None
     cues: list[tuple[int, str]] = []
@@ -423,6 +425,8 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         if any(0 <= m.span.start - trigger.span.end <= 2 for m in people):
             return "meeting"
     before = text[max(clause.start, trigger.span.start - 40) : trigger.span.start]
+    if trigger.type == "meeting" and form in ("meeting", "meetings") and re.search(r"(?i)\b(?:negotiators|delegations?|delegates)\b", text[clause.start : trigger.span.start]):
+        return "talks"  # "negotiators will hold emergency meetings"
     if trigger.type == "talks" and form in ("talks", "negotiations", "hold talks", "held talks", "holds talks", "holding talks"):
         after = text[trigger.span.end : trigger.span.end + 60]
         if not _TOPIC_TALKS.search(before) and not _GROUP_AFTER.match(after) and re.match(r"^\s+with\s+", after) and len(participants) >= 1:
