@@ -360,6 +360,13 @@ def _location(
         if best is None or rank < best[0]:
             # a city as the story writes it ("Berne", "Peking"); a country by its name
             best = (rank, m.text if m.kind == "place" and m.text in kb.places and kb.places[m.text].kind == "city" else m.canonical)
+    if best is None:
+        relative = re.search(r",\s+which\s+(?:\w+\s+){1,3}$", text[max(clause.start - 80, 0) : trigger.span.start])
+        if relative:  # "Norway, which he visited two weeks ago"
+            comma = trigger.span.start - (len(text[max(clause.start - 80, 0) : trigger.span.start]) - relative.start())
+            antecedent = next((m for m in places if 0 <= comma - m.span.end <= 1), None)
+            if antecedent is not None:
+                return antecedent.canonical
     if best is None and here and re.search(r"\bhere\b", text[max(clause.start, trigger.span.start - 15) : min(clause.end, trigger.span.end + 40)], re.I):
         return here
     return best[1] if best else None
@@ -498,7 +505,9 @@ def extract_events(
             which = re.search(r",\s+which\b", link) and not re.search(r"\b(?:said|stated|says|told|that|who)\b", link)
             if n > 0 and this_sentence and this_sentence[-1].trigger == triggers[n - 1].span and (which or not re.search(r"\b(?:said|stated|says|say|told|that|which|who|whom|whose)\b", link)):
                 prior = this_sentence[-1]
-                previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), list(prior.participants))
+                prior_end = _object_end(text, span, triggers[n - 1].span, trigger.span.start)
+                prior_objects = [m.canonical for m in sentence_people if triggers[n - 1].span.end <= m.span.start and m.span.end <= prior_end]
+                previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), prior_objects)
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
             subject_text = text[_subject_start(text, span, trigger.span) : trigger.span.start]
             if trigger.weak and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):

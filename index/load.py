@@ -226,7 +226,7 @@ def binary_reason(head: bytes) -> str | None:
     if not head:
         return None
     nuls = head.count(b"\x00")
-    if nuls > max(1, len(head) // 100):
+    if nuls > max(4, len(head) // 100):
         return "binary file (NUL bytes), not text"
     controls = len(head) - len(head.translate(None, _BINARY_BYTES))
     if controls > max(2, len(head) // 20):
