@@ -113,6 +113,8 @@ class _Draft:
     into: "_Draft | None" = None
     """The event this mention was merged into."""
     heading: bool = False
+    forum: str | None = None
+    """The named gathering a summit mention is of ("Group of Five", "APEC")."""
     during: "_Draft | None" = None
     """The visit this meeting takes place during ("during his stay")."""
 
@@ -129,14 +131,14 @@ def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Spa
     return Span(start, end)
 
 
-_IS_IN = re.compile(r"\b(?:is|are)\s+(?:currently\s+|now\s+|already\s+)?in(?=\s+(?:the\s+)?[A-Z])")
+_IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])")
 
 
 def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     tables = _tables(kb)
     found: list[Trigger] = []
     for m in _IS_IN.finditer(text, sentence.start, sentence.end):
-        found.append(Trigger("visit", "is in", Span(m.start(), m.end()), True, False))
+        found.append(Trigger("visit", "is in" if m.group(0).endswith("in") else "left for", Span(m.start(), m.end()), True, False))
     for m in tables.pattern.finditer(text, sentence.start, sentence.end):
         form = " ".join(m.group().lower().split())
         options = tables.form_info.get(form)
@@ -597,6 +599,9 @@ def extract_events(
             draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan or heading, heading=heading)
             if draft_during is not None:
                 draft.during = draft_during
+            if event_type == "summit":
+                forum = tables.forums.search(text, max(span.start, trigger.span.start - 40), min(span.end, trigger.span.end + 60))
+                draft.forum = _forum_key(forum.group(0)) if forum else None
             if event_type == "summit" and this_sentence and re.search(r"(?i)\bsidelines\s+of\s+(?:the|that|this|a|an|its)?\s*(?:[\w()-]+\s+){0,6}$", text[span.start : trigger.span.start]):
                 host = next((d for d in reversed(this_sentence) if d.type == "meeting"), None)
                 if host is not None:
@@ -803,9 +808,17 @@ def sentence_is_heading(text: str, span: Span) -> bool:
     return not body.endswith((".", "!", "?", "”", '"', "’", ")")) or (len(words) >= 4 and capitalised >= 0.7 * len(words))
 
 
+def _forum_key(name: str) -> str:
+    """One key for a forum's spellings: "G-7", "G7" and "Group of Seven"."""
+    key = name.upper().replace("-", "").replace(" ", "")
+    return {"GROUPOFSEVEN": "G7", "GROUPOFFIVE": "G5", "GROUPOF20": "G20", "GROUPOFTWENTY": "G20", "GROUPOFEIGHT": "G8"}.get(key, key)
+
+
 def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None) -> bool:
     if a.type != b.type or a.status != b.status and not {a.status, b.status} <= {"planned", "proposed"}:
         return False
+    if a.forum and b.forum and a.forum != b.forum:
+        return False  # the G-5 and the G-7 are two gatherings
     pa, pb = set(a.participants), set(b.participants)
     if not (pa <= pb or pb <= pa):
         return False
@@ -839,6 +852,7 @@ def _merge(drafts: list[_Draft], kb: Knowledge | None = None) -> list[_Draft]:
             target.evidence.append(d.sentence)
         if d.status in ("cancelled", "postponed") and STATUS_STRENGTH[d.status] > STATUS_STRENGTH[target.status]:
             target.status = d.status
+        target.forum = target.forum or d.forum
         if d.score > target.score:
             if target.status not in ("cancelled", "postponed"):
                 target.status = d.status
