@@ -356,7 +356,10 @@ class _ArticleEntities:
             role = (appositive.group(1) + appositive.group(2)).strip()
             return self._country_in(following[: appositive.end()]), role, None
         if prev_word and prev_word.group(1) in speech or next_word and next_word.group(1) in speech:
-            return None, None, None
+            first = text[start:end].split()[0]
+            if first in _words(self.kb, "given_names") or "-" in text[start:end].split()[-1]:
+                return None, None, None
+            return None  # "Waste Recovery said": a company, not a person
         if re.search(r"\b(?:by|editing by|reporting by|writing by)\s*$", preceding):
             return None, None, None
         return None

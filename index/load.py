@@ -280,16 +280,39 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return text, f"not valid UTF-8 (byte {error.start}); read as Windows-1252/Latin-1"
 
 
-def _reject_aliases(text: str) -> None:
+MAX_YAML_DEPTH = 50
+
+
+def _too_deep(text: str) -> bool:
+    """Does ``text`` open more than ``MAX_YAML_DEPTH`` brackets at once?
+
+    PyYAML takes time quadratic in the nesting depth (minutes for a few
+    thousand levels in 64 KB), so deep nesting is refused before parsing.
+    Brackets inside quotes count too: no real metadata comes close.
+    """
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_YAML_DEPTH:
+            return True
+    return False
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _reject_aliases(text: str, what: str = "front matter") -> None:
     """YAML aliases in front matter are refused: they enable expansion bombs."""
+    if _too_deep(text):
+        raise UnreadableFile(f"malformed {what}: nested more than {MAX_YAML_DEPTH} levels deep")
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
-            raise UnreadableFile("front matter uses YAML aliases (*name), which are not allowed")
+            raise UnreadableFile(f"{what} uses YAML aliases (*name), which are not allowed")
 
 
 def _safe_yaml_mapping(text: str, what: str) -> dict[str, Any]:
     try:
-        _reject_aliases(text)
+        _reject_aliases(text, what)
         value = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
