@@ -147,7 +147,7 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
         event_type, verb = options[0]
         if len(options) > 1 and any(v for _, v in options) and not all(v for _, v in options):
             # "meeting", "visit", "tour": a noun after a determiner, else a verb
-            determiner = re.search(r"(?i)(?:\b(?:a|an|the|this|that|these|those|their|his|her|its|our|first|next|last|planned|such|any|no|each|every|another|[’']s)\s+(?:[\w-]+\s+){0,2})$", text[max(sentence.start, m.start() - 40) : m.start()])
+            determiner = re.search(r"(?i)(?:\b(?:a|an|the|this|that|these|those|their|his|her|its|our|first|next|last|planned|such|any|no|each|every|another|several|many|few|frequent|regular|recent|previous|earlier|further|more|other|numerous|repeated|reciprocal|two|three|four|\d+|[’']s)\s+(?:[\w-]+\s+){0,2})$", text[max(sentence.start, m.start() - 40) : m.start()])
             verb = not determiner
         if form in ("bilateral", "bilaterals") and not re.match(r"\s*(?:[.,;:)”\"]|$|with\b|between\b|on\b|in\b|at\b)", text[m.end() : m.end() + 10]):
             continue  # "bilateral ties": an adjective
@@ -202,6 +202,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     future = bool(window and published and window[0] > published)
     past = bool(window and published and window[1] < published)
     lead_in = text[max(clause.start, trigger.span.start - 40) : trigger.span.end]
+    if trigger.verb and _PRESENT_VERB.match(trigger_text) and not past and not re.search(r"(?i)\b(?:every|each|usually|often|regularly|annually)\b", text[clause.start : clause.end]):
+        return "planned"  # news writes scheduled travel in the present: "when Miyazawa visits Washington this week"
     if re.search(r"\b(?:is|are)\s+(?:\w+\s+)?(?:heading|travel+ing|flying|coming|going)\s+to\b", lead_in) and not past:
         return "planned"
     if (future or (window and published and window[0] >= published)) and re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", lead_in):

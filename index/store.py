@@ -527,27 +527,45 @@ def _leaf_ids(m: Any) -> list[int]:
     return list(m.all_ids())
 
 
-def _term_docs(reader: Any, fieldname: str, text: Any) -> set[int]:
-    from whoosh.reading import TermNotFound
+def _term_blocks(reader: Any, fieldname: str, text: Any, cache: dict | None) -> list[tuple[Sequence[int], Sequence[float]]]:
+    """A term's postings as (ids, weights) blocks; decoded once per search (``cache``)."""
+    key = (id(reader), fieldname, text)
+    blocks = cache.get(key) if cache is not None else None
+    if blocks is None:
+        from whoosh.reading import TermNotFound
 
-    try:
-        return set(_leaf_ids(reader.postings(fieldname, text)))
-    except TermNotFound:
-        return set()
+        try:
+            matcher = reader.postings(fieldname, text)
+        except TermNotFound:
+            blocks = []
+        else:
+            blocks = list(_leaf_postings(matcher))
+        if cache is not None:
+            cache[key] = blocks
+    return blocks
 
 
-def _docset(q: wq.Query, searcher: Any) -> set[int]:
+def _term_docs(reader: Any, fieldname: str, text: Any, cache: dict | None = None) -> set[int]:
+    docs: set[int] = set()
+    for ids, _ in _term_blocks(reader, fieldname, text, cache):
+        docs.update(ids)
+    if docs and reader.has_deletions():
+        docs -= set(reader.deleted_docs_set)
+    return docs
+
+
+def _docset(q: wq.Query, searcher: Any, cache: dict | None = None) -> set[int]:
     """The segment-local numbers of the documents matching ``q`` (one segment's searcher)."""
     from whoosh.query.terms import MultiTerm
     from whoosh.query.wrappers import WrappingQuery
 
     reader = searcher.reader()
     if isinstance(q, wq.Term):
-        return _term_docs(reader, q.fieldname, q.text)
+        return _term_docs(reader, q.fieldname, q.text, cache)
     if isinstance(q, (wq.Or, wq.DisjunctionMax)):
         out: set[int] = set()
         for child in q.subqueries:
-            out |= _docset(child, searcher)
+            out |= _docset(child, searcher, cache)
         return out
     if isinstance(q, wq.And):
         positive = [c for c in q.subqueries if not isinstance(c, wq.Not)]
@@ -556,36 +574,36 @@ def _docset(q: wq.Query, searcher: Any) -> set[int]:
         positive.sort(key=lambda c: not _set_friendly(c))
         result: set[int] | None = None
         for child in positive:
-            docs = _docset(child, searcher)
+            docs = _docset(child, searcher, cache)
             result = docs if result is None else result & docs
             if not result:
                 return set()
         if result is None:
             result = set(reader.all_doc_ids())
         for child in negative:
-            result -= _docset(child, searcher)
+            result -= _docset(child, searcher, cache)
             if not result:
                 break
         return result
     if isinstance(q, wq.AndNot):
-        return _docset(q.a, searcher) - _docset(q.b, searcher)
+        return _docset(q.a, searcher, cache) - _docset(q.b, searcher, cache)
     if isinstance(q, wq.AndMaybe):
-        return _docset(q.a, searcher)
+        return _docset(q.a, searcher, cache)
     if isinstance(q, wq.Require):
-        return _docset(q.a, searcher) & _docset(q.b, searcher)
+        return _docset(q.a, searcher, cache) & _docset(q.b, searcher, cache)
     if isinstance(q, wq.Not):
-        return set(reader.all_doc_ids()) - _docset(q.query, searcher)
+        return set(reader.all_doc_ids()) - _docset(q.query, searcher, cache)
     if isinstance(q, wq.Every):
         return set(reader.all_doc_ids())
     if q is wq.NullQuery:
         return set()
     if isinstance(q, WrappingQuery):
-        return _docset(q.child, searcher)
+        return _docset(q.child, searcher, cache)
     if isinstance(q, MultiTerm):
         out = set()
         fieldname = q.field()
         for text in q._btexts(reader):
-            out |= _term_docs(reader, fieldname, text)
+            out |= _term_docs(reader, fieldname, text, cache)
         return out
     return set(q.docs(searcher))  # phrases and the rarer kinds: Whoosh's matcher
 
@@ -626,6 +644,72 @@ def _scores(q: wq.Query | None) -> bool:
     return any(_scores(c) for c in q.children())
 
 
+# --- ranking without matchers -----------------------------------------------------------
+#
+# For the common shape of query (terms joined by AND and OR, with NOT), the
+# BM25F score Whoosh would give a document is the sum, over the query's
+# terms present in it, of each term's BM25F score: so the documents are
+# found with sets (above) and only they are scored, straight from the
+# posting blocks.  Other shapes (NOT, phrases, prefixes, boosts) go through
+# Whoosh's own matchers.  ``tests/test_store.py`` checks both agree.
+
+
+def _fast_rankable(q: wq.Query) -> bool:
+    if isinstance(q, wq.Term):
+        return q.boost == 1.0
+    if isinstance(q, wq.Or):
+        return q.boost == 1.0 and not q.scale and all(_fast_rankable(c) for c in q.subqueries)
+    if isinstance(q, wq.And):
+        return q.boost == 1.0 and all(_fast_rankable(c) for c in q.subqueries)
+    return False  # NOT (Whoosh scores it in its own way), phrases, prefixes, ...
+
+
+def _scored_terms(q: wq.Query) -> Iterator[wq.Term]:
+    """The terms whose scores add up to a document's."""
+    if isinstance(q, wq.Term):
+        yield q
+    elif isinstance(q, (wq.Or, wq.And)):
+        for child in q.subqueries:
+            yield from _scored_terms(child)
+
+
+_BYTE_TO_LENGTH: list[float] | None = None
+
+
+def _length_table() -> list[float]:
+    global _BYTE_TO_LENGTH
+    if _BYTE_TO_LENGTH is None:
+        from whoosh.util.numeric import byte_to_length
+
+        _BYTE_TO_LENGTH = [byte_to_length(b) for b in range(256)]
+    return _BYTE_TO_LENGTH
+
+
+def _leaf_postings(m: Any) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
+    """(ids, weights) of a fresh posting matcher, a block at a time."""
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+    from whoosh.matching.wrappers import FilterMatcher
+
+    if isinstance(m, FilterMatcher):
+        m = m.child  # deleted documents are not among the matches anyway
+    if isinstance(m, W3LeafMatcher):
+        m.reset()
+        while not m._atend and m._i < m._blocklength:
+            m._read_ids()
+            m._read_weights()
+            yield m._ids, m._weights
+            m._next_block()
+        return
+    if hasattr(m, "reset"):
+        m.reset()
+    ids, weights = [], []
+    while m.is_active():
+        ids.append(m.id())
+        weights.append(m.weight())
+        m.next()
+    yield ids, weights
+
+
 # --- the store ------------------------------------------------------------------------
 
 
@@ -637,6 +721,7 @@ class _View:
         self.signature = signature
         self.kinds: dict[str, set[int]] = {}
         self.columns: dict[str, Any] = {}
+        self.field_lengths: dict[tuple[int, str], list[float] | None] = {}
         self.date_bounds: tuple[date, date] | None | bool = False
 
     def kind_docs(self, kind: str) -> set[int]:
@@ -646,13 +731,29 @@ class _View:
             self.kinds[kind] = docs
         return docs
 
-    def docs(self, q: wq.Query) -> set[int]:
+    def docs(self, q: wq.Query, cache: dict | None = None) -> set[int]:
         """Global numbers of the documents matching ``q``."""
         out: set[int] = set()
         for sub, offset in self.searcher.subsearchers or [(self.searcher, 0)]:
-            local = _docset(q, sub)
+            local = _docset(q, sub, cache)
             out |= set(map(offset.__add__, local)) if offset else local
         return out
+
+    def lengths(self, segment: int, sub: Any, fieldname: str) -> list[float] | None:
+        """Each document's length in ``fieldname`` (as BM25 sees it), for one segment."""
+        key = (segment, fieldname)
+        if key not in self.field_lengths:
+            from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+            table = _length_table()
+            perdoc = sub.reader()._perdoc
+            column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            if column is None:
+                self.field_lengths[key] = None
+            else:
+                count = sub.reader().doc_count_all()
+                self.field_lengths[key] = [table[column[d]] for d in range(count)]
+        return self.field_lengths[key]
 
     def column(self, name: str) -> Any:
         reader = self.columns.get(name)
@@ -674,6 +775,10 @@ class _View:
             pass
 
 
+class _NotFast(Exception):
+    """This query or index needs Whoosh's own matchers."""
+
+
 class Store:
     """A Whoosh index folder.  Readers never block; one writer at a time.
 
@@ -688,6 +793,8 @@ class Store:
         self._view: _View | None = None
         self._lock = threading.RLock()
         self._parsed: OrderedDict[str, wq.Query] = OrderedDict()
+        self.fast_ranking = True
+        """Rank AND/OR/NOT queries from posting blocks (False: always Whoosh's matchers)."""
 
     # opening -----------------------------------------------------------------------
 
@@ -900,11 +1007,11 @@ class Store:
             q = _rewrite_dates(q, view.bounds())
         return q
 
-    def _allowed(self, view: _View, kind: str | None, filters: Sequence[wq.Query] = ()) -> tuple[set[int] | None, set[int] | None]:
+    def _allowed(self, view: _View, kind: str | None, filters: Sequence[wq.Query] = (), cache: dict | None = None) -> tuple[set[int] | None, set[int] | None]:
         """(allow, restrict) document sets: the kind (None: articles and events) and any filters."""
         allow: set[int] | None = view.kind_docs(kind) if kind else None
         for f in filters:
-            docs = view.docs(f)
+            docs = view.docs(f, cache)
             allow = docs if allow is None else (allow & docs)
         restrict = view.kind_docs("source") if allow is None else None
         if allow is not None and restrict is None:
@@ -917,7 +1024,8 @@ class Store:
         """The best ``limit`` (score, docnum) pairs and the exact number of matches."""
         s = view.searcher
         ranked, filters, bonus = _split_filters(q)
-        allow, restrict = self._allowed(view, kind, filters)
+        cache: dict = {}
+        allow, restrict = self._allowed(view, kind, filters, cache)
         if allow is not None and not allow:
             return [], 0
         if sort == "date" or isinstance(q, wq.Every):
@@ -926,7 +1034,7 @@ class Store:
         elif not _scores(ranked):
             # nothing to rank by: Whoosh would give every match the same score
             # and keep the lowest document numbers; so do we, from the sets
-            docs = view.docs(ranked) if ranked is not None else None
+            docs = view.docs(ranked, cache) if ranked is not None else None
             if docs is None:
                 matches = allow if allow is not None else set(s.reader().all_doc_ids())
             else:
@@ -935,6 +1043,13 @@ class Store:
                 matches = matches - restrict
             score = bonus + (float(ranked.score) if isinstance(ranked, wq.ConstantScoreQuery) else 0.0)
             return [(score, d) for d in sorted(matches)[:limit]], len(matches)
+        elif ranked is not None and _fast_rankable(ranked) and self.fast_ranking:
+            try:
+                top, total = self._rank_from_sets(view, ranked, allow, restrict, limit, cache)
+                return [(score + bonus, docnum) for score, docnum in top], total
+            except _NotFast:
+                collector = collectors.TopCollector(limit, usequality=False, replace=0)
+                scored = True
         else:
             # replace=0 and no block skipping: every match is visited, so the
             # count is exact in the same pass that ranks
@@ -948,6 +1063,59 @@ class Store:
         if scored:
             return [(float(score) + bonus, docnum) for score, docnum in results.top_n], total
         return [(0.0, docnum) for _, docnum in results.top_n], total
+
+    def _rank_from_sets(self, view: _View, q: wq.Query, allow: set[int] | None, restrict: set[int] | None, limit: int, cache: dict | None = None) -> tuple[list[tuple[float, int]], int]:
+        """Whoosh's BM25F top ``limit`` and exact count for an AND/OR/NOT of terms."""
+        from whoosh.scoring import BM25F
+
+        top_searcher = view.searcher
+        weighting = top_searcher.weighting
+        if type(weighting) is not BM25F or weighting._field_B:
+            raise _NotFast()
+        B, K1 = weighting.B, weighting.K1
+        schema = top_searcher.schema
+        terms = list(_scored_terms(q))
+        heap: list[tuple[float, int]] = []
+        total = 0
+        subsearchers = top_searcher.subsearchers or [(top_searcher, 0)]
+        for segment, (sub, offset) in enumerate(subsearchers):
+            docs = _docset(q, sub, cache)
+            if offset:
+                docs = set(map(offset.__add__, docs))
+            if allow is not None:
+                docs &= allow
+            if restrict:
+                docs -= restrict
+            if not docs:
+                continue
+            total += len(docs)
+            local = set(map((-offset).__add__, docs)) if offset else docs
+            scores: dict[int, float] = dict.fromkeys(local, 0.0)
+            reader = sub.reader()
+            for term in terms:
+                fieldname, text = term.fieldname, term.text
+                postings = _term_blocks(reader, fieldname, text, cache)
+                if not postings:
+                    continue
+                if schema[fieldname].scorable:
+                    idf = top_searcher.idf(fieldname, text)
+                    avgfl = top_searcher.avg_field_length(fieldname) or 1
+                    lengths = view.lengths(segment, sub, fieldname)
+                    if lengths is None:
+                        raise _NotFast()
+                    k1p1, k1b0, k1b = K1 + 1, K1 * (1 - B), K1 * B / avgfl
+                    for ids, weights in postings:
+                        for d, w in zip(ids, weights):
+                            if d in scores:
+                                scores[d] += idf * ((w * k1p1) / (w + k1b0 + k1b * lengths[d]))
+                else:
+                    for ids, weights in postings:
+                        for d, w in zip(ids, weights):
+                            if d in scores:
+                                scores[d] += w
+            best = nlargest(limit, ((score, -(d + offset)) for d, score in scores.items()))
+            heap = nlargest(limit, heap + best)
+        return [(score, -negdoc) for score, negdoc in sorted(heap, reverse=True)], total
 
     def search(self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0, snippets: bool | int = True, sort: str | None = None) -> SearchPage:
         """The hits ``offset .. offset+limit`` and the exact total.
