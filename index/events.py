@@ -183,11 +183,13 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     if tables.negation.search(near_before) and not re.search(r"\bnot only\b", near_before, re.I):
         return None
     cues: list[tuple[int, str]] = []
+    governing = re.match(r"(?i)^(?:\s+(?:[\w-]+\s+){0,4}?)?(?:will|would|could|may|might|should|(?:is|was|are|were)\s+(?:expected|scheduled|set|planned|due|likely|to)|has\s+been|had\s+been|took\s+place|takes\s+place|ended|began|opened)\b", after)
     for name, pattern in tables.status:
         for m in pattern.finditer(before):
             cues.append((len(before) - m.end(), name))
-        for m in pattern.finditer(after):
-            cues.append((m.start() + 3, name))
+        if governing:  # after the trigger only an auxiliary governs it ("the visit will pave the way")
+            for m in pattern.finditer(after[: governing.end()]):
+                cues.append((m.start() + 3, name))
     late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled)\b", text[trigger.span.end : clause.end])
     if late and not re.search(r"[.;]", late.group(0)):  # "the planned meeting … has been postponed"
         return "cancelled" if re.match(r"(?i)cancel|called|scrapped|dropped", late.group(1)) else "postponed"
@@ -311,7 +313,7 @@ def _participants(
     elif not subjects and not relative and topic and _PRONOUN.search(text, subject_from, trigger.span.start):
         add(topic)
     object_end = _object_end(text, sentence, trigger.span, next_trigger)
-    agent = re.match(r"\s+(?:to\s+[^,;]{0,40}?\s+)?by\s+", text[trigger.span.end : object_end])
+    agent = re.match(r"\s+(?:to\s+[^,;]{0,40}?\s+|(?:[\w-]+\s+){1,4}?)?by\s+", text[trigger.span.end : object_end])
     if agent and not trigger.verb:  # "a visit to Beijing by Blinken", "trips by Yellen and Raimondo"
         agents = [m.canonical for m in people if trigger.span.end + agent.end() <= m.span.start and m.span.end <= object_end]
         if agents:
@@ -354,6 +356,9 @@ def _location(
             continue
         if text[m.span.end : m.span.end + 2] in ("’s", "'s"):
             continue
+        if 0 <= trigger.span.start - m.span.end <= 1 and m.kind == "place":
+            best = (-100, m.text if m.text in kb.places and kb.places[m.text].kind == "city" else m.canonical)
+            continue  # "a Washington meeting", "the Venice summit"
         preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
         if not preposition:
             continue
@@ -542,6 +547,8 @@ def extract_events(
                 or re.search(r"(?i)\b(?:ministers?|leaders|heads of (?:state|government)|delegates|delegations|nations|countries|governments)\b", text[clause.start : clause.end])
             ):
                 continue  # "a press conference", "an engineering conference": no diplomacy
+            if not participants and event_type == "meeting" and tables.forums.search(text, clause.start, clause.end):
+                event_type = "summit"  # "Deputy Finance Ministers from the Group of 10 met here"
             if not participants and event_type != "summit":
                 if re.search(r"(?i)\b(?:negotiators|delegations?|officials|ministers|sides)\b", subject_text) or re.search(r"(?i)\bthe\s+(?:[\w-]+\s+){0,2}$", text[clause.start : trigger.span.start]):
                     orphan = True  # "the trade talks", "negotiators met": kept to merge into a named event

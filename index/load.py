@@ -338,7 +338,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         raise UnreadableFile("malformed front matter: no closing '---' line")
     head = text[4 : 4 + match.start()]
     body = text[4 + match.end() :].lstrip("\r\n")
-    return _safe_yaml_mapping(head, "front matter"), body
+    return _safe_yaml_mapping(strip_unsafe(head), "front matter"), body
 
 
 # --- dates --------------------------------------------------------------------
@@ -524,7 +524,7 @@ def _read_text_article(path: Path) -> Iterator[Article | Problem]:
             raise UnreadableFile(f"metadata file {sidecar.name}: {error}") from None
         except OSError as error:
             raise UnreadableFile(f"metadata file {sidecar.name}: {_os_reason(error, sidecar)}") from None
-        side = _safe_yaml_mapping(side_text, f"metadata file {sidecar.name}")
+        side = _safe_yaml_mapping(strip_unsafe(side_text), f"metadata file {sidecar.name}")
         meta = {**side, **meta}
     article_id = safe_label(meta.get("id") or "") or _id_from_name(path)
     article, warnings = build_article(article_id, body, meta, path, _hash(text, _meta_text(meta)))

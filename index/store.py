@@ -502,33 +502,8 @@ def _mentions_dates(q: wq.Query) -> bool:
 # blocks with set algebra; only phrases (positions) go through a matcher.
 
 
-def _leaf_ids(m: Any) -> list[int]:
-    """Every document number of a fresh posting matcher, a block at a time."""
-    from whoosh.codec.whoosh3 import W3LeafMatcher
-    from whoosh.matching.mcore import ListMatcher, NullMatcherClass
-    from whoosh.matching.wrappers import FilterMatcher
-
-    if isinstance(m, W3LeafMatcher):
-        m.reset()
-        out: list[int] = []
-        while not m._atend and m._i < m._blocklength:
-            if m._ids is None:
-                m._read_ids()
-            out.extend(m._ids)
-            m._next_block()
-        return out
-    if isinstance(m, FilterMatcher):  # a segment with deletions
-        ids = _leaf_ids(m.child)
-        return [i for i in ids if (i in m._ids) != m._exclude]
-    if isinstance(m, NullMatcherClass):
-        return []
-    if isinstance(m, ListMatcher):
-        m.reset()
-    return list(m.all_ids())
-
-
-def _term_blocks(reader: Any, fieldname: str, text: Any, cache: dict | None) -> list[tuple[Sequence[int], Sequence[float]]]:
-    """A term's postings as (ids, weights) blocks; decoded once per search (``cache``)."""
+def _term_blocks(reader: Any, fieldname: str, text: Any, cache: dict | None) -> list[tuple[Sequence[int], Sequence[float], Any]]:
+    """A term's postings as (ids, weights, values) blocks; decoded once per search (``cache``)."""
     key = (id(reader), fieldname, text)
     blocks = cache.get(key) if cache is not None else None
     if blocks is None:
@@ -547,15 +522,18 @@ def _term_blocks(reader: Any, fieldname: str, text: Any, cache: dict | None) -> 
 
 def _term_docs(reader: Any, fieldname: str, text: Any, cache: dict | None = None) -> set[int]:
     docs: set[int] = set()
-    for ids, _ in _term_blocks(reader, fieldname, text, cache):
+    for ids, _, _ in _term_blocks(reader, fieldname, text, cache):
         docs.update(ids)
     if docs and reader.has_deletions():
         docs -= set(reader.deleted_docs_set)
     return docs
 
 
-def _docset(q: wq.Query, searcher: Any, cache: dict | None = None) -> set[int]:
-    """The segment-local numbers of the documents matching ``q`` (one segment's searcher)."""
+def _docset(q: wq.Query, searcher: Any, cache: dict | None = None, within: set[int] | None = None) -> set[int]:
+    """The segment-local numbers of the documents matching ``q`` (one segment's searcher).
+
+    ``within``: only these documents matter (phrases check no others).
+    """
     from whoosh.query.terms import MultiTerm
     from whoosh.query.wrappers import WrappingQuery
 
@@ -565,21 +543,23 @@ def _docset(q: wq.Query, searcher: Any, cache: dict | None = None) -> set[int]:
     if isinstance(q, (wq.Or, wq.DisjunctionMax)):
         out: set[int] = set()
         for child in q.subqueries:
-            out |= _docset(child, searcher, cache)
+            out |= _docset(child, searcher, cache, within)
         return out
     if isinstance(q, wq.And):
         positive = [c for c in q.subqueries if not isinstance(c, wq.Not)]
         negative = [c.query for c in q.subqueries if isinstance(c, wq.Not)]
         # cheap parts first: a phrase is checked only if the rest leaves documents
         positive.sort(key=lambda c: not _set_friendly(c))
-        result: set[int] | None = None
+        result: set[int] | None = within
         for child in positive:
-            docs = _docset(child, searcher, cache)
+            docs = _docset(child, searcher, cache, result)
             result = docs if result is None else result & docs
             if not result:
                 return set()
         if result is None:
             result = set(reader.all_doc_ids())
+        elif result is within:
+            result = set(within)
         for child in negative:
             result -= _docset(child, searcher, cache)
             if not result:
@@ -598,14 +578,45 @@ def _docset(q: wq.Query, searcher: Any, cache: dict | None = None) -> set[int]:
     if q is wq.NullQuery:
         return set()
     if isinstance(q, WrappingQuery):
-        return _docset(q.child, searcher, cache)
+        return _docset(q.child, searcher, cache, within)
     if isinstance(q, MultiTerm):
         out = set()
         fieldname = q.field()
         for text in q._btexts(reader):
             out |= _term_docs(reader, fieldname, text, cache)
         return out
-    return set(q.docs(searcher))  # phrases and the rarer kinds: Whoosh's matcher
+    if isinstance(q, wq.Phrase) and q.slop == 1:
+        return _phrase_docs(q, searcher, cache, within)
+    return set(q.docs(searcher))  # the rarer kinds: Whoosh's matcher
+
+
+def _phrase_docs(q: wq.Phrase, searcher: Any, cache: dict | None, within: set[int] | None = None) -> set[int]:
+    """Documents with the phrase's words at consecutive positions (Whoosh's slop 1)."""
+    reader = searcher.reader()
+    fieldname = q.fieldname
+    field = searcher.schema[fieldname] if fieldname in searcher.schema else None
+    if field is None or not field.format or not field.format.supports("positions") or not q.words:
+        return set(q.docs(searcher))
+    candidates: set[int] | None = within
+    for word in q.words:
+        docs = _term_docs(reader, fieldname, word, cache)
+        candidates = docs if candidates is None else candidates & docs
+        if not candidates:
+            return set()
+    if len(q.words) == 1:
+        return candidates  # type: ignore[return-value]
+    decode = field.format.decode_positions
+    starts: dict[int, set[int]] | None = None
+    for i, word in enumerate(q.words):
+        at: dict[int, set[int]] = {}
+        for ids, _, values in _term_blocks(reader, fieldname, word, cache):
+            for n, d in enumerate(ids):
+                if d in candidates:  # type: ignore[operator]
+                    at[d] = {p - i for p in decode(values[n])}
+        starts = at if starts is None else {d: ps & at[d] for d, ps in starts.items() if d in at and ps & at[d]}
+        if not starts:
+            return set()
+    return set(starts or ())
 
 
 def _set_friendly(q: wq.Query) -> bool:
@@ -654,9 +665,15 @@ def _scores(q: wq.Query | None) -> bool:
 # Whoosh's own matchers.  ``tests/test_store.py`` checks both agree.
 
 
+class _NotFast(Exception):
+    """This query or index needs Whoosh's own matchers."""
+
+
 def _fast_rankable(q: wq.Query) -> bool:
     if isinstance(q, wq.Term):
         return q.boost == 1.0
+    if isinstance(q, wq.Phrase):
+        return q.boost == 1.0 and q.slop == 1 and bool(q.words)
     if isinstance(q, wq.Or):
         return q.boost == 1.0 and not q.scale and all(_fast_rankable(c) for c in q.subqueries)
     if isinstance(q, wq.And):
@@ -664,13 +681,26 @@ def _fast_rankable(q: wq.Query) -> bool:
     return False  # NOT (Whoosh scores it in its own way), phrases, prefixes, ...
 
 
-def _scored_terms(q: wq.Query) -> Iterator[wq.Term]:
-    """The terms whose scores add up to a document's."""
+def _accumulate(q: wq.Query, docs: set[int], searcher: Any, cache: dict | None, add: Any) -> None:
+    """Add the score ``q`` gives each of ``docs`` (segment-local) that it matches.
+
+    As Whoosh's matchers score: a term its BM25F, a phrase the sum of its
+    words', AND and OR the sum of their matching parts.
+    """
     if isinstance(q, wq.Term):
-        yield q
-    elif isinstance(q, (wq.Or, wq.And)):
+        add(q.fieldname, q.text, docs)
+    elif isinstance(q, wq.Phrase):
+        matched = _docset(q, searcher, cache, docs)
+        for word in q.words:
+            add(q.fieldname, word, matched)
+    elif isinstance(q, wq.And):
         for child in q.subqueries:
-            yield from _scored_terms(child)
+            _accumulate(child, docs, searcher, cache, add)
+    elif isinstance(q, wq.Or):
+        for child in q.subqueries:
+            _accumulate(child, docs if isinstance(child, wq.Term) else _docset(child, searcher, cache, docs) & docs, searcher, cache, add)
+    else:
+        raise _NotFast()
 
 
 _BYTE_TO_LENGTH: list[float] | None = None
@@ -685,29 +715,30 @@ def _length_table() -> list[float]:
     return _BYTE_TO_LENGTH
 
 
-def _leaf_postings(m: Any) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
-    """(ids, weights) of a fresh posting matcher, a block at a time."""
+def _leaf_postings(m: Any) -> Iterator[tuple[Sequence[int], Sequence[float], Any]]:
+    """(ids, weights, raw values) of a fresh posting matcher, a block at a time."""
     from whoosh.codec.whoosh3 import W3LeafMatcher
     from whoosh.matching.wrappers import FilterMatcher
 
     if isinstance(m, FilterMatcher):
-        m = m.child  # deleted documents are not among the matches anyway
+        m = m.child  # deleted documents are dropped by the caller
     if isinstance(m, W3LeafMatcher):
         m.reset()
         while not m._atend and m._i < m._blocklength:
             m._read_ids()
             m._read_weights()
-            yield m._ids, m._weights
+            yield m._ids, m._weights, m._data[2]
             m._next_block()
         return
     if hasattr(m, "reset"):
         m.reset()
-    ids, weights = [], []
+    ids, weights, values = [], [], []
     while m.is_active():
         ids.append(m.id())
         weights.append(m.weight())
+        values.append(m.value())
         m.next()
-    yield ids, weights
+    yield ids, weights, values
 
 
 # --- the store ------------------------------------------------------------------------
@@ -773,10 +804,6 @@ class _View:
             self.searcher.close()
         except Exception:
             pass
-
-
-class _NotFast(Exception):
-    """This query or index needs Whoosh's own matchers."""
 
 
 class Store:
@@ -1064,6 +1091,37 @@ class Store:
             return [(float(score) + bonus, docnum) for score, docnum in results.top_n], total
         return [(0.0, docnum) for _, docnum in results.top_n], total
 
+    def _term_scorer(self, view: _View, segment: int, sub: Any, cache: dict | None, scores: dict[int, float]) -> Any:
+        """A function adding one term's BM25F score to ``scores`` for some documents."""
+        top_searcher = view.searcher
+        weighting = top_searcher.weighting
+        B, K1 = weighting.B, weighting.K1
+        schema = top_searcher.schema
+        reader = sub.reader()
+
+        def add(fieldname: str, text: Any, docs: set[int]) -> None:
+            postings = _term_blocks(reader, fieldname, text, cache)
+            if not postings or not docs:
+                return
+            if schema[fieldname].scorable:
+                idf = top_searcher.idf(fieldname, text)
+                avgfl = top_searcher.avg_field_length(fieldname) or 1
+                lengths = view.lengths(segment, sub, fieldname)
+                if lengths is None:
+                    raise _NotFast()
+                k1p1, k1b0, k1b = K1 + 1, K1 * (1 - B), K1 * B / avgfl
+                for ids, weights, _ in postings:
+                    for d, w in zip(ids, weights):
+                        if d in docs:
+                            scores[d] += idf * ((w * k1p1) / (w + k1b0 + k1b * lengths[d]))
+            else:
+                for ids, weights, _ in postings:
+                    for d, w in zip(ids, weights):
+                        if d in docs:
+                            scores[d] += w
+
+        return add
+
     def _rank_from_sets(self, view: _View, q: wq.Query, allow: set[int] | None, restrict: set[int] | None, limit: int, cache: dict | None = None) -> tuple[list[tuple[float, int]], int]:
         """Whoosh's BM25F top ``limit`` and exact count for an AND/OR/NOT of terms."""
         from whoosh.scoring import BM25F
@@ -1072,9 +1130,6 @@ class Store:
         weighting = top_searcher.weighting
         if type(weighting) is not BM25F or weighting._field_B:
             raise _NotFast()
-        B, K1 = weighting.B, weighting.K1
-        schema = top_searcher.schema
-        terms = list(_scored_terms(q))
         heap: list[tuple[float, int]] = []
         total = 0
         subsearchers = top_searcher.subsearchers or [(top_searcher, 0)]
@@ -1091,28 +1146,8 @@ class Store:
             total += len(docs)
             local = set(map((-offset).__add__, docs)) if offset else docs
             scores: dict[int, float] = dict.fromkeys(local, 0.0)
-            reader = sub.reader()
-            for term in terms:
-                fieldname, text = term.fieldname, term.text
-                postings = _term_blocks(reader, fieldname, text, cache)
-                if not postings:
-                    continue
-                if schema[fieldname].scorable:
-                    idf = top_searcher.idf(fieldname, text)
-                    avgfl = top_searcher.avg_field_length(fieldname) or 1
-                    lengths = view.lengths(segment, sub, fieldname)
-                    if lengths is None:
-                        raise _NotFast()
-                    k1p1, k1b0, k1b = K1 + 1, K1 * (1 - B), K1 * B / avgfl
-                    for ids, weights in postings:
-                        for d, w in zip(ids, weights):
-                            if d in scores:
-                                scores[d] += idf * ((w * k1p1) / (w + k1b0 + k1b * lengths[d]))
-                else:
-                    for ids, weights in postings:
-                        for d, w in zip(ids, weights):
-                            if d in scores:
-                                scores[d] += w
+            term_score = self._term_scorer(view, segment, sub, cache, scores)
+            _accumulate(q, local, sub, cache, term_score)
             best = nlargest(limit, ((score, -(d + offset)) for d, score in scores.items()))
             heap = nlargest(limit, heap + best)
         return [(score, -negdoc) for score, negdoc in sorted(heap, reverse=True)], total
