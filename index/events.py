@@ -315,7 +315,7 @@ def _participants(
     object_end = _object_end(text, sentence, trigger.span, next_trigger)
     agent = re.match(r"\s+(?:to\s+[^,;]{0,40}?\s+|(?:[\w-]+\s+){1,4}?)?by\s+", text[trigger.span.end : object_end])
     if agent and not trigger.verb:  # "a visit to Beijing by Blinken", "trips by Yellen and Raimondo"
-        agents = [m.canonical for m in people if trigger.span.end + agent.end() <= m.span.start and m.span.end <= object_end]
+        agents = [m.canonical for m in people if trigger.span.end + agent.end() <= m.span.start and m.span.end <= object_end and not _is_speaker(text, m, sentence)]
         if agents:
             return list(dict.fromkeys(agents))
     excluded = re.search(r"\b(?:rather than|instead of|but not|not with|without)\b", text[trigger.span.end : object_end])
@@ -534,8 +534,9 @@ def extract_events(
             if not participants:
                 same = [d for d in previous_drafts if d.type == trigger.type and d.participants and (not d.orphan or d.heading)]
                 if same and not trigger.verb and re.search(r"(?i)\b(?:a|the|that|this|such)\s+$", text[clause.start : trigger.span.start]):
-                    participants = list(same[-1].participants)
-                    referent = same[-1]
+                    # "the visit": the one of the story's most talked-about people
+                    referent = max(same, key=lambda d: (max((salience.get(p, 0) for p in d.participants), default=0), same.index(d)))
+                    participants = list(referent.participants)
             if not participants and not trigger.weak and trigger.type in ("talks", "meeting", "summit"):
                 participants = _country_parties(text, clause, trigger, places, kb, orgs)
                 orphan = True
@@ -585,6 +586,10 @@ def extract_events(
                 if now:  # "is currently in Damascus": the story's day
                     window = DateWindow(published, published, now.group(0), None)
             location = _location(text, clause, trigger, places, article, kb, here, triggers[n - 1].span.end if n else 0)
+            if event_type == "visit" and location is None:
+                host = re.search(r"\b([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)?)\s+(?:has\s+|had\s+)?(?:agreed to|welcomed|approved|accepted|hosted|invited)\s+(?:the|his|her|a|this)\s+(?:[\w-]+\s+)?(?:visit|trip)\b", text[span.start : span.end])
+                if host and host.group(1) in kb.places:  # "Beijing agreed to the visit": the host
+                    location = host.group(1) if kb.places[host.group(1)].kind == "city" else kb.places[host.group(1)].name
             if trigger.form == "is in" and (location is None or not re.match(r"\s+(?:the\s+)?" + re.escape(text[trigger.span.end:].split()[0] if text[trigger.span.end:].split() else "x"), text[trigger.span.end : trigger.span.end + 40])):
                 if location is None:
                     continue
@@ -652,6 +657,14 @@ def extract_events(
             ):
                 d.location = here
     _inherit_visit_places(merged, kb)
+    for d in drafts:  # "Blinken's visit … including possible trips by Yellen and Raimondo": the same destination
+        target = d.into
+        if d.type != "visit" or target is None or target.location:
+            continue
+        sibling = next((o.into for o in drafts if o is not d and o.type == "visit" and o.sentence == d.sentence and o.into is not None and o.into.location and o.into is not target), None)
+        if sibling is not None:
+            place = kb.places.get(sibling.location or "")
+            target.location = kb.country_name(place.country, published) if place and place.kind == "city" and place.country else sibling.location
     events = []
     for n, d in enumerate(merged, start=1):
         evidence = tuple(Evidence(text[s.start : s.end], s) for s in d.evidence)
