@@ -1,0 +1,1 @@
+"""Readout's knowledge, as YAML data files (people, places, organisations, words)."""
