@@ -387,7 +387,9 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     duration ("a three-day visit") only when nothing else dates it."""
 
     def usable(t: TimeExpression) -> bool:
-        return not re.match(r"(?i)(since|until|by|from)\b", t.text)
+        if re.match(r"(?i)from\b", t.text):
+            return bool(re.search(r"(?i)\b(?:to|through|until)\b|[-–]", t.text))  # "from April 21 to 24" is a range
+        return not re.match(r"(?i)(since|until|by)\b", t.text)
 
     def _text_between(a: int, b: int) -> str:
         return text[a:b]
@@ -652,7 +654,7 @@ def extract_events(
     merged = _absorb_orphans(merged, [d for d in drafts if d.orphan], kb)
     if here and published:
         for d in merged:  # a wire story's meetings of the day happen where it was filed
-            if d.type in ("meeting", "talks") and d.location is None and d.status == "occurred" and (
+            if d.type in ("meeting", "talks") and d.location is None and (d.status == "occurred" or d.window is not None and d.window.start == d.window.end == published) and (
                 d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published + timedelta(days=1))
             ):
                 d.location = here
@@ -707,8 +709,9 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge) -> None:
         if d.location and not (country and kb.places[d.location].kind == "country"):
             continue
         for v in sorted(hosts, key=lambda h: (kb.places.get(h.location or "") is None or kb.places[h.location].kind != "city")):
+            ongoing = v.status == "occurred" and v.window is not None and v.window.text.lower() in ("is in", "are in", "currently", "now", "is here", "are here")
             same_time = (
-                (d.status == "occurred") == (v.status == "occurred")
+                ((d.status == "occurred") == (v.status == "occurred") or ongoing)
                 and (not d.window or not v.window or not (d.window.end < v.window.start or v.window.end < d.window.start))
             )
             if not same_time or not set(d.participants) & set(v.participants):

@@ -74,7 +74,7 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
     patterns = [
         rf"(?P<mly0>(?:(?:in|of|since|until|by|from)\s+)?(?P<mly0_m>{month})\s+(?P<mly0_mod>last|next|this)\s+year)",
         # "May 25 or 26", "April 13-16", "March 3, 1987", "Oct 27"
-        rf"(?P<md>(?P<md_m>{month})\s+(?P<md_d1>{day})(?:\s*(?:-|–|to|or|and|through)\s*(?:(?P<md_m2>{month})\s+)?(?P<md_d2>{day}))?(?:,?\s+(?P<md_y>(?:19|20)\d\d))?)(?![\d:])",
+        rf"(?P<md>(?:(?:from|between)\s+)?(?P<md_m>{month})\s+(?P<md_d1>{day})(?:\s*(?:-|–|to|or|and|through)\s*(?:(?P<md_m2>{month})\s+)?(?P<md_d2>{day}))?(?:,?\s+(?P<md_y>(?:19|20)\d\d))?)(?![\d:])",
         # "25 May 2023", "13-16 April"
         rf"(?P<dm>(?P<dm_d1>{day})(?:\s*(?:-|–|to|or|and)\s*(?P<dm_d2>{day}))?\s+(?P<dm_m>{month})(?:,?\s+(?P<dm_y>(?:19|20)\d\d))?)",
         # ISO and numeric dates
