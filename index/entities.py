@@ -186,7 +186,8 @@ class _ArticleEntities:
         self.g = gazetteer(kb)
         self.mentions: list[Mention] = []
         self.people: dict[str, PersonRef] = {}
-        self.taken: list[tuple[int, int]] = []
+        self.taken = bytearray(len(article.text) + 1)
+        """1 where a character already belongs to a mention (constant-time look-up)."""
         self.not_names = _words(kb, "not_names")
 
     # --- helpers -------------------------------------------------------------
@@ -194,11 +195,11 @@ class _ArticleEntities:
     def add(self, kind: str, start: int, end: int, canonical: str, country: str | None = None, role: str | None = None) -> Mention:
         mention = Mention(kind, Span(start, end), self.text[start:end], canonical, country, role)
         self.mentions.append(mention)
-        self.taken.append((start, end))
+        self.taken[start:end] = b"\x01" * (end - start)
         return mention
 
     def is_taken(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.taken)
+        return 1 in self.taken[start:end]
 
     def register(self, name: str, at: int, country: str | None, role: str | None, office: str | None, known: Person | None) -> PersonRef:
         ref = self.people.get(name)

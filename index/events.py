@@ -465,6 +465,19 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
     return trigger.type
 
 
+def _bucket(sentences: Sequence[Sentence], items: Sequence) -> dict[int, list]:
+    """Items (mentions or times) by the start of the sentence holding them."""
+    import bisect
+
+    starts = [s.span.start for s in sentences]
+    out: dict[int, list] = {}
+    for item in items:
+        i = bisect.bisect_right(starts, item.span.start) - 1
+        if i >= 0 and sentences[i].span.contains(item.span):
+            out.setdefault(starts[i], []).append(item)
+    return out
+
+
 def dateline_place(article: Article, kb: Knowledge) -> str | None:
     """The city a story was filed from ("CARACAS, March 11" → Caracas)."""
     if not article.dateline:
@@ -493,6 +506,17 @@ def extract_events(
     orgs = [m for m in mentions if m.kind == "org"]
     here = dateline_place(article, kb)
     leaders = _article_leaders(people, kb, published)
+    # each sentence's mentions and times, bucketed once (a long story stays linear)
+    people_at = _bucket(sentences, people)
+    places_at = _bucket(sentences, places)
+    orgs_at = _bucket(sentences, orgs)
+    times_at = _bucket(sentences, times)
+    starts = [s.span.start for s in sentences]
+
+    def places_near(span: Span) -> list[Mention]:
+        """This sentence's places and the previous one's (for "which he visited")."""
+        i = starts.index(span.start)
+        return places_at.get(starts[i - 1], []) + places_at.get(span.start, []) if i else places_at.get(span.start, [])
     drafts: list[_Draft] = []
     topic: str | None = None
     salience: dict[str, int] = {}
@@ -502,7 +526,10 @@ def extract_events(
         if sentence.furniture:
             continue
         span = sentence.span
-        sentence_people = [m for m in people if span.contains(m.span) and not _is_modifier(text, m)]
+        sentence_people = [m for m in people_at.get(span.start, ()) if not _is_modifier(text, m)]
+        sentence_places = places_at.get(span.start, [])
+        sentence_orgs = orgs_at.get(span.start, [])
+        sentence_times = times_at.get(span.start, [])
         triggers = find_triggers(text, span, kb)
         this_sentence: list[_Draft] = []
         for n, trigger in enumerate(triggers):
@@ -540,7 +567,7 @@ def extract_events(
                     referent = max(same, key=lambda d: (max((salience.get(p, 0) for p in d.participants), default=0), same.index(d)))
                     participants = list(referent.participants)
             if not participants and not trigger.weak and trigger.type in ("talks", "meeting", "summit"):
-                participants = _country_parties(text, clause, trigger, places, kb, orgs)
+                participants = _country_parties(text, clause, trigger, sentence_places, kb, sentence_orgs)
                 orphan = True
             if trigger.weak and not participants:
                 continue
@@ -557,7 +584,7 @@ def extract_events(
                     orphan = True  # "the trade talks", "negotiators met": kept to merge into a named event
                 else:
                     continue
-            near = [t for t in times if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text)]
+            near = [t for t in sentence_times if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text)]
             hint: tuple[date, date] | None = None
             if near:
                 closest = min(near, key=lambda t: abs(t.span.start - trigger.span.end))
@@ -578,7 +605,7 @@ def extract_events(
                 status = this_sentence[-1].status  # "…expected to meet X before travelling to Y": one governing verb
             if event_type == "summit" and status == "proposed" and published and any(t.future and t.future[0] > published for t in near):
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
-            window = _date(clause, span, trigger, times, status, text, published)
+            window = _date(clause, span, trigger, sentence_times, status, text, published)
             if window and published and status in ("planned", "proposed") and window.end < published - timedelta(days=14) and not re.search(
                 r"(?i)\b(?:will|next|expected|scheduled|due|plans?|planned|would|could|may|might|possible)\b", text[max(clause.start, trigger.span.start - 60) : trigger.span.end + 20]
             ):
@@ -587,7 +614,7 @@ def extract_events(
                 now = re.search(r"(?i)\b(?:currently|now|is here|are here|is in|are in)\b", text[max(clause.start, trigger.span.start - 20) : min(clause.end, trigger.span.end + 20)])
                 if now:  # "is currently in Damascus": the story's day
                     window = DateWindow(published, published, now.group(0), None)
-            location = _location(text, clause, trigger, places, article, kb, here, triggers[n - 1].span.end if n else 0)
+            location = _location(text, clause, trigger, places_near(span), article, kb, here, triggers[n - 1].span.end if n else 0)
             if event_type == "visit" and location is None:
                 host = re.search(r"\b([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)?)\s+(?:has\s+|had\s+)?(?:agreed to|welcomed|approved|accepted|hosted|invited)\s+(?:the|his|her|a|this)\s+(?:[\w-]+\s+)?(?:visit|trip)\b", text[span.start : span.end])
                 if host and host.group(1) in kb.places:  # "Beijing agreed to the visit": the host
