@@ -267,8 +267,10 @@ class _ArticleEntities:
         particles = _words(self.kb, "particles")
         for sentence, tokens, found in sentence_hits:
             words = [t for t in tokens if t.text[:1].isalpha()]
-            if len(words) >= 4 and sum(1 for t in words if t.text[:1].isupper()) >= 0.75 * len(words):
-                continue  # a headline in title case: capitals say nothing about names
+            if len(words) >= 4 and sum(1 for t in words if t.text[:1].isupper()) >= 0.75 * len(words) and any(
+                t.text in _HEADLINE_WORDS for t in words[1:]
+            ):
+                continue  # a headline in title case ("… Will Work With US Officials"): capitals say nothing about names
             covered = {k: entry for a, b, entry in found for k in range(a, b)}
             i = 0
             while i < len(tokens):
@@ -560,6 +562,10 @@ def _in_office(kb: Knowledge, day: date | None) -> dict[str, list[Person]]:
     return cached
 
 
+_HEADLINE_WORDS = frozenset(
+    "Will With To For Of In On At And Is Are Be As By From After Over Into Amid Says Say Meets Meet Visits Visit "
+    "Talks Seeks Set Hold Holds Hails Urges Warns Vows Agree Agrees Plans Eyes Eyeing Ahead About Against Than Not".split()
+)
 _ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|az|ul|bin|ibn|bint|abu|ben)-[A-Z]")
 
 

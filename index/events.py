@@ -857,7 +857,10 @@ def sentence_is_heading(text: str, span: Span) -> bool:
     body = text[span.start : span.end].strip()
     words = re.findall(r"[A-Za-z][\w’'-]*", body)
     capitalised = sum(1 for w in words if w[0].isupper())
-    return not body.endswith((".", "!", "?", "”", '"', "’", ")")) or (len(words) >= 4 and capitalised >= 0.7 * len(words))
+    from index.entities import _HEADLINE_WORDS
+
+    title_case = len(words) >= 4 and capitalised >= 0.7 * len(words) and any(w in _HEADLINE_WORDS for w in words[1:])
+    return not body.endswith((".", "!", "?", "”", '"', "’", ")")) or title_case
 
 
 def _forum_key(name: str) -> str:

@@ -1,0 +1,61 @@
+"""Stage 4: people, dated roles and short mentions, on sentences written for the test."""
+
+from pathlib import Path
+
+import pytest
+
+from index.entities import extract_entities
+from index.knowledge import build_knowledge
+from index.sentences import split_sentences
+
+from conftest import article
+
+
+def people(kb, text: str, published: str = "2023-05-19") -> list[tuple[str, str]]:
+    a = article(text, published)
+    result = extract_entities(a, split_sentences(a.text, a.furniture), kb)
+    return [(m.text, m.canonical) for m in result.mentions if m.kind == "person"]
+
+
+def test_a_title_resolves_to_whoever_held_it_on_the_day(kb) -> None:
+    text = "The US commerce secretary will travel to Tokyo."
+    assert ("US commerce secretary", "Gina Raimondo") in people(kb, text, "2023-06-01")
+    assert ("US commerce secretary", "Howard Lutnick") in people(kb, text, "2025-06-01")
+
+
+def test_a_wrong_title_does_not_change_who_the_person_is(kb) -> None:
+    assert ("Janet Yellen", "Janet Yellen") in people(kb, "US Defense Secretary Janet Yellen spoke on Monday.", "2023-06-01")
+
+
+def test_a_surname_stays_with_the_person_it_followed(kb) -> None:
+    text = "Commerce Minister Wang Wentao arrived. Wang will meet officials. Later Wang Yi spoke."
+    found = people(kb, text)
+    assert found[1] == ("Wang", "Wang Wentao")
+    assert ("Wang Yi", "Wang Yi") in found
+
+
+def test_family_name_first_and_misspelt_leaders(kb) -> None:
+    found = people(kb, "French President Emanuel Macron met Xi. Xi said little.", "2023-04-06")
+    assert ("Emanuel Macron", "Emmanuel Macron") in found and ("Xi", "Xi Jinping") in found
+
+
+def test_people_outside_the_fact_base_are_found_the_ways_news_names_them(kb) -> None:
+    text = (
+        "Maria Gonzalez, a spokeswoman for the ministry, confirmed the plan. "
+        "\"We are ready,\" said Tomas Berg, director of the Nordic Institute. "
+        "Deputy Minister Ahmed Karimi will attend."
+    )
+    names = {c for _, c in people(kb, text)}
+    assert {"Maria Gonzalez", "Tomas Berg", "Ahmed Karimi"} <= names
+
+
+def test_honorifics_and_wire_capitals_are_not_names(kb) -> None:
+    names = {c for _, c in people(kb, "Sheikh Zayed Al Nahyan met envoys. U.S. Goods Rose Sharply in the report.")}
+    assert "Sheikh" not in " ".join(names) and not any("Goods" in n for n in names)
+
+
+def test_users_add_their_own_people(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("people:\n  - {name: Ana Ruiz, country: ES, roles: [{office: trade_minister, title: Trade Minister, from: 2024-01-01, to: null}]}\n", encoding="utf-8")
+    kb = build_knowledge([extra])
+    assert ("Spanish trade minister", "Ana Ruiz") in people(kb, "The Spanish trade minister will visit Rome.", "2024-05-01")

@@ -1,0 +1,93 @@
+"""Stage 6: events — status, type, parties, place and date — on sentences
+written for the test (not taken from the seeds)."""
+
+import pytest
+
+from index.pipeline import extract
+
+from conftest import article
+
+
+def events(text: str, published: str = "2024-03-06", dateline: str = ""):
+    return extract(article(text, published, dateline=dateline)).events
+
+
+def one(text: str, **kw):
+    found = events(text, **kw)
+    assert len(found) == 1, [(e.type, e.participants, e.sentence) for e in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, status",
+    [
+        ("Foreign Minister Anna Berg met her Danish counterpart Lars Holm in Oslo on Monday.", "occurred"),
+        ("Foreign Minister Anna Berg will meet her Danish counterpart Lars Holm in Oslo next week.", "planned"),
+        ("Foreign Minister Anna Berg is expected to meet her Danish counterpart Lars Holm next week.", "planned"),
+        ("Foreign Minister Anna Berg is seeking a meeting with her Danish counterpart Lars Holm.", "proposed"),
+        ("Foreign Minister Anna Berg may meet her Danish counterpart Lars Holm rather than the premier.", "proposed"),
+        ("Foreign Minister Anna Berg postponed a planned trip to Oslo.", "postponed"),
+        ("Foreign Minister Anna Berg has cancelled a visit to Oslo.", "cancelled"),
+        ("Foreign Minister Anna Berg called off her visit to Oslo.", "cancelled"),
+    ],
+)
+def test_status_comes_from_the_words_that_govern_the_trigger(sentence: str, status: str) -> None:
+    assert one(sentence).status == status
+
+
+def test_negated_engagements_are_not_events() -> None:
+    assert events("Foreign Minister Anna Berg did not meet her Danish counterpart Lars Holm.") == ()
+
+
+def test_a_courtesy_call_is_a_meeting_and_a_phone_call_a_call() -> None:
+    assert one("Foreign Minister Anna Berg paid a courtesy call on President Karl Stein.").type == "meeting"
+    call = one("Foreign Minister Anna Berg held a phone call with President Karl Stein on Tuesday.")
+    assert (call.type, call.cameo, set(call.participants)) == ("call", "041", {"Anna Berg", "Karl Stein"})
+
+
+def test_negotiations_between_delegations_are_talks_and_a_forum_is_a_summit() -> None:
+    assert one("Trade negotiators from Chile and Peru held trade talks in Lima on Friday.").type == "talks"
+    summit = one("Finance ministers of the Group of Seven will meet in Rome next month.")
+    assert (summit.type, summit.location) == ("summit", "Rome")
+
+
+def test_dates_resolve_from_the_publication_date_and_tense() -> None:
+    planned = one("Foreign Minister Anna Berg will visit Oslo on Thursday.")  # 2024-03-06 is a Wednesday
+    assert (planned.date.start.isoformat(), planned.date.text) == ("2024-03-07", "on Thursday")
+    past = one("Foreign Minister Anna Berg visited Oslo on Thursday.")
+    assert past.date.start.isoformat() == "2024-02-29"
+
+
+def test_here_is_the_dateline_city_and_the_place_is_the_engagements() -> None:
+    visit = one("Foreign Minister Anna Berg arrived here on Monday for a two-day visit.", dateline="OSLO, March 6")
+    assert visit.location == "Oslo"
+    meeting = one("Foreign Minister Anna Berg, who flew in from Paris, met President Karl Stein in Berlin.")
+    assert meeting.location == "Berlin"
+
+
+def test_a_meeting_on_the_sidelines_of_a_gathering_is_where_the_gathering_is() -> None:
+    found = events("Premier Jon Lee met President Karl Stein on the sidelines of a G20 summit last November in Bali.", "2023-06-15")
+    meeting = next(e for e in found if e.type == "meeting")
+    assert (meeting.location, meeting.date.start.isoformat(), meeting.status) == ("Bali", "2022-11-01", "occurred")
+    assert any(e.type == "summit" for e in found)
+
+
+def test_one_event_per_engagement_with_every_evidence_sentence() -> None:
+    text = (
+        "Foreign Minister Anna Berg will visit Oslo next week. "
+        "Officials said the visit would focus on energy. "
+        "Berg is expected to visit Oslo for two days."
+    )
+    visits = [e for e in events(text) if e.type == "visit"]
+    assert len(visits) == 1 and len(visits[0].evidence) >= 2
+
+
+def test_page_furniture_yields_nothing() -> None:
+    text = "READ ALSO: President Karl Stein meets Foreign Minister Anna Berg in Oslo\n\nMarkets were calm."
+    assert events(text) == ()
+
+
+def test_spans_point_into_the_text() -> None:
+    a = article("Foreign Minister Anna Berg met President Karl Stein in Berlin on Monday. Markets rose.")
+    for e in extract(a).events:
+        assert a.text[e.span.start : e.span.end] == e.sentence
