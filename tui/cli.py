@@ -13,18 +13,17 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
 from index.config import Config, ConfigError, load_config
-from index.indexer import Indexer, IndexReport, default_index_dir
-from index.knowledge import default_knowledge
-from index.load import load_articles
-from index.model import Article, Problem
-from index.pipeline import extract
+from index.model import Problem
 from index.store import IndexBusy, IndexUnreadable, QueryError, Store
+
+if TYPE_CHECKING:  # the pipeline is imported where it is used: the app starts without it
+    from index.indexer import IndexReport
 
 SUBCOMMANDS = ("index", "search", "events", "entities")
 LAST_INDEX_FILE = "last-index"
@@ -107,6 +106,8 @@ def resolve_index_dir(args: argparse.Namespace, config: Config, corpus: Sequence
         return Path(os.environ["READOUT_INDEX"]).expanduser()
     if config.index:
         return config.index
+    from index.indexer import default_index_dir
+
     if corpus is None:  # `readout search`: the index `readout index` wrote last
         pointer = _cache_dir() / LAST_INDEX_FILE
         if pointer.is_file():
@@ -133,6 +134,10 @@ def run_index(
     corpus: Sequence[Path], index_dir: Path, config: Config, rebuild: bool = False, workers: int | None = None, console: Console | None = None
 ) -> IndexReport:
     """Index with a progress bar on stderr; returns the report."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from index.indexer import Indexer
+
     err = console or Console(stderr=True, highlight=False)
     with Progress(
         TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal
@@ -210,6 +215,8 @@ def cmd_search(args: argparse.Namespace, out: Console, err: Console) -> int:
                 record["event"] = hit.event
             out.print(json.dumps(record, ensure_ascii=False), markup=False, highlight=False, soft_wrap=True)
         return 0
+    from rich.table import Table
+
     table = Table(title=Text(f"{page.total} hits for {args.query}  ({page.seconds * 1000:.0f} ms)"), show_lines=False, expand=True)
     table.add_column("kind", no_wrap=True)
     table.add_column("date", no_wrap=True)
@@ -243,6 +250,10 @@ def snippet_text(snippets: Sequence[Any]) -> Text:
 
 
 def _extractions(args: argparse.Namespace, err: Console):
+    from index.knowledge import default_knowledge
+    from index.load import load_articles
+    from index.pipeline import extract
+
     config = _config(args)
     corpus = _corpus(args, config)
     kb = default_knowledge(tuple(config.people))
@@ -259,6 +270,8 @@ def cmd_events(args: argparse.Namespace, out: Console, err: Console) -> int:
             for event in extraction.events:
                 out.file.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
         return 0
+    from rich.table import Table
+
     table = Table(expand=True)
     for column in ("article", "date", "type", "status", "participants", "place", "sentence"):
         table.add_column(column, ratio=3 if column == "sentence" else None)
@@ -286,6 +299,8 @@ def cmd_entities(args: argparse.Namespace, out: Console, err: Console) -> int:
             else:
                 rows.append(record)
     if not args.json:
+        from rich.table import Table
+
         table = Table(expand=True)
         for column in ("article", "kind", "text", "canonical", "country", "role"):
             table.add_column(column)
@@ -299,11 +314,9 @@ def cmd_app(args: argparse.Namespace, out: Console, err: Console) -> int:
     config = _config(args)
     corpus = _corpus(args, config)
     index_dir = resolve_index_dir(args, config, corpus)
-    try:
-        from tui.app import run_app
-    except ImportError:
-        out.print(Text("The terminal browser is not built yet; use `readout index`, `readout search`, `readout events`."))
-        return 0
+    from tui.app import run_app
+
+    _remember_index(index_dir)
     return run_app(config=config, corpus=corpus, index_dir=index_dir)
 
 

@@ -28,6 +28,12 @@ _FIELD_KINDS: Mapping[str, str] = {
     "place": "place", "where": "place", "location": "place", "country": "place",
     "org": "org", "organisation": "org", "organization": "org",
 }
+SNIPPET_ROWS = 60
+"""Article hits per search that get snippets (more than a screenful, not all 200)."""
+
+PUBLISHER_LOOKUPS = 25
+"""Article rows per search whose source name is looked up (about 2 ms each)."""
+
 _FIELD_CLAUSE = re.compile(r'(?<![\w:])([A-Za-z]+):(?:"([^"]*)"?|(\S+))')
 
 
@@ -37,6 +43,8 @@ class ArticleRow:
 
     hit: Hit
     snippets: tuple[tuple[str, tuple[Span, ...]], ...]
+    publisher: str = ""
+    """The article's source (\"Reuters\"), when known; ``Hit.source`` is its file."""
 
 
 @dataclass(frozen=True)
@@ -68,12 +76,14 @@ class Reader:
         self._lock = threading.Lock()
         self._articles: OrderedDict[str, StoredArticle | None] = OrderedDict()
         self._cache_size = cache_size
+        self._publishers: dict[str, str] = {}
 
     def refresh(self) -> None:
         """See the newest commit (after a re-index)."""
         with self._lock:
             self.store.refresh()
             self._articles.clear()
+            self._publishers.clear()
 
     def exists(self) -> bool:
         return self.store.exists()
@@ -87,14 +97,14 @@ class Reader:
         started = time.perf_counter()
         with self._lock:
             events = self.store.search(query, kind="event", limit=self.limit, snippets=False)
-            articles = self.store.search(query, kind="article", limit=self.limit, snippets=True)
+            articles = self.store.search(query, kind="article", limit=self.limit, snippets=SNIPPET_ROWS)
             rows = []
-            for hit in articles.hits:
+            for n, hit in enumerate(articles.hits):
                 pieces = []
                 for snippet in hit.snippets:
                     spans = tuple(snippet.highlights) or tuple(self.store.match_spans(query, snippet.text))
                     pieces.append((snippet.text, spans))
-                rows.append(ArticleRow(hit, tuple(pieces)))
+                rows.append(ArticleRow(hit, tuple(pieces), self._publisher(hit, look_up=n < PUBLISHER_LOOKUPS)))
             facets = self.store.facets(query, kind=None, top=30)
         return Results(
             query=query,
@@ -105,6 +115,13 @@ class Reader:
             facets=facets,
             seconds=time.perf_counter() - started,
         )
+
+    def _publisher(self, hit: Hit, look_up: bool) -> str:
+        """The article's source name: hits do not carry it, so look up (and keep) a few."""
+        if hit.doc_id not in self._publishers and look_up:
+            stored = self.store.article(hit.article)
+            self._publishers[hit.doc_id] = stored.source if stored else ""
+        return self._publishers.get(hit.doc_id, "")
 
     def counts(self, query: str) -> tuple[int, int]:
         """(events, articles) matching ``query``: the live count of a saved search."""
@@ -136,6 +153,12 @@ class Reader:
                 events=self.store.doc_count("event"),
                 last_modified=self.store.last_modified(),
             )
+
+    def outdated(self) -> bool:
+        """Was the index written by an older Readout (a rebuild is due)?"""
+        check = getattr(self.store, "schema_current", None)
+        with self._lock:
+            return check is not None and not check()
 
     def corpus_changed(self, corpus: Sequence[Path]) -> bool:
         """Has any corpus file been added, removed or changed since the last index run?"""

@@ -200,12 +200,12 @@ def legend(palette: Palette) -> Text:
 
 # --- an article ------------------------------------------------------------------------------
 
-_SEPARATOR = re.compile(r"[ \t\r]*\n(?:[ \t\r]*\n)+[ \t\r]*|[ \t\r]*\n[ \t\r]*")
+_SEPARATOR = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
 
 
 @dataclass(frozen=True)
 class Reflowed:
-    """An article's text with paragraphs reflowed, and where each offset went."""
+    """An article's text laid out for reading, and where each offset went."""
 
     text: str
     positions: tuple[int, ...]
@@ -217,14 +217,13 @@ class Reflowed:
 
 
 def reflow(body: str) -> Reflowed:
-    """Join the lines of each paragraph; keep one blank line between paragraphs."""
+    """One paragraph per line in (the index's cleaned form), a blank line between
+    paragraphs out; the terminal then wraps each paragraph to the pane's width."""
     out: list[str] = []
     positions: list[int] = []
     length = 0
-    cursor = 0
     leading = len(body) - len(body.lstrip())
-    for n in range(leading):
-        positions.append(0)
+    positions.extend([0] * leading)
     cursor = leading
     for m in _SEPARATOR.finditer(body, leading):
         start, end = m.span()
@@ -232,9 +231,7 @@ def reflow(body: str) -> Reflowed:
         positions.extend(range(length, length + len(chunk)))
         out.append(chunk)
         length += len(chunk)
-        joint = "\n\n" if m.group().count("\n") > 1 else " "
-        if end == len(body):
-            joint = ""
+        joint = "" if end == len(body) else "\n\n"
         positions.extend([length] * (end - start))
         out.append(joint)
         length += len(joint)
@@ -245,14 +242,6 @@ def reflow(body: str) -> Reflowed:
     length += len(chunk)
     positions.append(length)
     return Reflowed("".join(out), tuple(positions))
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A range of the original article text to style."""
-
-    span: Span
-    style: Style
 
 
 def article_text(

@@ -1,0 +1,158 @@
+"""The Readout app: a small ``App``, the one factory, and ``run_app`` for the CLI.
+
+``build_app`` is the only way an app is made -- by ``readout`` and by
+every test -- so tests exercise the configuration users get; its keyword
+overrides exist for tests (a state folder, a frozen clock, no background
+indexing) and change nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Callable, Sequence
+
+from textual.app import App, InvalidThemeError
+from textual.binding import Binding
+from textual.widgets import Input
+
+from index.config import Config
+from index.store import SearchBackend, Store
+from tui.clipboard import passthrough
+from tui.commands import ReadoutCommands
+from tui.core import Reader, relative_age
+from tui.history import History
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.styles import Palette
+
+
+class ReadoutApp(App[int]):
+    """Holds what every screen shares: settings, the index reader, history, styles."""
+
+    CSS_PATH = "readout.tcss"
+    TITLE = "Readout"
+    COMMANDS = App.COMMANDS | {ReadoutCommands}
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", show=False),
+        Binding("q", "quit", "Quit", show=False),
+        Binding("ctrl+p", "command_palette", "Palette", key_display="^p", priority=True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        config: Config,
+        corpus: Sequence[Path],
+        index_dir: Path,
+        reader: Reader,
+        history: History,
+        debounce_ms: int,
+        auto_index: bool,
+        clock: Callable[[], float],
+        freshness_text: str | None,
+        initial_query: str,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.corpus = list(corpus)
+        self.index_dir = Path(index_dir)
+        self.reader = reader
+        self.history = history
+        self.debounce = max(0, debounce_ms) / 1000
+        self.auto_index = auto_index
+        self.clock = clock
+        self.freshness_text = freshness_text
+        self.initial_query = initial_query
+        self._palettes: dict[str, Palette] = {}
+        self._theme_problem = ""
+        try:
+            self.theme = config.theme
+        except InvalidThemeError:
+            self._theme_problem = f"Unknown theme {config.theme!r} in config.yaml; using textual-dark."
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.initial_query)
+
+    def on_mount(self) -> None:
+        if self._theme_problem:
+            self.notify(self._theme_problem, severity="warning", markup=False)
+
+    @property
+    def palette(self) -> Palette:
+        """Rich styles for the current theme (see ``tui.styles``)."""
+        if self.theme not in self._palettes:
+            self._palettes[self.theme] = Palette.from_variables(self.theme_variables)
+        return self._palettes[self.theme]
+
+    def freshness(self, last_modified: float) -> str:
+        """How old the index is, in words (frozen by ``freshness_text`` in tests)."""
+        if self.freshness_text is not None:
+            return self.freshness_text
+        if not last_modified:
+            return "index not read yet"
+        return f"index updated {relative_age(self.clock() - last_modified)}"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``?`` and ``q`` are typed, not acted on, in the search bar: don't offer them there."""
+        if action in ("help", "quit") and isinstance(self.focused, Input):
+            return False
+        return True
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """OSC 52 (Textual's), plus pass-through copies inside tmux or screen."""
+        super().copy_to_clipboard(text)
+        driver = self._driver
+        if driver is not None:
+            for sequence in passthrough(text, os.environ):
+                driver.write(sequence)
+
+
+def build_app(
+    config: Config,
+    corpus: Sequence[Path],
+    index_dir: Path,
+    *,
+    state_dir: Path | None = None,
+    clock: Callable[[], float] = time.time,
+    freshness_text: str | None = None,
+    auto_index: bool = True,
+    debounce_ms: int | None = None,
+    search_limit: int | None = None,
+    initial_query: str = "",
+    store: SearchBackend | None = None,
+) -> ReadoutApp:
+    """The app for ``corpus`` and the index in ``index_dir``.
+
+    Keyword overrides (for tests): ``state_dir`` for history and saved
+    searches (else ``$READOUT_STATE_DIR`` or the user's data folder),
+    ``clock``/``freshness_text`` to freeze the index-age phrase,
+    ``auto_index=False`` to skip the background corpus check, ``store`` to
+    read another backend (anything with ``Store``'s reading methods).
+    """
+    backend = store if store is not None else Store(Path(index_dir))
+    reader = Reader(backend, limit=search_limit or config.search_limit)  # type: ignore[arg-type]
+    return ReadoutApp(
+        config=config,
+        corpus=corpus,
+        index_dir=Path(index_dir),
+        reader=reader,
+        history=History(state_dir),
+        debounce_ms=config.debounce_ms if debounce_ms is None else debounce_ms,
+        auto_index=auto_index,
+        clock=clock,
+        freshness_text=freshness_text,
+        initial_query=initial_query,
+    )
+
+
+def run_app(config: Config, corpus: list[Path], index_dir: Path) -> int:
+    """Run the app in this terminal; the exit code for ``readout``."""
+    app = build_app(config, corpus, index_dir)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,1 @@
+"""Readout's screens: the main browser, help, and saved searches."""

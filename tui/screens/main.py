@@ -1,0 +1,619 @@
+"""The main screen: search bar, list tabs, source pane, status line, footer.
+
+It owns the coordination the panes should not know about: debounced
+search in a thread worker, opening an article in another, background
+re-indexing in a third; each posts a message back and the handlers here
+put the results on screen.  A result from an outdated request (the query
+changed meanwhile) is dropped by its generation number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Mapping
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.css.query import NoMatches
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent, TabPane
+from textual.widgets._tabbed_content import ContentTabs
+from textual.worker import get_current_worker
+
+from index.store import Hit, IndexUnreadable, QueryError, StoredArticle
+from tui import core
+from tui.clipboard import article_citation, citation
+from tui.core import Results
+from tui.history import Recall
+from tui.indexing import IndexNews, keep_current
+from tui.widgets.article_list import ArticleList
+from tui.widgets.entity_list import EntityList
+from tui.widgets.event_table import EventTable
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.source_view import SourceView
+from tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from tui.app import ReadoutApp
+
+LIST_IDS = {"events": "#event-table", "articles": "#article-list", "entities": "#entity-list"}
+TAB_KEYS = Binding.Group("Tabs", compact=True)
+MATCH_KEYS = Binding.Group("Match", compact=True)
+LETTER_ACTIONS = {"focus_search", "tab", "sort", "filter", "copy", "next_match", "previous_match"}
+"""Actions on printable keys: they do not apply while typing in the search bar."""
+CHECKED_ACTIONS = LETTER_ACTIONS | {"open"}
+
+
+# --- messages from the workers -------------------------------------------------------------
+
+
+class SearchDone(Message):
+    def __init__(self, generation: int, results: Results) -> None:
+        super().__init__()
+        self.generation = generation
+        self.results = results
+
+
+class SearchFailed(Message):
+    def __init__(self, generation: int, query: str, reason: str, missing_index: bool = False) -> None:
+        super().__init__()
+        self.generation = generation
+        self.query = query
+        self.reason = reason
+        self.missing_index = missing_index
+
+
+class ArticleLoaded(Message):
+    def __init__(self, generation: int, article: StoredArticle | None, matches: list, event: Mapping[str, Any] | None, focus: bool) -> None:
+        super().__init__()
+        self.generation = generation
+        self.article = article
+        self.matches = matches
+        self.event = event
+        self.focus = focus
+
+
+class CitationReady(Message):
+    def __init__(self, text: str, what: str) -> None:
+        super().__init__()
+        self.text = text
+        self.what = what
+
+
+class IndexState(Message):
+    """News from the index worker."""
+
+    def __init__(self, news: IndexNews) -> None:
+        super().__init__()
+        self.news = news
+
+
+@dataclass
+class Reading:
+    """What the source pane was asked to show."""
+
+    article_id: str
+    event: Mapping[str, Any] | None
+
+
+class MainScreen(Screen[None]):
+    """Search, browse, read: the whole workflow on one screen."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (81, "-wide")]
+    """80 columns and fewer: the source pane opens full width over the list."""
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    """Under 20 lines the legend goes, leaving room for the text."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", key_display="/"),
+        Binding("enter", "open", "Open", key_display="⏎"),
+        Binding("escape", "back", "Back"),
+        Binding("y", "copy", "Copy"),
+        Binding("f", "filter", "Filter"),
+        Binding("s", "sort", "Sort"),
+        Binding("n", "next_match", "Next match", group=MATCH_KEYS),
+        Binding("N", "previous_match", "Previous match", group=MATCH_KEYS),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("e", "tab('events')", "Events", group=TAB_KEYS),
+        Binding("a", "tab('articles')", "Articles", group=TAB_KEYS),
+        Binding("p", "tab('entities')", "Entities", group=TAB_KEYS),
+        Binding("ctrl+s", "save_search", "Save", show=False),
+        Binding("ctrl+o", "saved", "Saved", show=False),
+        Binding("ctrl+r", "reindex", "Re-index", show=False),
+    ]
+
+    def __init__(self, initial_query: str = "") -> None:
+        super().__init__()
+        self.initial_query = initial_query
+        self.query_text = initial_query
+        """The query whose results are on screen (or being fetched)."""
+        self.results: Results | None = None
+        self.shown_query: str | None = None
+        self.reading: Reading | None = None
+        self._search_generation = 0
+        self._article_generation = 0
+        self._debounce: Timer | None = None
+        self._indexing = False
+        self._index_note = ""
+        self._last_modified = 0.0
+        self._keys_state: tuple[object, ...] = ()
+
+    @property
+    def readout(self) -> "ReadoutApp":
+        return self.app  # type: ignore[return-value]
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(Recall(self.readout.history), value=self.initial_query)
+        yield Static(Text(), id="query-error", markup=False)
+        with Horizontal(id="panes"):
+            with TabbedContent(id="lists", initial="events"):
+                with TabPane("Events", id="events"):
+                    yield EventTable()
+                with TabPane("Articles", id="articles"):
+                    yield ArticleList()
+                with TabPane("Entities", id="entities"):
+                    yield EntityList()
+            yield SourceView()
+        yield StatusLine(id="status")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        for tabs in self.query(ContentTabs):
+            tabs.can_focus = False  # tab moves between panes; e / a / p switch tabs
+        self.query_one("#query-error").display = False
+        self.readout.theme_changed_signal.subscribe(self, lambda _theme: self.restyle())
+        self.search_bar.focus()
+        self.run_query(self.initial_query, record=False)
+        self.check_index("check" if self.readout.auto_index else "summary")
+        self.set_interval(30, self._show_freshness)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    @property
+    def source(self) -> SourceView:
+        return self.query_one(SourceView)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one("#lists", TabbedContent)
+
+    @property
+    def active_tab(self) -> str:
+        return self.tabs.active or "events"
+
+    def active_list(self) -> Widget:
+        return self.query_one(LIST_IDS[self.active_tab])
+
+    @property
+    def narrow(self) -> bool:
+        return self.has_class("-narrow")
+
+    def restyle(self) -> None:
+        """Redraw lists and source with the current theme's colours."""
+        palette = self.readout.palette
+        if self.results is not None:
+            self._show_results(self.results)
+        self.source.restyle(palette)
+
+    # --- searching ------------------------------------------------------------------------
+
+    @on(Input.Changed, "SearchBar")
+    def _typed(self, event: Input.Changed) -> None:
+        """Search as you type, once the keys pause for ``debounce_ms``."""
+        if event.value == self.query_text:
+            return
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(self.readout.debounce, self.flush_search)
+
+    @on(Input.Submitted, "SearchBar")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.run_query(event.value)
+        self.active_list().focus()
+
+    def flush_search(self) -> None:
+        """Run the search the debounce timer is waiting to run, now."""
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+            self.run_query(self.search_bar.value, record=False)
+
+    @property
+    def search_pending(self) -> bool:
+        return self._debounce is not None
+
+    def run_query(self, query: str, record: bool = True) -> None:
+        """Show ``query`` in the bar and search for it in a worker."""
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        self.query_text = query
+        if self.search_bar.value != query:
+            self.search_bar.value = query
+            self.search_bar.cursor_position = len(query)
+        if record:
+            self.readout.history.record(query)
+        self._search_generation += 1
+        self._search(query, self._search_generation)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, query: str, generation: int) -> None:
+        worker = get_current_worker()
+        try:
+            results = self.readout.reader.search(query)
+        except QueryError as error:
+            self.post_message(SearchFailed(generation, query, str(error)))
+            return
+        except IndexUnreadable as error:
+            self.post_message(SearchFailed(generation, query, str(error), missing_index=not self.readout.reader.exists()))
+            return
+        except Exception as error:  # a bug in the index must not take the app down
+            self.post_message(SearchFailed(generation, query, f"search failed: {type(error).__name__}: {error}"))
+            return
+        if not worker.is_cancelled:
+            self.post_message(SearchDone(generation, results))
+
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.generation != self._search_generation:
+            return
+        self.results = message.results
+        self.query_one("#query-error").display = False
+        self._show_results(message.results)
+        if not self.narrow and self.reading is None:
+            self._preview()
+
+    def on_search_failed(self, message: SearchFailed) -> None:
+        if message.generation != self._search_generation:
+            return
+        error = self.query_one("#query-error", Static)
+        if message.missing_index:
+            note = "No index yet: it is being built from the corpus; results appear when it is ready." if self._indexing or self.readout.auto_index else message.reason
+        else:
+            kept = f" — still showing the results of {self.results.query!r}" if self.results and self.results.query else ""
+            note = f"⚠ {message.reason}{kept}"
+        error.update(Text(note, style=self.readout.palette.error))
+        error.display = True
+
+    def _show_results(self, results: Results) -> None:
+        """Fill the tabs; the cursor stays put only when the query is the same one."""
+        palette = self.readout.palette
+        same = self.shown_query == results.query
+        self.shown_query = results.query
+        self.query_one(EventTable).show(results.events, palette, keep=same)
+        self.query_one(ArticleList).show(results.articles, palette, keep=same)
+        entities = self.query_one(EntityList)
+        entities.show(results.facets, palette, keep=same)
+        self.tabs.get_tab("events").label = f"Events {results.event_total}"
+        self.tabs.get_tab("articles").label = f"Articles {results.article_total}"
+        self.tabs.get_tab("entities").label = f"Entities {entities.count()}"
+        self._show_counts()
+        self._update_keys()
+
+    def _show_counts(self) -> None:
+        results = self.results
+        if results is None:
+            return
+        text = Text()
+        text.append(f"{results.event_total} events", style="bold")
+        text.append(" · ")
+        text.append(f"{results.article_total} articles", style="bold")
+        shown = len(results.events)
+        if shown < results.event_total:
+            text.append(f" · first {shown}")
+        sort = self._current_sort()
+        if sort not in ("relevance", "count"):
+            text.append(f" · by {sort}")
+        if not results.event_total and not results.article_total:
+            text.append(" · no matches: try fewer words (? shows the syntax)")
+        self.status.results(text)
+
+    def _current_sort(self) -> str:
+        return getattr(self.active_list(), "sort_name", "relevance")
+
+    # --- reading --------------------------------------------------------------------------
+
+    def _selected(self) -> tuple[str, Hit | None, tuple[str, str] | None]:
+        """(tab, event-or-article hit, entity) under the list cursor."""
+        tab = self.active_tab
+        if tab == "events":
+            return tab, self.query_one(EventTable).selected(), None
+        if tab == "articles":
+            row = self.query_one(ArticleList).selected()
+            return tab, row.hit if row else None, None
+        return tab, None, self.query_one(EntityList).selected()
+
+    def _load(self, hit: Hit, focus: bool) -> None:
+        self.reading = Reading(hit.article, hit.event)
+        self._article_generation += 1
+        self._load_article(hit.article, self.query_text, hit.event, self._article_generation, focus)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_article(self, article_id: str, query: str, event: Mapping[str, Any] | None, generation: int, focus: bool) -> None:
+        reader = self.readout.reader
+        try:
+            article = reader.article(article_id)
+            matches = reader.matches(query, article) if article is not None else []
+        except Exception:
+            article, matches = None, []
+        self.post_message(ArticleLoaded(generation, article, matches, event, focus))
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        if message.generation != self._article_generation:
+            return
+        if message.article is None:
+            self.source.clear("That article is not in the index any more (was the corpus re-indexed?).")
+        else:
+            self.source.show(message.article, message.matches, message.event, self.readout.palette)
+        if message.focus:
+            if self.narrow:
+                self.add_class("-reading")
+            self.source.focus()
+        self._update_keys()
+
+    def _preview(self) -> None:
+        """Wide layout: the source pane follows the list cursor."""
+        _tab, hit, _entity = self._selected()
+        if hit is None:
+            return
+        shown, event = self.source.article, self.source.event
+        if shown is not None and shown.id == hit.article and (event or {}).get("id") == (hit.event or {}).get("id"):
+            return  # already showing it (a redraw of the list moved the cursor to the same row)
+        self._load(hit, focus=False)
+        self.reading = None  # a preview; enter makes it a reading
+
+    @on(DataTable.RowHighlighted, "EventTable")
+    @on(OptionList.OptionHighlighted, "ArticleList")
+    def _cursor_moved(self) -> None:
+        if not self.narrow and self.results is not None:
+            self._preview()
+        self._update_keys()
+
+    @on(DataTable.RowSelected, "EventTable")
+    @on(OptionList.OptionSelected, "ArticleList")
+    @on(OptionList.OptionSelected, "EntityList")
+    def _chosen(self, event: Message) -> None:
+        event.stop()
+        self.action_open()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self._show_counts()
+        if not self.narrow:
+            self._preview()
+        self._update_keys()
+
+    # --- actions --------------------------------------------------------------------------
+
+    def _update_keys(self) -> None:
+        """Refresh the footer, but only when what ``check_action`` answers changed
+        (a footer refresh rebuilds it: not something to do on every cursor move)."""
+        tab, hit, entity = self._selected()
+        state = (tab, hit is not None, entity is not None, self.source.article is not None, bool(self.source.matches), self.has_class("-reading"))
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Which keys apply now: False hides a key, None shows it disabled."""
+        if action not in CHECKED_ACTIONS or not self.is_mounted:
+            return True
+        try:
+            self.query_one(SourceView)
+        except NoMatches:  # asked before the panes exist
+            return True
+        focused = self.focused
+        if action in LETTER_ACTIONS and isinstance(focused, Input):
+            return False  # typed into the query instead
+        reading_full = self.has_class("-reading")
+        if action in ("sort", "filter") and reading_full:
+            return False  # the list is hidden: go back to it first
+        tab, hit, entity = self._selected()
+        showing = self.source.article is not None and (not self.narrow or reading_full)
+        if action in ("next_match", "previous_match"):
+            return bool(showing and self.source.matches)
+        if action == "copy":
+            return True if hit is not None or (showing and focused is self.source) else None
+        if action == "filter":
+            return True if (tab == "events" and hit is not None) or entity is not None else None
+        if action == "open":
+            if focused is self.source or isinstance(focused, Input):
+                return False
+            return True if hit is not None or entity is not None else None
+        return True
+
+    def action_focus_search(self) -> None:
+        self.remove_class("-reading")
+        self.search_bar.focus()
+
+    def action_tab(self, name: str) -> None:
+        self.remove_class("-reading")
+        self.tabs.active = name
+        self.active_list().focus()
+
+    def action_open(self) -> None:
+        tab, hit, entity = self._selected()
+        if entity is not None:
+            self.action_filter()
+        elif hit is not None:
+            self.readout.history.record(self.query_text)
+            self._load(hit, focus=True)
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if self.has_class("-reading") or focused is self.source:
+            self.remove_class("-reading")
+            self.active_list().focus()
+        elif isinstance(focused, Input):
+            self.active_list().focus()
+        else:
+            self.search_bar.focus()
+
+    def action_sort(self) -> None:
+        widget = self.active_list()
+        cycle = getattr(widget, "cycle_sort", None)
+        if cycle is not None:
+            cycle()  # the column header and the status line say which order
+        self._show_counts()
+
+    def action_filter(self) -> None:
+        tab, hit, entity = self._selected()
+        if entity is not None:
+            query = core.narrow(self.query_text, *entity)
+        elif tab == "events" and hit is not None and hit.event:
+            query = core.narrow_on_event(self.query_text, hit.event)
+        else:
+            self.notify("f narrows on an entity (Entities tab) or on an event's participants (Events tab).", timeout=3)
+            return
+        if query == self.query_text:
+            self.notify("The query already names that.", timeout=2)
+            return
+        self.run_query(query)
+
+    def action_copy(self) -> None:
+        tab, hit, _entity = self._selected()
+        event: Mapping[str, Any] | None = None
+        article_id = ""
+        reading = self.source.article is not None and (self.focused is self.source or self.has_class("-reading"))
+        if reading and self.source.article is not None:
+            event, article_id = self.source.event, self.source.article.id
+        elif hit is not None:
+            event, article_id = hit.event, hit.article
+        if not article_id:
+            self.notify("Select an event first.", timeout=2)
+            return
+        self._cite(article_id, event)
+
+    @work(thread=True, exclusive=True, group="copy", exit_on_error=False)
+    def _cite(self, article_id: str, event: Mapping[str, Any] | None) -> None:
+        try:
+            article = self.readout.reader.article(article_id)
+        except Exception:
+            article = None
+        title = article.title if article else ""
+        source = article.source if article else ""
+        published = article.published if article else ""
+        if event:
+            self.post_message(CitationReady(citation(event, title, source, published), "event"))
+        else:
+            url = article.url if article else ""
+            self.post_message(CitationReady(article_citation(title, article_id, source, published, url), "article"))
+
+    def on_citation_ready(self, message: CitationReady) -> None:
+        self.readout.copy_to_clipboard(message.text)
+        first = message.text.splitlines()[0] if message.text else ""
+        self.notify(first, title=f"Copied {message.what} citation", timeout=3, markup=False)
+
+    def action_next_match(self) -> None:
+        self.source.step(1)
+
+    def action_previous_match(self) -> None:
+        self.source.step(-1)
+
+    def action_save_search(self) -> None:
+        query = self.search_bar.value.strip()
+        if not query:
+            self.notify("Type a query first, then ctrl+s saves it.", timeout=2)
+        elif self.readout.history.save(query):
+            self.notify(query, title="Search saved (ctrl+o lists saved searches)", timeout=2, markup=False)
+        else:
+            self.notify(query, title="Already saved", timeout=2, markup=False)
+
+    def action_saved(self) -> None:
+        from tui.screens.saved import SavedScreen
+
+        def chosen(query: str | None) -> None:
+            if query:
+                self.run_query(query)
+                self.active_list().focus()
+
+        self.app.push_screen(SavedScreen(self.readout.history, self.readout.reader), chosen)
+
+    def action_clear_search(self) -> None:
+        self.run_query("", record=False)
+        self.search_bar.focus()
+
+    def action_reindex(self) -> None:
+        if self._indexing:
+            self.notify("The index is being updated already.", timeout=2)
+            return
+        self.check_index("force")
+
+    # --- the index ------------------------------------------------------------------------
+
+    def check_index(self, mode: str = "check") -> None:
+        """Look at the index in the background: ``summary`` (just read its state),
+        ``check`` (re-index if the corpus changed) or ``force`` (re-index now).
+        The old index stays usable throughout."""
+        self._indexing = mode != "summary"
+        self._index_worker(mode)
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _index_worker(self, mode: str) -> None:
+        app = self.readout
+        keep_current(
+            app.reader,
+            app.index_dir,
+            app.corpus,
+            lambda news: self.post_message(IndexState(news)),
+            mode=mode,
+            workers=app.config.workers,
+            people=app.config.people,
+        )
+
+    def on_index_state(self, message: IndexState) -> None:
+        news = message.news
+        if news.summary is not None:
+            self._last_modified = news.summary.last_modified
+        if news.state == "checking":
+            self._index_note = "checking the corpus…"
+        elif news.state == "fresh":
+            self._indexing = False
+            self._index_note = ""
+        elif news.state in ("missing", "damaged"):
+            self._indexing = False
+            self._index_note = f"{'no' if news.state == 'missing' else 'damaged'} index (ctrl+r builds it)"
+        elif news.state in ("progress", "waiting"):
+            self._indexing = True
+            doing = "building the index" if news.building else "re-indexing"
+            self._index_note = f"{doing}: {news.detail}" if news.state == "progress" else news.detail
+            if news.total:
+                self._index_note += f" {news.done}/{news.total}"
+            self.status.progress(news.done, news.total)
+        elif news.state == "done":
+            self._indexing = False
+            self._index_note = ""
+            self.status.progress_done()
+            self.notify(news.detail, title="Index updated", timeout=4)
+            self.run_query(self.query_text, record=False)
+            if self.reading is not None:
+                self._article_generation += 1
+                self._load_article(self.reading.article_id, self.query_text, self.reading.event, self._article_generation, False)
+        elif news.state == "failed":
+            self._indexing = False
+            self._index_note = "index update failed (ctrl+r retries)"
+            self.status.progress_done()
+            self.notify(news.detail, title="Could not update the index", severity="error", timeout=8, markup=False)
+        self._show_freshness()
+
+    def _show_freshness(self) -> None:
+        if self._index_note:
+            self.status.index(Text(self._index_note))
+            return
+        phrase = self.readout.freshness(self._last_modified)
+        self.status.index(Text(phrase, style=self.readout.palette.muted))

@@ -1,0 +1,1 @@
+"""The panes of Readout's main screen, one module each."""

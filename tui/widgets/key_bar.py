@@ -1,0 +1,62 @@
+"""The footer: the keys that apply right now, on one line.
+
+Textual's ``Footer`` rebuilds a widget per key on every focus change; this
+bar draws one ``Text`` from the same information (``Screen.active_bindings``,
+filtered by each screen's ``check_action``), which keeps focus changes cheap
+and lets the keys that matter most come first at 80 columns.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.style import Style
+from rich.text import Text
+from textual.screen import Screen
+from textual.widgets import Static
+
+
+class KeyBar(Static):
+    """``/ Search  ⏎ Open  y Copy …``; disabled keys dimmed, hidden ones left out."""
+
+    def __init__(self, id: str | None = "keys") -> None:
+        super().__init__(Text(), id=id, markup=False)
+        self._pending = False
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._changed)
+        self._changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _changed(self, screen: Screen) -> None:
+        if not self._pending and self.is_attached:
+            self._pending = True  # several updates in a row: draw once
+            self.call_after_refresh(self._draw)
+
+    def _draw(self) -> None:
+        self._pending = False
+        if not self.is_attached:
+            return
+        variables = self.app.theme_variables
+        key_style = Style(bold=True, color=variables.get("text-accent") or None)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        shown = [(b.binding, b.enabled) for b in self.screen.active_bindings.values() if b.binding.show]
+        by_action: dict[str, tuple] = {}
+        for binding, enabled in shown:
+            by_action.setdefault(binding.action, (binding, enabled))
+        for group, items in groupby(by_action.values(), key=lambda item: item[0].group):
+            items = list(items)
+            if group is not None and len(items) > 1:
+                keys = ("" if group.compact else " ").join(self.app.get_key_display(b) for b, _ in items)
+                entries = [(keys, group.description, any(enabled for _, enabled in items))]
+            else:
+                entries = [(self.app.get_key_display(b), b.description, enabled) for b, enabled in items]
+            for keys, description, enabled in entries:
+                if text:
+                    text.append("  ")
+                dim = Style(dim=True) if not enabled else Style()
+                text.append(keys, style=key_style + dim)
+                text.append(f" {description}", style=dim)
+        self.update(text)

@@ -1,0 +1,51 @@
+"""The search bar: search as you type, with history on up/down."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Input
+
+from tui.history import Recall
+
+PLACEHOLDER = 'Search: words, "a phrase", person:Raimondo, type:meeting, date:[2023-05-01 to 2023-05-31]'
+
+
+class SearchBar(Input):
+    """A one-line query box; up/down walk the query history (kept between runs)."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Go"),
+        Binding("up", "older", "History", key_display="↑↓"),
+        Binding("down", "newer", "Newer query", show=False),
+        Binding("f1", "help", "Help"),
+    ]
+
+    def __init__(self, recall: Recall, value: str = "", id: str | None = "search") -> None:
+        super().__init__(value=value, placeholder=PLACEHOLDER, compact=True, id=id, select_on_focus=False)
+        self.recall = recall
+        self._recalled: str | None = None
+
+    def _show(self, value: str | None) -> None:
+        if value is None:
+            self.app.bell()
+            return
+        self._recalled = value
+        self.value = value
+        self.cursor_position = len(value)
+
+    def action_older(self) -> None:
+        """Put the previous query in the bar (it is searched like a typed one)."""
+        self._show(self.recall.older(self.value))
+
+    def action_newer(self) -> None:
+        self._show(self.recall.newer())
+
+    def action_help(self) -> None:
+        """F1 (``?`` would be typed into the query)."""
+        self.app.action_help()
+
+    def _on_input_changed(self, event: Input.Changed) -> None:
+        # Typing after walking the history starts a fresh walk next time.
+        if event.value != self._recalled:
+            self.recall.reset()
+            self._recalled = None
