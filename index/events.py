@@ -370,6 +370,11 @@ def _location(
             # a city as the story writes it ("Berne", "Peking"); a country by its name
             best = (rank, m.text if m.kind == "place" and m.text in kb.places and kb.places[m.text].kind == "city" else m.canonical)
     if best is None:
+        seat = re.search(r"\b(?:at|in|to)\s+the\s+(White House|Kremlin|Elysee(?: Palace)?|Élysée(?: Palace)?|Chancellery|Blue House|Zhongnanhai|Great Hall of the People|Downing Street)\b", text[trigger.span.start : min(clause.end, trigger.span.end + 70)])
+        if seat:  # "hosted him at the White House": in Washington
+            code = kb.seats.get(seat.group(1)) or kb.seats.get(seat.group(1).split()[0])
+            if code and code in kb.capitals:
+                return kb.capitals[code]
         relative = re.search(r",\s+which\s+(?:\w+\s+){1,3}$", text[max(clause.start - 80, 0) : trigger.span.start])
         if relative:  # "Norway, which he visited two weeks ago"
             comma = trigger.span.start - (len(text[max(clause.start - 80, 0) : trigger.span.start]) - relative.start())

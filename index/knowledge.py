@@ -103,6 +103,7 @@ class Knowledge:
     countries: dict[str, Place] = field(default_factory=dict)  # code -> country
     adjectives: dict[str, str] = field(default_factory=dict)  # "Chinese" -> CN
     seats: dict[str, str] = field(default_factory=dict)  # "Kremlin" -> SU
+    capitals: dict[str, str] = field(default_factory=dict)  # "US" -> "Washington"
     orgs: dict[str, Org] = field(default_factory=dict)
     titles: dict[str, TitleSense] = field(default_factory=dict)  # lower-case title -> sense
     triggers: Mapping[str, Any] = field(default_factory=dict)
@@ -201,6 +202,8 @@ def build_knowledge(extra_people_files: Sequence[Path] = (), data_dir: Path | No
             kb.adjectives.setdefault(str(adjective), rec["code"])
         for seat in rec.get("seat_metonyms") or ():
             kb.seats.setdefault(str(seat), rec["code"])
+        if rec.get("capital"):
+            kb.capitals[rec["code"]] = str(rec["capital"])
     for rec in places.get("cities") or []:
         city = Place(rec["name"], "city", rec.get("country"))
         for form in (rec["name"], *(rec.get("aliases") or ())):
