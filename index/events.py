@@ -223,6 +223,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return choice
     if future:
         return "planned"
+    if window and published and window[0] <= published <= window[1] and (window[1] - published) > (published - window[0]):
+        return "planned"  # "the visit this week", read on the Monday: mostly still to come
     return "occurred"
 
 
@@ -326,6 +328,15 @@ def _participants(
             if next_trigger is not None and re.match(r"[’']s\b", text[m.span.end : m.span.end + 2]) and m.span.end < next_trigger:
                 continue  # "Nakasone's talks": the agent of the next engagement, not this one's object
             add(m.canonical)
+    gerund = re.search(r"\b(?:after|before|while|upon|since)\s+$", text[max(sentence.start, trigger.span.start - 10) : trigger.span.start])
+    has_subject = any(m.span.end <= trigger.span.start for m in people if m.canonical in names)
+    if gerund and trigger.verb and names and not has_subject:
+        # "He spoke to reporters after meeting President Garcia": the main subject met him
+        main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
+        if main is not None:
+            add(main.canonical)
+        elif topic and _PRONOUN.search(text, sentence.start, trigger.span.start):
+            add(topic)
     opener = re.match(r"[\"“]?(?:After|Before|Following|During|Upon|On|While|Ahead of)\b[^,;]*,", text[sentence.start : sentence.end])
     if opener and trigger.span.end <= sentence.start + opener.end():
         # a preposed adverbial: "After a day of meetings with X, Clark told …" — Clark took part
