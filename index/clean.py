@@ -54,8 +54,10 @@ def strip_unsafe(text: str) -> str:
     ``[bold]`` in an article remains the six inert characters it is.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _LINE_SEPARATORS.sub("\n", text)
-    text = _ESCAPE_SEQUENCES.sub("", text)
+    if not text.isascii():
+        text = _LINE_SEPARATORS.sub("\n", text)
+    if "\x1b" in text:
+        text = _ESCAPE_SEQUENCES.sub("", text)
     return _CONTROL.sub("", text.replace("\t", " "))
 
 
@@ -130,8 +132,8 @@ def _reflow(text: str) -> str:
             if out and out[-1] != "":
                 out.append("")
             continue
-        furniture = _furniture_pattern().fullmatch(stripped) is not None
-        if width and out and out[-1] != "" and not _INDENT.match(line) and not furniture and not _furniture_pattern().fullmatch(out[-1]):
+        furniture = _is_furniture(stripped)
+        if width and out and out[-1] != "" and not _INDENT.match(line) and not furniture and not _is_furniture(out[-1]):
             previous = out[-1]
             first_word = stripped.split(" ", 1)[0]
             if len(previous) + 1 + len(first_word) > width - 12 or not previous.endswith((".", "!", "?", ":", '"', "”")):
@@ -159,14 +161,21 @@ def _furniture_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+MAX_FURNITURE_LINE = 300
+"""Furniture is a short line; a longer one is story (and matching it would cost time)."""
+
+
+def _is_furniture(stripped: str) -> bool:
+    return len(stripped) <= MAX_FURNITURE_LINE and _furniture_pattern().fullmatch(stripped) is not None
+
+
 def furniture_spans(text: str) -> tuple[Span, ...]:
     """Spans of the lines that are page furniture rather than story."""
-    pattern = _furniture_pattern()
     spans: list[Span] = []
     offset = 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped and len(stripped) <= 300 and pattern.fullmatch(stripped):
+        if stripped and _is_furniture(stripped):
             spans.append(Span(offset, offset + len(line)))
         offset += len(line) + 1
     return tuple(spans)

@@ -106,12 +106,19 @@ def _read_yaml(path: Path) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ConfigError(f"{shown}: not UTF-8 text (byte {error.start})") from None
+    from index.load import MAX_YAML_DEPTH, yaml_too_deep
+
+    if yaml_too_deep(text):
+        raise ConfigError(f"{shown}: not valid YAML (nested more than {MAX_YAML_DEPTH} levels deep)")
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
                 raise ConfigError(f"{shown}:{mark.line + 1}: YAML aliases (*name) are not allowed in a config file")
         return yaml.safe_load(text)
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        line = text.count("\n", 0, max(error.position, 0)) + 1
+        raise ConfigError(f"{shown}:{line}: not valid YAML (the character {printable(repr(chr(error.character)))} is not allowed)") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""

@@ -22,18 +22,20 @@ import multiprocessing
 import os
 import queue
 import shutil
+import sys
 import threading
 import time
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from index.knowledge import Knowledge, default_knowledge
 from index.load import SourceFile, discover, read_source
 from index.model import Article, Extraction, Problem
 from index.pipeline import extract
-from index.store import Store, documents_for
+from index.store import IndexBusy, Store, documents_for
 
 ProgressCallback = Callable[[str, int, int], None]
 """(what, done, total): called as work proceeds."""
@@ -88,14 +90,23 @@ def _reader_skips_known() -> bool:
 # --- worker processes ------------------------------------------------------------------
 
 
-def _segment_worker(index_dir: str, extra_people: tuple[Path, ...], limitmb: int, jobs: Any, results: Any) -> None:
-    """Extract and index the stories sent on ``jobs`` into one new segment."""
+def _segment_worker(index_dir: str, extra_people: tuple[Path, ...], limitmb: int, jobs: Any, results: Any, parent: int | None = None) -> None:
+    """Extract and index the stories sent on ``jobs`` into one new segment.
+
+    A worker whose parent is gone (killed: SIGKILL, the OOM killer) stops
+    instead of waiting for work forever.
+    """
     builder = None
     try:
         kb = default_knowledge(extra_people)
         builder = Store(Path(index_dir)).segment_builder(limitmb=limitmb)
         while True:
-            chunk = jobs.get()
+            try:
+                chunk = jobs.get(timeout=1.0)
+            except queue.Empty:
+                if parent is not None and os.getppid() != parent:
+                    raise SystemExit("the indexing process is gone") from None
+                continue
             if chunk is None:
                 break
             events = 0
@@ -128,7 +139,7 @@ class _Workers:
         self.segments: list[Any] = []
         self.finished = 0
         self.procs = [
-            ctx.Process(target=_segment_worker, args=(str(store.path), extra_people, WORKER_LIMITMB, self.jobs, self.results), daemon=True)
+            ctx.Process(target=_segment_worker, args=(str(store.path), extra_people, WORKER_LIMITMB, self.jobs, self.results, os.getpid()), daemon=True)
             for _ in range(count)
         ]
         for proc in self.procs:
@@ -254,6 +265,39 @@ class _Extraction:
                 self.indexer.progress("extracting", n, total)
 
 
+def _swap_in(staging: Path, target: Path) -> None:
+    """Put a complete fresh build in place of the index, in one step where the system can.
+
+    On Linux the two folders are exchanged atomically (``renameat2``), so a
+    reader never finds the index missing, even if the run is killed right
+    then.  Elsewhere: two renames, the old index moved aside first.
+    """
+    if target.exists() and _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # now the previous index
+        return
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``RENAME_EXCHANGE``); False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # an old C library
+        return False
+    AT_FDCWD, RENAME_EXCHANGE = -100, 2
+    return renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0
+
+
 class Indexer:
     """Brings one index folder in line with one set of corpus paths."""
 
@@ -268,24 +312,63 @@ class Indexer:
         on_wait: Callable[[], None] | None = None,
     ) -> None:
         self.store = store
-        self.kb = kb or default_knowledge(extra_people)
+        self._kb = kb
         self.extra_people = extra_people
         self.workers = workers if workers is not None else min(2, os.cpu_count() or 1)
         self.progress = progress or (lambda what, done, total: None)
         self.wait_seconds = wait_seconds
         self.on_wait = on_wait
 
+    @property
+    def kb(self) -> Knowledge:
+        """The knowledge base, loaded when a story is first extracted here."""
+        if self._kb is None:
+            self._kb = default_knowledge(self.extra_people)
+        return self._kb
+
     def run(self, paths: Sequence[Path], rebuild: bool = False) -> IndexReport:
         started = time.perf_counter()
         report = IndexReport()
-        sources, problems = discover(paths)
-        report.problems.extend(problems)
-        if rebuild or not self.store.exists() or not self.store.schema_current():
-            self._build_fresh(sources, report)
-        else:
-            self._update(sources, report)
+        with self._run_lock():
+            staging = self.store.path.with_name(self.store.path.name + ".building")
+            if staging.exists():  # left by a killed fresh build; nobody else builds now (we hold the lock)
+                shutil.rmtree(staging, ignore_errors=True)
+            sources, problems = discover(paths)
+            report.problems.extend(problems)
+            self._ids: dict[str, str] = {}
+            self._current = {s.key for s in sources}
+            if rebuild or not self.store.exists() or not self.store.schema_current():
+                self._build_fresh(sources, report)
+            else:
+                self._update(sources, report)
         report.seconds = time.perf_counter() - started
         return report
+
+    @contextmanager
+    def _run_lock(self) -> Iterator[None]:
+        """One run at a time per index folder, fresh builds included (their staging folder is shared).
+
+        An OS lock on ``<index>.lock`` beside the folder: released by the
+        system when a run dies, however it dies.
+        """
+        from whoosh.util.filelock import FileLock
+
+        target = self.store.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(target.with_name(target.name + ".lock")))
+        deadline = time.monotonic() + self.wait_seconds
+        told = False
+        while not lock.acquire(blocking=False):
+            if time.monotonic() >= deadline:
+                raise IndexBusy(f"another `readout index` is writing {target}; try again when it has finished")
+            if self.on_wait and not told:
+                self.on_wait()
+                told = True
+            time.sleep(0.2)
+        try:
+            yield
+        finally:
+            lock.release()
 
     # a fresh build goes to a new folder, swapped in when complete --------------------
 
@@ -294,18 +377,29 @@ class Indexer:
         staging = target.with_name(target.name + ".building")
         if staging.exists():
             shutil.rmtree(staging)
-        fresh = Store(staging)
-        fresh.create()
-        with fresh.writer(wait_seconds=self.wait_seconds, on_wait=self.on_wait) as writer:
-            self._index_sources(writer, fresh, sources, {}, report)
-        old = target.with_name(target.name + ".old")
-        if old.exists():
-            shutil.rmtree(old)
-        if target.exists():
-            os.replace(target, old)
-        os.replace(staging, target)
-        shutil.rmtree(old, ignore_errors=True)
+        try:
+            fresh = Store(staging)
+            fresh.create()
+            with fresh.writer(wait_seconds=self.wait_seconds, on_wait=self.on_wait) as writer:
+                self._index_sources(writer, fresh, sources, {}, report)
+            fresh.refresh()
+        except BaseException:  # a full disk, a read-only folder, Ctrl-C: leave no half-built copy behind
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _swap_in(staging, target)
         self.store.refresh()
+
+    def _note_id(self, article_id: str, source: str, store: Store, report: IndexReport, new: bool) -> None:
+        """Report an article id that another file uses too (both stay indexed and searchable)."""
+        other = self._ids.setdefault(article_id, source)
+        if other == source and new and store is self.store:  # an incremental run: a new story may clash with an unchanged one
+            found = store.article(article_id)
+            if found is not None and found.path != source and found.path in self._current:
+                other = found.path
+        if other != source:
+            report.problems.append(
+                Problem(source, f"article id {article_id!r} is also in {other}; both are kept (article:{article_id} finds both)", severity="warning")
+            )
 
     def _update(self, sources: list[SourceFile], report: IndexReport) -> None:
         with self.store.writer(wait_seconds=self.wait_seconds, on_wait=self.on_wait) as writer:
@@ -344,6 +438,7 @@ class Indexer:
                         report.problems.append(Problem(source.key, f"duplicate article id {item.id!r} in the same file; the later one is skipped", severity="warning"))
                         continue
                     seen.add(key)
+                    self._note_id(item.id, source.key, store, report, new=previous.get(key) != item.content_hash)
                     if previous.get(key) == item.content_hash:
                         report.articles_unchanged += 1
                         continue

@@ -39,12 +39,14 @@ from index.model import Article, Problem
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl", ".jsonl.gz", ".html", ".htm")
 SIDECAR_SUFFIX = ".meta.yaml"
 MAX_FRONT_MATTER = 64 * 1024
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024
-"""The most one article may hold: a text or HTML file, or one line of a collection.
+MAX_ARTICLE_BYTES = 2_000_000
+"""The most one article may hold: a text file, or one line of a collection.
 
 The longest news stories are a few hundred kilobytes; a bigger "article" is a
 dump or a log, and reading it would only cost memory and extraction time.  It
 is reported and skipped, never truncated."""
+MAX_HTML_BYTES = 16_000_000
+"""The most one web page may hold (pages carry scripts and styles besides the story)."""
 JUDGE_LINES = 20
 """A collection whose first this-many lines are all bad is not JSON lines at all."""
 MAX_DATE_TEXT = 64
@@ -203,11 +205,7 @@ class UnreadableFile(Exception):
 
 
 _COMPRESSED_MAGIC = (b"\x1f\x8b", b"PK\x03\x04", b"\xfd7zXZ\x00", b"7z\xbc\xaf\x27\x1c", b"BZh91AY&SY", b"\x28\xb5\x2f\xfd")
-_BINARY_MAGIC = (
-    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"\xfd7zXZ\x00",
-    b"7z\xbc\xaf\x27\x1c", b"\xd0\xcf\x11\xe0", b"SQLite format 3\x00", b"\x00asm", b"\x28\xb5\x2f\xfd",
-    b"BZh91AY&SY", b"MZ\x90\x00",
-)
+_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"\x7fELF", b"\xd0\xcf\x11\xe0", b"SQLite format 3\x00", b"\x00asm", b"MZ\x90\x00")
 # Bytes that no text file holds in numbers: C0 controls other than bell,
 # backspace, tab, newline, form feed, carriage return and ESC (a captured
 # terminal log is full of those, and is still text), and DEL.
@@ -283,7 +281,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
 MAX_YAML_DEPTH = 50
 
 
-def _too_deep(text: str) -> bool:
+def yaml_too_deep(text: str) -> bool:
     """Does ``text`` open more than ``MAX_YAML_DEPTH`` brackets at once?
 
     PyYAML takes time quadratic in the nesting depth (minutes for a few
@@ -303,7 +301,7 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 
 def _reject_aliases(text: str, what: str = "front matter") -> None:
     """YAML aliases in front matter are refused: they enable expansion bombs."""
-    if _too_deep(text):
+    if yaml_too_deep(text):
         raise UnreadableFile(f"malformed {what}: nested more than {MAX_YAML_DEPTH} levels deep")
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
@@ -534,7 +532,7 @@ def _read_text_article(path: Path) -> Iterator[Article | Problem]:
 
 
 def _read_html_article(path: Path) -> Iterator[Article | Problem]:
-    data, changed = _read_bounded(path, MAX_ARTICLE_BYTES)
+    data, changed = _read_bounded(path, MAX_HTML_BYTES)
     if changed:
         yield _warning(path, CHANGED_WHILE_READ)
     if not data.strip():

@@ -29,14 +29,19 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import re
+import struct
 import threading
 import time
+import zlib
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from heapq import nlargest
+from itertools import accumulate
+from pickle import loads as _pickle_loads
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
 
@@ -462,16 +467,23 @@ def _open_end(value: Any) -> bool:
 def _rewrite_dates(q: wq.Query, bounds: tuple[date, date] | None) -> wq.Query:
     """``date:`` ranges and month/year prefixes as coarse terms (see the module notes)."""
     if isinstance(q, wq.TermRange) and q.fieldname == "date":
-        start = None if _open_end(q.start) else _parse_bound(q.start, last=False)
-        end = None if _open_end(q.end) else _parse_bound(q.end, last=True)
-        if (start is None and not _open_end(q.start)) or (end is None and not _open_end(q.end)):
+        low, high, low_excl, high_excl = q.start, q.end, q.startexcl, q.endexcl
+        start = None if _open_end(low) else _parse_bound(low, last=False)
+        end = None if _open_end(high) else _parse_bound(high, last=True)
+        if (start is None and not _open_end(low)) or (end is None and not _open_end(high)):
             return q  # not dates: keep Whoosh's own reading
+        if start is not None and end is not None and start > end:  # written the wrong way round
+            low, high, low_excl, high_excl = high, low, high_excl, low_excl
+            start, end = _parse_bound(low, last=False), _parse_bound(high, last=True)
         if bounds is None:
             return wq.NullQuery
-        if q.startexcl and start is not None and len(str(q.start).strip()) == 10:
-            start += timedelta(days=1)
-        if q.endexcl and end is not None and len(str(q.end).strip()) == 10:
-            end -= timedelta(days=1)
+        try:
+            if low_excl and start is not None and len(str(low).strip()) == 10:
+                start += timedelta(days=1)
+            if high_excl and end is not None and len(str(high).strip()) == 10:
+                end -= timedelta(days=1)
+        except OverflowError:  # after 9999-12-31 or before 0001-01-01: no day at all
+            return wq.NullQuery
         start = max(start or bounds[0], bounds[0])
         end = min(end or bounds[1], bounds[1])
         if start > end:
@@ -605,18 +617,33 @@ def _phrase_docs(q: wq.Phrase, searcher: Any, cache: dict | None, within: set[in
             return set()
     if len(q.words) == 1:
         return candidates  # type: ignore[return-value]
+    from whoosh.formats import Positions
+
+    fast_decode = type(field.format) is Positions  # a pickled list of gaps after a length
     decode = field.format.decode_positions
-    starts: dict[int, set[int]] | None = None
+    live: set[int] = candidates  # type: ignore[assignment]
+    starts: dict[int, set[int]] = {}
     for i, word in enumerate(q.words):
-        at: dict[int, set[int]] = {}
+        found: dict[int, set[int]] = {}
         for ids, _, values in _term_blocks(reader, fieldname, word, cache):
             for n, d in enumerate(ids):
-                if d in candidates:  # type: ignore[operator]
-                    at[d] = {p - i for p in decode(values[n])}
-        starts = at if starts is None else {d: ps & at[d] for d, ps in starts.items() if d in at and ps & at[d]}
-        if not starts:
+                if d in live:
+                    if fast_decode:
+                        raw = values[n]
+                        gaps = _pickle_loads(raw[4:] if raw.endswith(b".") else raw[4:] + b".")
+                        here = {p - i for p in accumulate(gaps)}
+                    else:
+                        here = {p - i for p in decode(values[n])}
+                    if i:
+                        here &= starts[d]
+                        if not here:
+                            continue
+                    found[d] = here
+        starts = found
+        live = set(found)
+        if not live:
             return set()
-    return set(starts or ())
+    return live
 
 
 def _set_friendly(q: wq.Query) -> bool:
@@ -674,6 +701,8 @@ def _fast_rankable(q: wq.Query) -> bool:
         return q.boost == 1.0
     if isinstance(q, wq.Phrase):
         return q.boost == 1.0 and q.slop == 1 and bool(q.words)
+    if isinstance(q, (wq.Prefix, wq.Wildcard)):
+        return q.boost == 1.0
     if isinstance(q, wq.Or):
         return q.boost == 1.0 and not q.scale and all(_fast_rankable(c) for c in q.subqueries)
     if isinstance(q, wq.And):
@@ -685,7 +714,8 @@ def _accumulate(q: wq.Query, docs: set[int], searcher: Any, cache: dict | None, 
     """Add the score ``q`` gives each of ``docs`` (segment-local) that it matches.
 
     As Whoosh's matchers score: a term its BM25F, a phrase the sum of its
-    words', AND and OR the sum of their matching parts.
+    words', a prefix that of the words it expands to, AND and OR the sum of
+    their matching parts.
     """
     if isinstance(q, wq.Term):
         add(q.fieldname, q.text, docs)
@@ -693,6 +723,10 @@ def _accumulate(q: wq.Query, docs: set[int], searcher: Any, cache: dict | None, 
         matched = _docset(q, searcher, cache, docs)
         for word in q.words:
             add(q.fieldname, word, matched)
+    elif isinstance(q, (wq.Prefix, wq.Wildcard)):
+        # Whoosh ORs the expanded terms and scores each as usual
+        for text in q._btexts(searcher.reader()):
+            add(q.fieldname, text, docs)
     elif isinstance(q, wq.And):
         for child in q.subqueries:
             _accumulate(child, docs, searcher, cache, add)
@@ -741,6 +775,36 @@ def _leaf_postings(m: Any) -> Iterator[tuple[Sequence[int], Sequence[float], Any
     yield ids, weights, values
 
 
+
+def _segment_column(reader: Any, name: str) -> list[Any] | None:
+    """Every document's raw value in a segment's column, read in one go (None: no column).
+
+    Whoosh reads a column value by value (a file read each); a list of the
+    facets, dates or hashes of every document is thousands of times that.
+    """
+    if not reader.has_column(name):
+        return None
+    return _column_values(reader.column_reader(name, translate=False), reader.doc_count_all())
+
+
+def _column_values(column: Any, count: int) -> list[Any]:
+    dbfile = getattr(column, "_dbfile", None)
+    lengths = getattr(column, "_lengths", None)
+    if dbfile is not None and lengths is not None and hasattr(column, "_offsets"):  # variable-length bytes
+        raw = dbfile.get(column._basepos, sum(lengths)) if len(lengths) else b""
+        out: list[Any] = []
+        position = 0
+        for length in lengths:
+            out.append(raw[position : position + length])
+            position += length
+        return out + [b""] * (count - len(out))
+    if dbfile is not None and getattr(column, "_typecode", None) == "B":  # one byte per document
+        stored = min(column._count, count)
+        raw = dbfile.get(column._basepos, stored) if stored else b""
+        return list(raw) + [column._default] * (count - stored)
+    return [column[d] for d in range(count)]
+
+
 # --- the store ------------------------------------------------------------------------
 
 
@@ -751,16 +815,38 @@ class _View:
         self.searcher = searcher
         self.signature = signature
         self.kinds: dict[str, set[int]] = {}
-        self.columns: dict[str, Any] = {}
         self.field_lengths: dict[tuple[int, str], list[float] | None] = {}
+        self.by_date: list[int] | None = None
+        self.column_lists: dict[str, list[str]] = {}
         self.date_bounds: tuple[date, date] | None | bool = False
 
     def kind_docs(self, kind: str) -> set[int]:
         docs = self.kinds.get(kind)
         if docs is None:
-            docs = set(self.searcher.docs_for_query(wq.Term("kind", kind)))
+            docs = self.docs(wq.Term("kind", kind))
             self.kinds[kind] = docs
         return docs
+
+    def live_docs(self) -> set[int]:
+        """Every document not deleted."""
+        docs = self.kinds.get("")
+        if docs is None:
+            docs = set()
+            for sub, offset in self.searcher.subsearchers or [(self.searcher, 0)]:
+                reader = sub.reader()
+                local = set(range(reader.doc_count_all()))
+                if reader.has_deletions():
+                    local -= set(reader.deleted_docs_set)
+                docs |= set(map(offset.__add__, local)) if offset else local
+            self.kinds[""] = docs
+        return docs
+
+    def newest_first(self) -> list[int]:
+        """Every document number, newest ``sort_date`` first (ties: higher number first, as Whoosh sorts)."""
+        if self.by_date is None:
+            keys = self.values("sort_date")
+            self.by_date = sorted(range(len(keys)), key=lambda d: (keys[d], d), reverse=True)
+        return self.by_date
 
     def docs(self, q: wq.Query, cache: dict | None = None) -> set[int]:
         """Global numbers of the documents matching ``q``."""
@@ -776,22 +862,29 @@ class _View:
         if key not in self.field_lengths:
             from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 
-            table = _length_table()
-            perdoc = sub.reader()._perdoc
-            column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            reader = sub.reader()
+            column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if hasattr(reader, "_perdoc") else None
             if column is None:
                 self.field_lengths[key] = None
             else:
-                count = sub.reader().doc_count_all()
-                self.field_lengths[key] = [table[column[d]] for d in range(count)]
+                table = _length_table()
+                self.field_lengths[key] = [table[c] for c in _column_values(column, reader.doc_count_all())]
         return self.field_lengths[key]
 
-    def column(self, name: str) -> Any:
-        reader = self.columns.get(name)
-        if reader is None:
-            reader = self.searcher.reader().column_reader(name)
-            self.columns[name] = reader
-        return reader
+    def values(self, name: str) -> list[str]:
+        """Every document's value in a column (by global number; "" where none)."""
+        found = self.column_lists.get(name)
+        if found is None:
+            found = []
+            for sub, _ in self.searcher.subsearchers or [(self.searcher, 0)]:
+                reader = sub.reader()
+                raw = _segment_column(reader, name)
+                if raw is None:
+                    found.extend([""] * reader.doc_count_all())
+                else:
+                    found.extend(v.decode("utf-8") if isinstance(v, (bytes, bytearray)) else str(v or "") for v in raw)
+            self.column_lists[name] = found
+        return found
 
     def bounds(self) -> tuple[date, date] | None:
         if self.date_bounds is False:
@@ -804,6 +897,18 @@ class _View:
             self.searcher.close()
         except Exception:
             pass
+
+
+_DAMAGE = (zlib.error, EOFError, struct.error, pickle.UnpicklingError, UnicodeDecodeError, MemoryError, OSError, IndexError, ValueError)
+"""What reading a damaged segment raises (a compressed block, a length, a pickle that is not one)."""
+
+
+def _raised_by_whoosh(error: BaseException) -> bool:
+    """Did Whoosh itself raise ``error`` (it raises plain ``Exception`` for a bad block, say)?"""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and f"{os.sep}whoosh{os.sep}" in tb.tb_frame.f_code.co_filename
 
 
 class Store:
@@ -857,9 +962,7 @@ class Store:
             if not self.exists():
                 raise IndexUnreadable(f"no index in {self.path}; run `readout index` to build it")
             try:
-                self._ix = whoosh_index.open_dir(str(self.path))
-                with self._ix.searcher() as s:
-                    s.doc_count()
+                self._ix = whoosh_index.open_dir(str(self.path))  # segments are checked when a searcher opens them
             except Exception as error:  # whoosh raises many kinds on a damaged folder
                 self._ix = None
                 raise self._damaged(error) from None
@@ -934,7 +1037,15 @@ class Store:
                     self._ix = None
                     raise self._damaged(error) from None
                 view = self._view = _View(searcher, signature)
-            yield view
+            try:
+                yield view
+            except (QueryError, IndexUnreadable, IndexBusy):
+                raise
+            except Exception as error:
+                if not isinstance(error, _DAMAGE) and not _raised_by_whoosh(error):
+                    raise  # a mistake of ours: let it show
+                self.refresh()
+                raise self._damaged(error) from None
 
     def forget_queries(self) -> None:
         """Forget parsed queries, so the next search starts from the user's text (benchmarks)."""
@@ -1056,8 +1167,23 @@ class Store:
         if allow is not None and not allow:
             return [], 0
         if sort == "date" or isinstance(q, wq.Every):
-            collector: Any = collectors.SortingCollector("sort_date", limit=limit, reverse=True)
-            scored = False
+            # newest first, from the commit's date order: no walk of the matches
+            if isinstance(q, wq.Every):
+                matches = allow if allow is not None else view.live_docs()
+            else:
+                matches = view.docs(ranked, cache) if ranked is not None else view.live_docs()
+                if allow is not None:
+                    matches = matches & allow
+            if restrict:
+                matches = matches - restrict
+            top: list[tuple[float, int]] = []
+            if matches:
+                for docnum in view.newest_first():
+                    if docnum in matches:
+                        top.append((0.0, docnum))
+                        if len(top) >= limit:
+                            break
+            return top, len(matches)
         elif not _scores(ranked):
             # nothing to rank by: Whoosh would give every match the same score
             # and keep the lowest document numbers; so do we, from the sets
@@ -1211,7 +1337,7 @@ class Store:
             docs: Iterable[int] = self._matching(view, q, kind)
             if len(docs) > scan_limit:  # type: ignore[arg-type]
                 docs = [d for _, d in self._ranked(view, q, kind, scan_limit)[0]]
-            column = view.column("facet_col")
+            column = view.values("facet_col")
             for docnum in docs:
                 packed = column[docnum]
                 if not packed:
@@ -1224,12 +1350,14 @@ class Store:
 
     def article(self, article_id: str) -> StoredArticle | None:
         with self._reading() as view:
-            s = view.searcher
-            doc = s.document(kind="article", article=article_id)
-            if doc is None:
+            reader = view.searcher.reader()
+            found = sorted(view.docs(wq.Term("article", article_id)) & view.kind_docs("article"))
+            if not found:
                 return None
+            doc = reader.stored_fields(found[0])
             events = tuple(
-                json.loads(d["data"]) for d in s.documents(article_key=doc["article_key"]) if d.get("kind") == "event"
+                json.loads(reader.stored_fields(d)["data"])
+                for d in sorted(view.docs(wq.Term("article_key", doc["article_key"])) & view.kind_docs("event"))
             )
         data = json.loads(doc["data"])
         mentions = tuple(
@@ -1281,10 +1409,10 @@ class Store:
         """Article key -> content hash, for the articles of one source file."""
         with self._reading() as view:
             articles = view.kind_docs("article")
-            keys, hashes = view.column("article_key"), view.column("content_hash")
+            keys, hashes = view.values("article_key"), view.values("content_hash")
             return {
                 keys[d]: hashes[d]
-                for d in view.searcher.docs_for_query(wq.Term("source", source))
+                for d in view.docs(wq.Term("source", source))
                 if d in articles
             }
 

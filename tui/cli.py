@@ -163,7 +163,11 @@ def cmd_index(args: argparse.Namespace, out: Console, err: Console) -> int:
     config = _config(args)
     corpus = _corpus(args, config)
     index_dir = resolve_index_dir(args, config, corpus)
-    report = run_index(corpus, index_dir, config, rebuild=args.rebuild, workers=args.workers, console=err)
+    try:
+        report = run_index(corpus, index_dir, config, rebuild=args.rebuild, workers=args.workers, console=err)
+    except OSError as error:  # a full disk, a folder we may not write: the index stays as it was
+        reason = error.strerror or type(error).__name__
+        raise UserError(f"cannot write the index in {index_dir} ({reason}); the index is as it was before this run") from None
     _remember_index(index_dir)
     skipped = report.skipped
     warnings = [p for p in report.problems if p.severity != "skipped"]
