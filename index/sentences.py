@@ -69,6 +69,27 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
+MAX_SENTENCE = 1200
+"""Longer "sentences" (lists, tables, unpunctuated dumps) are cut at a comma,
+semicolon or space, so no later stage ever works on an unbounded span."""
+
+
+def _bounded(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    while end - start > MAX_SENTENCE:
+        window = text[start : start + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        if cut < MAX_SENTENCE // 2:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = MAX_SENTENCE - 1
+        yield start, start + cut + 1
+        start += cut + 1
+        while start < end and text[start] == " ":
+            start += 1
+    if start < end:
+        yield start, end
+
+
 def split_sentences(text: str, furniture: Iterable[Span] = ()) -> tuple[Sentence, ...]:
     """Sentences of every paragraph (line) of ``text``, in order."""
     furniture_spans = list(furniture)
@@ -85,6 +106,7 @@ def split_sentences(text: str, furniture: Iterable[Span] = ()) -> tuple[Sentence
         trail = line_end - (len(line) - len(line.rstrip()))
         is_furniture = any(f.start <= lead and trail <= f.end for f in furniture_spans)
         for s, e in _split_paragraph(text, lead, trail):
-            sentences.append(Sentence(Span(s, e), paragraph, is_furniture))
+            for a, b in _bounded(text, s, e):
+                sentences.append(Sentence(Span(a, b), paragraph, is_furniture))
         paragraph += 1
     return tuple(sentences)

@@ -23,3 +23,12 @@ def test_spans_point_into_the_text() -> None:
     text = "First one. Second one.\n\nThird."
     for s in split_sentences(text):
         assert text[s.span.start : s.span.end].strip() == text[s.span.start : s.span.end]
+
+
+def test_no_sentence_is_longer_than_the_bound() -> None:
+    from index.sentences import MAX_SENTENCE
+
+    text = "Officials met in Paris and discussed trade, " * 500
+    found = split_sentences(text)
+    assert len(found) > 1 and all(len(s.span) <= MAX_SENTENCE for s in found)
+    assert "".join(text[s.span.start : s.span.end] for s in found).replace(" ", "") == text.replace(" ", "")
