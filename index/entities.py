@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Sequence
+from typing import NamedTuple, Iterable, Sequence
 
 from index.knowledge import Knowledge, Person
 from index.model import Article, Mention, Sentence, Span
@@ -25,8 +25,9 @@ from index.model import Article, Mention, Sentence, Span
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00c0-\u024f]+(?:[-–&][A-Za-z0-9\u00c0-\u024f]+)*(?:['’][A-Za-z]{2,})?")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the text: a tuple, so the tens of thousands made per story are cheap."""
+
     start: int
     end: int
     text: str
@@ -39,6 +40,10 @@ class Token:
     def all_caps(self) -> bool:
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+_HYPHEN_SPLIT = re.compile(r"([-–])")
+_CONTINUES = re.compile(r" [A-Z][a-z]")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -185,6 +190,7 @@ class _ArticleEntities:
         self.day: date | None = article.published_date
         self.g = gazetteer(kb)
         self.mentions: list[Mention] = []
+        self._tokens: dict[int, list[Token]] = {}
         self.people: dict[str, PersonRef] = {}
         self.taken = bytearray(len(article.text) + 1)
         """1 where a character already belongs to a mention (constant-time look-up)."""
@@ -222,6 +228,7 @@ class _ArticleEntities:
         out = []
         for sentence in self.sentences:
             tokens = tokenize(self.text, sentence.span.start, sentence.span.end)
+            self._tokens[sentence.span.start] = tokens
             glued = [not self.text[a.end : b.start].strip() for a, b in zip(tokens, tokens[1:])]
             found: list[tuple[int, int, Entry]] = []
             i = 0
@@ -408,17 +415,21 @@ class _ArticleEntities:
                 by_short.setdefault(form, []).append(ref)
         in_office = _in_office(self.kb, self.day)
         for sentence in self.sentences:
-            for token in tokenize(self.text, sentence.span.start, sentence.span.end):
+            tokens = self._tokens.get(sentence.span.start)
+            if tokens is None:
+                tokens = tokenize(self.text, sentence.span.start, sentence.span.end)
+            for token in tokens:
                 parts = [(token.start, token.end, token.text)]
                 if "-" in token.text or "–" in token.text:
                     parts = []
                     offset = token.start
-                    for piece in re.split(r"([-–])", token.text):
+                    for piece in _HYPHEN_SPLIT.split(token.text):
                         if piece not in ("-", "–") and piece:
                             parts.append((offset, offset + len(piece), piece))
                         offset += len(piece)
                 for start, end, word in parts:
-                    word = re.sub(r"['’]s$", "", word)
+                    if word.endswith(("'s", "’s")):
+                        word = word[:-2]
                     end = start + len(word)
                     if not word[:1].isupper() or self.is_taken(start, end):
                         continue
@@ -430,8 +441,7 @@ class _ArticleEntities:
                         self.add("person", start, end, ref.name, ref.country, ref.role)
                         continue
                     holders = in_office.get(word)
-                    continues = re.match(r" [A-Z][a-z]", self.text[end : end + 3])
-                    if holders and len(holders) == 1 and word not in self.not_names and not continues:
+                    if holders and len(holders) == 1 and word not in self.not_names and not _CONTINUES.match(self.text, end):
                         person = holders[0]
                         title, office = self.known_role(person)
                         ref = self.register(person.name, start, person.country, title, office, person)

@@ -605,10 +605,23 @@ def _docset(q: wq.Query, searcher: Any, cache: dict | None = None, within: set[i
 def _phrase_docs(q: wq.Phrase, searcher: Any, cache: dict | None, within: set[int] | None = None) -> set[int]:
     """Documents with the phrase's words at consecutive positions (Whoosh's slop 1)."""
     reader = searcher.reader()
+    key = ("phrase", id(reader), id(q))
+    known = cache.get(key) if cache is not None else None
+    if known is not None:  # checked already in this search: never decode positions twice
+        return known & within if within is not None else known
     fieldname = q.fieldname
     field = searcher.schema[fieldname] if fieldname in searcher.schema else None
     if field is None or not field.format or not field.format.supports("positions") or not q.words:
         return set(q.docs(searcher))
+    if within is None and cache is not None:
+        found = _phrase_check(q, reader, field, cache, None)
+        cache[key] = found
+        return found
+    return _phrase_check(q, reader, field, cache, within)
+
+
+def _phrase_check(q: wq.Phrase, reader: Any, field: Any, cache: dict | None, within: set[int] | None) -> set[int]:
+    fieldname = q.fieldname
     candidates: set[int] | None = within
     for word in q.words:
         docs = _term_docs(reader, fieldname, word, cache)

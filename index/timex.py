@@ -104,6 +104,35 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
     return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w])", re.IGNORECASE)
 
 
+class _Hint:
+    """A cheap test every match of ``_grammar`` passes: some word it cannot do without.
+
+    A month or weekday name, a unit of time, a deictic word, a year or a
+    numeric date.  "may" counts only as May (capitalised), after a day
+    number ("25 may") or before "last/next/this year": the grammar's other
+    readings of a lower-case "may" are dropped by ``find_time_expressions``.
+    """
+
+    _LETTERS = re.compile(r"[a-z]+")
+    _NUMERIC = re.compile(r"(?:19|20)\d\d|\d/\d")
+    _MAY = re.compile(
+        r"\bM(?i:ay)\b|(?i:\d(?:st|nd|rd|th)?\s*(?:(?:-|–|to|or|and)\s*\d+(?:st|nd|rd|th)?\s*)?\s+may\b|\bmay\s+(?:last|next|this)\s+year\b)"
+    )
+
+    def __init__(self, month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> None:
+        words = {w.lower() for w in (*month_words, *weekday_words)} - {"may"}
+        words |= {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "quarter",
+                  "yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"}
+        self.words = frozenset(words)
+
+    def search(self, text: str, start: int, end: int) -> bool:
+        chunk = text[start:end]
+        found = set(self._LETTERS.findall(chunk.lower()))
+        if not self.words.isdisjoint(found) or self._NUMERIC.search(chunk):
+            return True
+        return "may" in found and self._MAY.search(chunk) is not None
+
+
 def _count(word: str, numbers: dict[str, int]) -> int:
     word = word.lower()
     return int(word) if word.isdigit() else numbers.get(word, 1)
@@ -369,7 +398,12 @@ def find_time_expressions(
     if grammar is None:
         grammar = _grammar(tuple(kb.time_words["months"]), tuple(w for w in kb.time_words["weekdays"] if w.endswith("day")))
         kb.cache["time_grammar"] = grammar
+    hint = kb.cache.get("time_hint")
+    if hint is None:
+        hint = kb.cache["time_hint"] = _Hint(tuple(kb.time_words["months"]), tuple(kb.time_words["weekdays"]))
     found: list[TimeExpression] = []
+    if not hint.search(text, start, end):
+        return found  # no word any phrase of the grammar needs: most sentences
     for match in grammar.finditer(text, start, end):
         words = match.group(0)
         # "may" the modal verb is not the month May.

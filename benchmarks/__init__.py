@@ -1,0 +1,1 @@
+"""Readout's benchmark: ``python -m benchmarks [--quick]`` (see ``benchmarks/README.md``)."""
