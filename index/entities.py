@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple, Iterable, Sequence
+from typing import NamedTuple, Sequence
 
 from index.knowledge import Knowledge, Person
 from index.model import Article, Mention, Sentence, Span
@@ -600,6 +600,3 @@ def extract_entities(article: Article, sentences: Sequence[Sentence], kb: Knowle
     """Entity mentions of one article (furniture excluded), in text order."""
     return _ArticleEntities(article, sentences, kb).run()
 
-
-def person_mentions(mentions: Iterable[Mention], span: Span) -> list[Mention]:
-    return [m for m in mentions if m.kind == "person" and span.contains(m.span)]

@@ -22,9 +22,6 @@ from index.timex import TimeExpression
 
 STATUS_STRENGTH = {"cancelled": 5, "postponed": 4, "proposed": 3, "planned": 2, "occurred": 1}
 _PAST_VERB = re.compile(r"^(?:met|visited|held|hosted|received|telephoned|phoned|spoke|talked|arrived|flew|travel+ed|toured|went|left|sent|negotiated|discussed|sat|conferred|stopped|came)\b", re.I)
-_SPEECH_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|added|noted|stated|wrote|according)\b")
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|according to|told)\s*$")
-_PRONOUN_SUBJECT = re.compile(r"^[\"“]?(?:He|She)\b")
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ import time
 import zlib
 from collections import OrderedDict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from heapq import nlargest
 from itertools import accumulate
