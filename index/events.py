@@ -360,7 +360,14 @@ def _participants(
     opener = re.match(r"[\"“]?(?:After|Before|Following|During|Upon|On|While|Ahead of)\b[^,;]*,", text[sentence.start : sentence.end])
     if opener and trigger.span.end <= sentence.start + opener.end():
         # a preposed adverbial: "After a day of meetings with X, Clark told …" — Clark took part
-        main = next((m for m in people if m.span.start >= sentence.start + opener.end() and m.span.start - (sentence.start + opener.end()) <= 25), None)
+        main = next(
+            (
+                m for m in people
+                if m.span.start >= sentence.start + opener.end()
+                and re.match(r",?\s+(?:[a-z]+\s+)?(?:told|said|met|was|is|has|had|will|would|paid|held|called|visited|flew|arrived|left|urged|signed|spoke|added|made)\b", text[m.span.end : m.span.end + 30])
+            ),
+            None,
+        )  # the main clause's subject is the person followed by its verb, past any list in the opener
         if main is not None:
             add(main.canonical)
     return names
