@@ -58,23 +58,25 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
-def _pss_kb(pid: int) -> int:
-    """Proportional set size (shared pages split between their users), in KiB."""
+def _proc_kb(path: str, key: str) -> int | None:
+    """The KiB figure on the ``key`` line of a /proc file, or None."""
     try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+        with open(path, encoding="ascii") as handle:
             for line in handle:
-                if line.startswith("Pss:"):
+                if line.startswith(key):
                     return int(line.split()[1])
     except OSError:
         pass
-    try:  # no smaps_rollup (old kernel, other OS): resident size
-        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return None
+
+
+def _pss_kb(pid: int) -> int:
+    """Proportional set size (shared pages split between their users), in KiB;
+    resident size where there is no smaps_rollup (old kernel, other OS)."""
+    pss = _proc_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
+    if pss is not None:
+        return pss
+    return _proc_kb(f"/proc/{pid}/status", "VmRSS:") or 0
 
 
 class TreeMemory:

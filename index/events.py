@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from index.entities import _HEADLINE_WORDS
 from index.knowledge import Knowledge
 from index.model import Article, DateWindow, Event, Evidence, Mention, Sentence, Span
 from index.timex import TimeExpression
@@ -434,9 +435,6 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
             return bool(re.search(r"(?i)\b(?:to|through|until)\b|[-–]", t.text))  # "from April 21 to 24" is a range
         return not re.match(r"(?i)(since|until|by)\b", t.text)
 
-    def _text_between(a: int, b: int) -> str:
-        return text[a:b]
-
     def is_duration(t: TimeExpression) -> bool:
         return bool(re.fullmatch(r"(?i)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few)[- ](?:day|week)", t.text))
 
@@ -460,7 +458,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     explicit = [t for t in in_clause if not is_duration(t) and not re.match(r"(?i)(?:in|over|during)\s+(?:recent|the\s+(?:past|last|coming|next))\b", t.text)]
     if adjacent and not explicit:  # "a three-day visit" dates the visit itself
         return pick(adjacent)
-    earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t) and not _HARD_BOUNDARY.search(_text_between(t.span.end, trigger.span.start))]
+    earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t) and not _HARD_BOUNDARY.search(text, t.span.end, trigger.span.start)]
     for group in (in_clause, earlier):
         found = pick([t for t in group if not is_duration(t)])
         if found:
@@ -662,32 +660,23 @@ def extract_events(
                 host = re.search(r"\b([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)?)\s+(?:has\s+|had\s+)?(?:agreed to|welcomed|approved|accepted|hosted|invited)\s+(?:the|his|her|a|this)\s+(?:[\w-]+\s+)?(?:visit|trip)\b", text[span.start : span.end])
                 if host and host.group(1) in kb.places:  # "Beijing agreed to the visit": the host
                     location = host.group(1) if kb.places[host.group(1)].kind == "city" else kb.places[host.group(1)].name
-            if trigger.form == "is in" and (location is None or not re.match(r"\s+(?:the\s+)?" + re.escape(text[trigger.span.end:].split()[0] if text[trigger.span.end:].split() else "x"), text[trigger.span.end : trigger.span.end + 40])):
-                if location is None:
-                    continue
+            if trigger.form == "is in" and location is None:
+                continue  # "is in" is a visit only when a place follows
+            forum = tables.forums.search(text, max(span.start, trigger.span.start - 40), min(span.end, trigger.span.end + 60)) if event_type == "summit" else None
             if event_type == "summit" and not participants:
-                if tables.forums.search(text, max(span.start, trigger.span.start - 40), min(span.end, trigger.span.end + 60)):
+                if forum:
                     orphan = False  # "a meeting of the Group of Five": the gathering itself is the event
                 else:
                     participants = [topic] if topic else []
                     if not participants:
                         orphan = True
             anaphoric = bool(re.search(r"(?i)\b(?:that|this|those|these|such|the same)\s+(?:[\w-]+\s+)?$", text[max(span.start, trigger.span.start - 25) : trigger.span.start]))
-            quality = -2.5 * anaphoric + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if sentence_is_heading(text, span) else 0)
-            if event_type in ("meeting", "talks") and re.search(r"(?i)\bduring\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|stay|trip|tour)\b", text[span.start : span.end]):
-                host_visit = next((d for d in reversed(drafts + this_sentence) if d.type == "visit"), None)
-                if host_visit is not None:
-                    draft_during = host_visit
-                else:
-                    draft_during = None
-            else:
-                draft_during = None
+            quality = -2.5 * anaphoric + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if heading else 0)
             draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan or heading, heading=heading)
-            if draft_during is not None:
-                draft.during = draft_during
-            if event_type == "summit":
-                forum = tables.forums.search(text, max(span.start, trigger.span.start - 40), min(span.end, trigger.span.end + 60))
-                draft.forum = _forum_key(forum.group(0)) if forum else None
+            if event_type in ("meeting", "talks") and re.search(r"(?i)\bduring\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|stay|trip|tour)\b", text[span.start : span.end]):
+                draft.during = next((d for d in reversed(drafts + this_sentence) if d.type == "visit"), None)
+            if forum:
+                draft.forum = _forum_key(forum.group(0))
             if event_type == "summit" and this_sentence and re.search(r"(?i)\bsidelines\s+of\s+(?:the|that|this|a|an|its)?\s*(?:[\w()-]+\s+){0,6}$", text[span.start : trigger.span.start]):
                 host = next((d for d in reversed(this_sentence) if d.type == "meeting"), None)
                 if host is not None:
@@ -900,8 +889,6 @@ def sentence_is_heading(text: str, span: Span) -> bool:
     body = text[span.start : span.end].strip()
     words = re.findall(r"[A-Za-z][\w’'-]*", body)
     capitalised = sum(1 for w in words if w[0].isupper())
-    from index.entities import _HEADLINE_WORDS
-
     title_case = len(words) >= 4 and capitalised >= 0.7 * len(words) and any(w in _HEADLINE_WORDS for w in words[1:])
     return not body.endswith((".", "!", "?", "”", '"', "’", ")")) or title_case
 
