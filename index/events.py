@@ -178,6 +178,14 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     return found
 
 
+_BARE_VERB = re.compile(r"^(?!\w+(?:[^s]s|ed|ing)\b)\w+")
+"""A verb's base form ("meet", "discuss", "hold talks"), not "meets", "met", "meeting"."""
+_COORDINATED = re.compile(r"^[^.;:\"“”]{0,120}?\s(?:and|or)\s+(?:then\s+|also\s+|later\s+|possibly\s+)?(?:to\s+)?$")
+"""The words between two triggers end in "and": the second verb shares the first one's auxiliary."""
+_NEW_ENGAGEMENT = re.compile(r"(?i)\b(?:a|an|several|many|other|previous|earlier|recent|two|three|four|some|numerous|repeated|frequent)\s+(?:[\w-]+\s+){0,2}$")
+"""Before a noun trigger: it names a further engagement, not the one before it."""
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)|[’']s)\s+(?:[\w-]+\s+){0,2}$", re.I)
+"""A noun trigger that names an engagement already known: "the visit", "Fahd's trip"."""
 _PRESENT_VERB = re.compile(r"^(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", re.I)
 
 
@@ -261,6 +269,10 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _SPEAKER_AFTER = re.compile(r"^(?:,[^,;]{3,140},)?\s*(?:,\s*)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b")
 
 
+_NOUN_CHAIN = re.compile(r"(?i)\s*(?:[A-Z][\w.’'-]*\s+){0,3}(?:,\s*)?(?:and|or|before|after|ahead of|followed by|then|with|including|for|to attend|to join|to address|to open)\s+(?:(?:a|an|the|more|further)\s+)?(?:[\w-]+\s+)?$")
+"""Between two triggers, a link that lets the second noun share the first one's parties ("talks and a dinner")."""
+
+
 def _subject_start(text: str, sentence: Span, trigger: Span) -> int:
     start = sentence.start
     for m in _HARD_BOUNDARY.finditer(text, sentence.start, trigger.start):
@@ -330,7 +342,9 @@ def _participants(
     ]
     for m in subjects:
         add(m.canonical)
-    if not subjects and previous is not None and not relative and not _PRONOUN.search(text, subject_from, trigger.span.start):
+    if not subjects and previous is not None and not relative and not _PRONOUN.search(text, subject_from, trigger.span.start) and (
+        trigger.verb or _NOUN_CHAIN.match(text, previous[0], trigger.span.start)
+    ):
         for name in previous[1]:  # "X will meet Y before travelling to Z": X travels
             add(name)
     elif not subjects and not relative and topic and _PRONOUN.search(text, subject_from, trigger.span.start):
@@ -644,9 +658,25 @@ def extract_events(
                 status = referent.status  # "the meeting": as the meeting it refers to
             elif status == "occurred" and hint is None and this_sentence and not (trigger.verb and _PAST_VERB.match(text[trigger.span.start : trigger.span.end])) and not _has_cue(text, clause, trigger, tables):
                 status = this_sentence[-1].status  # "…expected to meet X before travelling to Y": one governing verb
+            if (
+                trigger.verb and this_sentence and this_sentence[-1].status in ("planned", "proposed") and status != this_sentence[-1].status
+                and _BARE_VERB.match(trigger.form) and not _PAST_VERB.match(trigger.form) and _COORDINATED.search(text[this_sentence[-1].trigger.end : trigger.span.start])
+            ):
+                status = this_sentence[-1].status  # "will hold talks with X and meet Y": the modal governs both verbs
             if event_type == "summit" and status == "proposed" and published and any(t.future and t.future[0] > published for t in near):
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
-            window = _date(clause, span, trigger, sentence_times, status, text, published)
+            own_end = clause.end
+            if next_start is not None and not triggers[n + 1].verb and _NEW_ENGAGEMENT.search(text, max(span.start, next_start - 40), next_start):
+                own_end = next_start  # "X's trip follows several visits to Y": what comes after is the other engagement's
+            if not trigger.verb and _DEFINITE_BEFORE.search(text, max(span.start, trigger.span.start - 40), trigger.span.start) and participants and not _has_cue(text, clause, trigger, tables) and not any(
+                clause.start <= t.span.start and t.span.end <= own_end and not (t.span.start >= trigger.span.end and _HARD_BOUNDARY.search(text, trigger.span.end, t.span.start))
+                for t in sentence_times
+            ):
+                # "the visit", "King Fahd's trip" with nothing of its own: the engagement already reported
+                earlier = next((d for d in reversed(drafts + this_sentence) if d.type == event_type and set(participants) <= set(d.participants) and not d.orphan), None)
+                if earlier is not None:
+                    status = earlier.status
+            window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published)
             if window and published and status in ("planned", "proposed") and window.end < published - timedelta(days=14) and not re.search(
                 r"(?i)\b(?:will|next|expected|scheduled|due|plans?|planned|would|could|may|might|possible)\b", text[max(clause.start, trigger.span.start - 60) : trigger.span.end + 20]
             ):
@@ -655,7 +685,7 @@ def extract_events(
                 now = re.search(r"(?i)\b(?:currently|now|is here|are here|is in|are in)\b", text[max(clause.start, trigger.span.start - 20) : min(clause.end, trigger.span.end + 20)])
                 if now:  # "is currently in Damascus": the story's day
                     window = DateWindow(published, published, now.group(0), None)
-            location = _location(text, clause, trigger, places_near(span), article, kb, here, triggers[n - 1].span.end if n else 0)
+            location = _location(text, Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), trigger, places_near(span), article, kb, here, triggers[n - 1].span.end if n else 0)
             if event_type == "visit" and location is None:
                 host = re.search(r"\b([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)?)\s+(?:has\s+|had\s+)?(?:agreed to|welcomed|approved|accepted|hosted|invited)\s+(?:the|his|her|a|this)\s+(?:[\w-]+\s+)?(?:visit|trip)\b", text[span.start : span.end])
                 if host and host.group(1) in kb.places:  # "Beijing agreed to the visit": the host

@@ -91,3 +91,21 @@ def test_spans_point_into_the_text() -> None:
     a = article("Foreign Minister Anna Berg met President Karl Stein in Berlin on Monday. Markets rose.")
     for e in extract(a).events:
         assert a.text[e.span.start : e.span.end] == e.sentence
+
+
+def test_a_second_verb_after_and_shares_the_first_ones_modal() -> None:
+    found = events("Foreign Minister Anna Berg will hold talks with President Karl Stein and meet Prime Minister Olga Lind.")
+    assert {e.status for e in found} == {"planned"}, [(e.participants, e.status) for e in found]
+    assert any("Olga Lind" in e.participants for e in found)
+
+
+def test_the_visit_later_in_a_story_is_the_visit_already_reported() -> None:
+    text = (
+        "President Karl Stein of Norland begins a three-day state visit to Sweden on Tuesday.\n\n"
+        "Stein will meet Prime Minister Olga Lind during the visit, his first to Sweden.\n\n"
+        "Stein's trip follows several visits to Norland by Swedish officials in recent months."
+    )
+    found = events(text)
+    visits = [e for e in found if e.type == "visit" and "Karl Stein" in e.participants]
+    assert len(visits) == 1, [(e.participants, e.status, e.location, e.sentence) for e in found]
+    assert (visits[0].status, visits[0].location, len(visits[0].evidence)) == ("planned", "Sweden", 3)
