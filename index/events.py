@@ -178,6 +178,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     return found
 
 
+_DOUBT = re.compile(r"(?i)\b(?:(?:unclear|not\s+clear|uncertain|undecided|unsure|not\s+(?:yet\s+)?(?:known|decided|certain|sure))\s+(?:if|whether)|whether\s+or\s+not|no\s+decision\s+(?:on|about|whether))\b[^.;]*$")
+"""Reported doubt about an engagement: it is proposed, not planned."""
 _BARE_VERB = re.compile(r"^(?!\w+(?:[^s]s|ed|ing)\b)\w+")
 """A verb's base form ("meet", "discuss", "hold talks"), not "meets", "met", "meeting"."""
 _COORDINATED = re.compile(r"^[^.;:\"“”]{0,120}?\s(?:and|or)\s+(?:then\s+|also\s+|later\s+|possibly\s+)?(?:to\s+)?$")
@@ -211,6 +213,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return "proposed"  # "no plans for an emergency meeting": talked of, not planned
     if tables.negation.search(near_before) and not re.search(r"\bnot only\b", near_before, re.I):
         return None
+    if _DOUBT.search(before[-80:]):
+        return "proposed"  # "it was unclear if he would go to Japan": reported doubt outweighs the modal
     cues: list[tuple[int, str]] = []
     governing = re.match(r"(?i)^(?:\s+(?:[\w-]+\s+){0,4}?)?(?:will|would|could|may|might|should|(?:is|was|are|were)\s+(?:expected|scheduled|set|planned|due|likely|to)|has\s+been|had\s+been|took\s+place|takes\s+place|ended|began|opened)\b", after)
     for name, pattern in tables.status:
@@ -271,6 +275,10 @@ _SPEAKER_AFTER = re.compile(r"^(?:,[^,;]{3,140},)?\s*(?:,\s*)?(?:said|says|told\
 
 _NOUN_CHAIN = re.compile(r"(?i)\s*(?:[A-Z][\w.’'-]*\s+){0,3}(?:,\s*)?(?:and|or|before|after|ahead of|followed by|then|with|including|for|to attend|to join|to address|to open)\s+(?:(?:a|an|the|more|further)\s+)?(?:[\w-]+\s+)?$")
 """Between two triggers, a link that lets the second noun share the first one's parties ("talks and a dinner")."""
+
+
+_ON_A_TRIP = re.compile(r"(?i)\b(?:on|during|as\s+part\s+of)\s+(?:the\s+[\w-]+\s+(?:leg|stage|stop)\s+of\s+)?(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}$")
+"""'met X on the fourth leg of a tour': the subject is the one on the tour."""
 
 
 def _subject_start(text: str, sentence: Span, trigger: Span) -> int:
@@ -343,7 +351,7 @@ def _participants(
     for m in subjects:
         add(m.canonical)
     if not subjects and previous is not None and not relative and not _PRONOUN.search(text, subject_from, trigger.span.start) and (
-        trigger.verb or _NOUN_CHAIN.match(text, previous[0], trigger.span.start)
+        trigger.verb or _NOUN_CHAIN.match(text, previous[0], trigger.span.start) or _ON_A_TRIP.search(text, previous[0], trigger.span.start)
     ):
         for name in previous[1]:  # "X will meet Y before travelling to Z": X travels
             add(name)
@@ -589,6 +597,8 @@ def extract_events(
         this_sentence: list[_Draft] = []
         for n, trigger in enumerate(triggers):
             clause = _clause(text, span, trigger.span, tables.clause_break)
+            if n > 0 and trigger.type == "talks" and trigger.verb and not triggers[n - 1].verb and re.fullmatch(r"\s+to\s+", text[triggers[n - 1].span.end : trigger.span.start]):
+                continue  # "a tour to discuss the debt": the purpose of the engagement before it
             if tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15]):
                 continue
             next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None
@@ -745,6 +755,14 @@ def extract_events(
         for d in merged:  # a wire story's meetings of the day happen where it was filed
             if d.type in ("meeting", "talks") and d.location is None and (d.status == "occurred" or d.window is not None and d.window.start == d.window.end == published) and (
                 d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published + timedelta(days=1))
+            ):
+                d.location = here
+        home = kb.places[here].country if here in kb.places else None
+        nationality = {m.canonical: m.country for m in people if m.country}
+        for d in merged:  # a foreign visitor's trip of the day, filed from a city: the visit is there
+            visitors = [nationality.get(p) or (kb.person_by_name[p].country if p in kb.person_by_name else None) for p in d.participants]
+            if d.type == "visit" and d.location is None and d.status == "occurred" and home and visitors and all(c and c != home for c in visitors) and (
+                d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published)
             ):
                 d.location = here
     _inherit_visit_places(merged, kb)

@@ -109,3 +109,17 @@ def test_the_visit_later_in_a_story_is_the_visit_already_reported() -> None:
     visits = [e for e in found if e.type == "visit" and "Karl Stein" in e.participants]
     assert len(visits) == 1, [(e.participants, e.status, e.location, e.sentence) for e in found]
     assert (visits[0].status, visits[0].location, len(visits[0].evidence)) == ("planned", "Sweden", 3)
+
+
+def test_reported_doubt_makes_a_trip_proposed_not_planned() -> None:
+    found = events("Foreign Minister Anna Berg visited Rome on Monday.\n\nShe said it was unclear if she would go to Oslo on Friday.")
+    assert [(e.type, e.location, e.status) for e in found] == [("visit", "Rome", "occurred"), ("visit", "Oslo", "proposed")]
+
+
+def test_a_foreign_visitors_tour_leg_is_where_the_story_was_filed_and_its_purpose_is_no_event() -> None:
+    found = events(
+        "Danish Foreign Minister Lars Holm met Norwegian Prime Minister Olga Lind on the second leg of a tour to discuss fishing rights.",
+        dateline="OSLO, March 6",
+    )
+    assert sorted((e.type, e.location) for e in found) == [("meeting", "Oslo"), ("visit", "Oslo")], [(e.type, e.participants, e.location) for e in found]
+    assert all("Lars Holm" in e.participants for e in found)
