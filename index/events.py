@@ -281,6 +281,12 @@ _ON_A_TRIP = re.compile(r"(?i)\b(?:on|during|as\s+part\s+of)\s+(?:the\s+[\w-]+\s
 """'met X on the fourth leg of a tour': the subject is the one on the tour."""
 
 
+def _inside_quote(text: str, sentence: Span, at: int) -> bool:
+    """Whether ``at`` lies inside quotation marks opened earlier in the sentence."""
+    before = text[sentence.start : at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _subject_start(text: str, sentence: Span, trigger: Span) -> int:
     start = sentence.start
     for m in _HARD_BOUNDARY.finditer(text, sentence.start, trigger.start):
@@ -380,6 +386,16 @@ def _participants(
             add(main.canonical)
         elif topic and _PRONOUN.search(text, sentence.start, trigger.span.start):
             add(topic)
+    after_noun = not trigger.verb and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of)\s+(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w-]+\s+){0,3}$", text[max(sentence.start, trigger.span.start - 50) : trigger.span.start])
+    if after_noun and not any(m.span.end <= trigger.span.start and m.canonical in names for m in people):
+        # "Aqazadeh arrived after a brief stopover in Riyadh", "X said she was pleased after meetings with Y": the main subject
+        main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
+        if main is None and _PRONOUN.search(text, sentence.start, trigger.span.start):
+            main = next((m for m in people if m.span.end <= trigger.span.start), None)
+            if main is None and topic:
+                add(topic)
+        if main is not None:
+            add(main.canonical)
     opener = re.match(r"[\"“]?(?:After|Before|Following|During|Upon|On|While|Ahead of)\b[^,;]*,", text[sentence.start : sentence.end])
     if opener and trigger.span.end <= sentence.start + opener.end():
         # a preposed adverbial: "After a day of meetings with X, Clark told …" — Clark took part
@@ -423,6 +439,8 @@ def _location(
         preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
         if not preposition:
             continue
+        if not re.search(r"\b(?i:in|at|visit|visiting|visited|visits|for|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?$", before) and re.match(r"(?i)to\s+(?!(?:the|a|an|northern|southern|eastern|western|central|north|south|east|west|neighbouring|neighboring|nearby)\b)[a-z]", preposition.group(0)):
+            continue  # "to discuss relaxed U.S. rules": an infinitive, not a destination
         if m.span.start >= trigger.span.end and m.span.start - trigger.span.end > 70 or m.span.end <= trigger.span.start and trigger.span.start - m.span.end > 45:
             continue  # too far from the engagement to be its place
         distance = abs(m.span.start - trigger.span.end) if m.span.start >= trigger.span.end else (trigger.span.start - m.span.end) + 30
@@ -582,6 +600,8 @@ def extract_events(
         return places_at.get(starts[i - 1], []) + places_at.get(span.start, []) if i else places_at.get(span.start, [])
     drafts: list[_Draft] = []
     topic: str | None = None
+    last_speaker: str | None = None
+    """The person who last "said" something: the "I" of a quote that "he said" closes."""
     salience: dict[str, int] = {}
     recent_window: list[list[str]] = []
     previous_drafts: list[_Draft] = []
@@ -597,7 +617,7 @@ def extract_events(
         this_sentence: list[_Draft] = []
         for n, trigger in enumerate(triggers):
             clause = _clause(text, span, trigger.span, tables.clause_break)
-            if n > 0 and trigger.type == "talks" and trigger.verb and not triggers[n - 1].verb and re.fullmatch(r"\s+to\s+", text[triggers[n - 1].span.end : trigger.span.start]):
+            if n > 0 and trigger.type == "talks" and trigger.verb and not triggers[n - 1].verb and re.fullmatch(r"\s+(?:(?:would|will|was|is)\s+be\s+)?to\s+", text[triggers[n - 1].span.end : trigger.span.start]):
                 continue  # "a tour to discuss the debt": the purpose of the engagement before it
             if tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15]):
                 continue
@@ -613,6 +633,12 @@ def extract_events(
                 previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), prior_objects)
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
             subject_text = text[_subject_start(text, span, trigger.span) : trigger.span.start]
+            if re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 30) : trigger.span.start]) and _inside_quote(text, span, trigger.span.start):
+                speaker = next((m.canonical for m in sentence_people if _is_speaker(text, m, span)), None)
+                if speaker is None and re.search(r"(?i)\b(?:he|she)\s+(?:said|added|told)\b", text[span.start : span.end]):
+                    speaker = last_speaker or topic
+                if speaker and speaker not in participants:
+                    participants = [*participants, speaker]  # '"left my meeting today", Clark said': the speaker took part
             if trigger.weak and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
                 participants = [p for p in participants if False]
             orphan = False
@@ -704,8 +730,8 @@ def extract_events(
                 continue  # "is in" is a visit only when a place follows
             forum = tables.forums.search(text, max(span.start, trigger.span.start - 40), min(span.end, trigger.span.end + 60)) if event_type == "summit" else None
             if event_type == "summit" and not participants:
-                if forum:
-                    orphan = False  # "a meeting of the Group of Five": the gathering itself is the event
+                if forum or (location is not None and window is not None and trigger.type == "summit"):
+                    orphan = False  # "a meeting of the Group of Five", "a summit in Amman on November 8": the gathering itself is the event
                 else:
                     participants = [topic] if topic else []
                     if not participants:
@@ -729,6 +755,7 @@ def extract_events(
         drafts.extend(this_sentence)
         if this_sentence:
             previous_drafts = this_sentence
+        last_speaker = next((m.canonical for m in reversed(sentence_people) if _is_speaker(text, m, span)), last_speaker)
         for m in sentence_people:
             weight = 2 if m.span.start - span.start < 60 and not _is_speaker(text, m, span) else 1
             salience[m.canonical] = salience.get(m.canonical, 0) + weight
@@ -918,6 +945,8 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
             if code and code not in codes:
                 codes.append(code)
     for m in places:
+        if re.search(r"(?i)\b(?:in|at|to|inside|near)\s+(?:the\s+)?$", text[max(clause.start, m.span.start - 12) : m.span.start]):
+            continue  # "the meeting in Vienna": where it is, not who takes part
         if clause.contains(m.span) and m.country and m.kind == "country" or (
             clause.contains(m.span) and m.text in kb.seats
         ):
@@ -955,6 +984,8 @@ def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None) -> bool:
     pa, pb = set(a.participants), set(b.participants)
     if not (pa <= pb or pb <= pa):
         return False
+    if pa != pb and min(len(pa), len(pb)) >= 2 and a.type == "meeting" and not (a.heading or b.heading) and a.window and b.window and a.window != b.window:
+        return False  # "a day of meetings with X, Y and Z" and "my meeting with Y today": a round and one of its meetings
     if a.location and b.location and a.location != b.location:
         # a visit to a country takes in its cities ("fly to the United States … travelling to Detroit")
         if not (kb and a.type == "visit" and _places_agree(a.location, b.location, kb)):

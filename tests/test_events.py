@@ -123,3 +123,24 @@ def test_a_foreign_visitors_tour_leg_is_where_the_story_was_filed_and_its_purpos
     )
     assert sorted((e.type, e.location) for e in found) == [("meeting", "Oslo"), ("visit", "Oslo")], [(e.type, e.participants, e.location) for e in found]
     assert all("Lars Holm" in e.participants for e in found)
+
+
+def test_my_meeting_in_a_quote_includes_the_speaker_and_a_round_keeps_its_bilateral_apart() -> None:
+    text = (
+        "Foreign Minister Anna Berg said she was pleased after a day of meetings with President Karl Stein and Prime Minister Olga Lind.\n\n"
+        '"Stein left my meeting this morning to attend a cabinet meeting," she said.'
+    )
+    found = events(text)
+    parties = sorted(tuple(sorted(e.participants)) for e in found if e.type == "meeting")
+    assert parties == [("Anna Berg", "Karl Stein"), ("Anna Berg", "Karl Stein", "Olga Lind")], [(e.participants, e.sentence) for e in found]
+
+
+def test_the_place_a_meeting_is_in_is_no_party_and_a_dated_placed_summit_stands_alone() -> None:
+    found = events("Arab states are due to meet at a summit in Amman on November 8.", published="1987-10-19")
+    assert [(e.type, e.location, e.status, e.participants, e.date.start.isoformat()) for e in found] == [("summit", "Amman", "planned", (), "1987-11-08")]
+
+
+def test_to_before_a_verb_is_no_destination() -> None:
+    visit = one("Officials said the purpose of Foreign Minister Anna Berg's visit would be to discuss relaxed U.S. rules.")
+    assert visit.location is None
+    assert one("Foreign Minister Anna Berg is due to visit Denmark this week.").location == "Denmark"
