@@ -7,14 +7,59 @@ index the app reads stays whole (and searchable) until the new one is in.
 
 from __future__ import annotations
 
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from index.store import IndexUnreadable
 from tui.core import IndexSummary, Reader
 
 MODES = ("summary", "check", "force")
+
+_TRACKER_LOCK = threading.Lock()
+
+
+class _NoDescriptor:
+    """A stream that writes where ``stream`` writes but has no file descriptor."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def fileno(self) -> int:
+        raise OSError("no file descriptor")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker so worker processes can be spawned.
+
+    Inside the app ``sys.stderr`` is Textual's print capture, whose
+    ``fileno()`` is -1; the tracker passes that descriptor to the process it
+    spawns, and the spawn fails with "bad value(s) in fds_to_keep" -- every
+    re-index with worker processes failed.  A stream whose ``fileno()``
+    raises is skipped by the tracker, so it is started with one (the child
+    inherits descriptor 2 either way).  Once running it is reused.
+    """
+    from multiprocessing import resource_tracker
+
+    with _TRACKER_LOCK:
+        try:
+            usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+        except (OSError, ValueError, AttributeError):
+            usable = False
+        if usable:
+            resource_tracker.ensure_running()
+            return
+        stream = sys.stderr
+        sys.stderr = _NoDescriptor(stream)
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = stream
 
 
 @dataclass(frozen=True)
@@ -70,6 +115,8 @@ def keep_current(
         from index.indexer import Indexer  # only now: it loads the whole pipeline
         from index.store import Store
 
+        if (workers or 0) != 1:
+            start_resource_tracker()
         indexer = Indexer(
             Store(index_dir),
             workers=workers,

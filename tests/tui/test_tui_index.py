@@ -168,3 +168,31 @@ async def test_a_damaged_index_is_rebuilt_and_the_error_goes(make_app, settle, t
             assert rebuilds == [True]
             assert not error.display
             assert main_screen(app).results.event_total == Store(tui_index).count("", "event")
+
+
+async def test_reindexing_with_worker_processes_works_inside_the_app(make_app, settle, tmp_path: Path) -> None:
+    """Inside the app ``sys.stderr`` is Textual's capture (``fileno()`` is -1): the
+    extraction processes must still start.  They did not: every re-index of a
+    corpus big enough for worker processes failed with "bad value(s) in fds_to_keep"."""
+    import json
+    from multiprocessing import resource_tracker
+
+    from index.indexer import PARALLEL_MIN
+
+    tracker = getattr(resource_tracker, "_resource_tracker", None)
+    if tracker is not None and hasattr(tracker, "_stop"):
+        tracker._stop()  # as in a fresh `readout`: no tracker yet (an earlier test may have started one)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    stories = PARALLEL_MIN + 20
+    with (corpus / "wire.jsonl").open("w", encoding="utf-8") as out:
+        for n in range(stories):
+            body = f"Commerce Secretary Gina Raimondo met Chinese Commerce Minister Wang Wentao in Detroit on Tuesday. Item {n}."
+            out.write(json.dumps({"id": f"wire-{n}", "title": f"Raimondo meets Wang ({n})", "date": "2023-05-19", "body": body}) + "\n")
+    ix = tmp_path / "ix"
+    app = make_app(corpus=[corpus], index_dir=ix, config=Config(corpus=(corpus,), debounce_ms=60_000, workers=2))
+    async with app.run_test() as pilot:
+        await settle(pilot)  # the index worker included: it waits for the processes
+        assert "failed" not in status_text(app), status_text(app)
+        assert main_screen(app).results is not None and main_screen(app).results.article_total == stories
+    assert Store(ix).count("", "article") == stories
