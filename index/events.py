@@ -287,6 +287,10 @@ def _inside_quote(text: str, sentence: Span, at: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+_SAME_TIME_LINK = re.compile(r"\s+(?:after|before)\s+(?:a|an|the|his|her|their)\s|,\s+where\s+(?:he|she|they)\b")
+"""Clause links that keep the main clause's time: "arrived last night after a stopover in Riyadh, where he met …"."""
+
+
 def _subject_start(text: str, sentence: Span, trigger: Span) -> int:
     start = sentence.start
     for m in _HARD_BOUNDARY.finditer(text, sentence.start, trigger.start):
@@ -489,6 +493,11 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         window = t.window(_tense(status), published)
         return DateWindow(window[0], window[1], t.text, t.span) if window else None
 
+    own = re.match(r",\s+which\s+(?:(?:will|is\s+(?:due|scheduled|set)\s+to|was\s+to)\s+)?(?:start|starts|begin|begins|began|open|opens|opened|run|runs|ran|end|ends|ended|takes?\s+place|took\s+place|is|was)\s+", text[trigger.span.end : trigger.span.end + 60]) if text else None
+    if own:  # "the conference, which starts June 25": the relative clause dates the engagement itself
+        found = pick([t for t in times if t.span.start == trigger.span.end + own.end() or 0 <= t.span.start - (trigger.span.end + own.end()) <= 3])
+        if found:
+            return found
     in_clause = [
         t for t in times
         if clause.contains(t.span) and usable(t)
@@ -498,7 +507,9 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     explicit = [t for t in in_clause if not is_duration(t) and not re.match(r"(?i)(?:in|over|during)\s+(?:recent|the\s+(?:past|last|coming|next))\b", t.text)]
     if adjacent and not explicit:  # "a three-day visit" dates the visit itself
         return pick(adjacent)
-    earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t) and not _HARD_BOUNDARY.search(text, t.span.end, trigger.span.start)]
+    earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t) and not any(
+        not _SAME_TIME_LINK.match(text, b.start()) for b in _HARD_BOUNDARY.finditer(text, t.span.end, trigger.span.start)
+    )]
     for group in (in_clause, earlier):
         found = pick([t for t in group if not is_duration(t)])
         if found:
@@ -586,6 +597,11 @@ def extract_events(
     places = [m for m in mentions if m.kind in ("place", "country")]
     orgs = [m for m in mentions if m.kind == "org"]
     here = dateline_place(article, kb)
+    nationality = {m.canonical: m.country for m in people if m.country}
+    for name in {m.canonical for m in people} - set(nationality):
+        person = kb.person_by_name.get(name)
+        if person is not None and person.country:
+            nationality[name] = person.country
     leaders = _article_leaders(people, kb, published)
     # each sentence's mentions and times, bucketed once (a long story stays linear)
     people_at = _bucket(sentences, people)
@@ -765,7 +781,7 @@ def extract_events(
         if candidates:
             # "he": the most talked-about person of the last few sentences (ties: the latest named)
             topic = max(reversed(candidates), key=lambda name: (salience.get(name, 0), name in recent))
-    merged = _merge([d for d in drafts if not d.orphan], kb)
+    merged = _merge([d for d in drafts if not d.orphan], kb, nationality)
     for d in drafts:
         if d.sidelines is not None and d.into is not None:
             gathering = d.sidelines.into or d.sidelines
@@ -785,14 +801,13 @@ def extract_events(
             ):
                 d.location = here
         home = kb.places[here].country if here in kb.places else None
-        nationality = {m.canonical: m.country for m in people if m.country}
         for d in merged:  # a foreign visitor's trip of the day, filed from a city: the visit is there
-            visitors = [nationality.get(p) or (kb.person_by_name[p].country if p in kb.person_by_name else None) for p in d.participants]
+            visitors = [nationality.get(p) for p in d.participants]
             if d.type == "visit" and d.location is None and d.status == "occurred" and home and visitors and all(c and c != home for c in visitors) and (
                 d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published)
             ):
                 d.location = here
-    _inherit_visit_places(merged, kb)
+    _inherit_visit_places(merged, kb, nationality)
     for d in drafts:  # "Blinken's visit … including possible trips by Yellen and Raimondo": the same destination
         target = d.into
         if d.type != "visit" or target is None or target.location:
@@ -823,7 +838,7 @@ def extract_events(
     return tuple(events)
 
 
-def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge) -> None:
+def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict[str, str]) -> None:
     """A visitor's meetings and talks happen where the visit is.
 
     A meeting with no place (or only a country) takes the place of a visit
@@ -831,6 +846,11 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge) -> None:
     time (same status family, overlapping or unknown dates) — the city when
     the visit names one in that country — and its dates when it has none.
     """
+    for v in drafts:  # "will stop in Hong Kong" + "in Hong Kong, he will hold meetings on April 27": the stop's day
+        if v.type == "visit" and v.location and v.window is None:
+            dated = next((d for d in drafts if d.type in ("meeting", "talks") and d.window and d.location == v.location and set(v.participants) <= set(d.participants) and (d.status == "occurred") == (v.status == "occurred")), None)
+            if dated is not None:
+                v.window = dated.window
     hosts = [d for d in drafts if d.type in ("visit", "summit") and d.location]
     for d in drafts:
         if d.type not in ("meeting", "talks"):
@@ -850,6 +870,9 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge) -> None:
             )
             if not same_time or not set(d.participants) & set(v.participants):
                 continue
+            where = kb.places.get(v.location or "")
+            if where and where.country and any(nationality.get(p) not in (None, where.country) for p in d.participants if p not in v.participants):
+                continue  # "meet South Korean President Chun" does not happen on the Hong Kong stop
             target = kb.places.get(v.location or "")
             if d.location and not (target and target.kind == "city" and target.country == country):
                 continue
@@ -976,7 +999,7 @@ def _forum_key(name: str) -> str:
     return {"GROUPOFSEVEN": "G7", "GROUPOFFIVE": "G5", "GROUPOF20": "G20", "GROUPOFTWENTY": "G20", "GROUPOFEIGHT": "G8"}.get(key, key)
 
 
-def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None) -> bool:
+def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None, nationality: dict[str, str] | None = None) -> bool:
     if a.type != b.type or a.status != b.status and not {a.status, b.status} <= {"planned", "proposed"}:
         return False
     if a.forum and b.forum and a.forum != b.forum:
@@ -992,14 +1015,22 @@ def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None) -> bool:
             return False
     if a.window and b.window and (a.window.end < b.window.start or b.window.end < a.window.start):
         return False
+    if kb and nationality:
+        for placed, other in ((a, b), (b, a)):
+            where = kb.places.get(placed.location or "") if not other.location else None
+            added = set(other.participants) - set(placed.participants)
+            if where and where.country and any(nationality.get(p) not in (None, where.country) for p in added):
+                return False  # "meet British officials in Hong Kong" and "meet South Korea's President Chun": two meetings
     return True
 
 
-def _merge(drafts: list[_Draft], kb: Knowledge | None = None) -> list[_Draft]:
+def _merge(drafts: list[_Draft], kb: Knowledge | None = None, nationality: dict[str, str] | None = None) -> list[_Draft]:
     """One event per engagement: fold compatible mentions together."""
     merged: list[_Draft] = []
     for d in drafts:
-        target = next((m for m in merged if _compatible(m, d, kb)), None)
+        fits = [m for m in merged if _compatible(m, d, kb, nationality)]
+        # a later mention ("Baldrige's visit") is of the engagement last talked about
+        target = max(fits, key=lambda m: max(e.start for e in m.evidence)) if fits else None
         if target is None:
             copy = replace(d, participants=list(d.participants), evidence=list(d.evidence))
             d.into = copy

@@ -144,3 +144,27 @@ def test_to_before_a_verb_is_no_destination() -> None:
     visit = one("Officials said the purpose of Foreign Minister Anna Berg's visit would be to discuss relaxed U.S. rules.")
     assert visit.location is None
     assert one("Foreign Minister Anna Berg is due to visit Denmark this week.").location == "Denmark"
+
+
+def test_a_relative_clause_dates_the_gathering_it_follows() -> None:
+    found = events("OPEC president Ali Saad told reporters here ahead of his departure on Sunday for the conference, which starts June 25.", published="1987-06-19")
+    summit = next(e for e in found if e.type == "summit")
+    assert (summit.date.start.isoformat(), summit.date.text) == ("1987-06-25", "June 25")
+
+
+def test_a_stop_takes_the_day_of_the_meetings_held_there_and_a_foreign_host_is_not_met_on_it() -> None:
+    text = (
+        "Commerce Secretary Karl Stein will stop in Hong Kong to meet British officials.\n\n"
+        "Stein will meet South Korean President Chun Doo-hwan on Monday to discuss trade.\n\n"
+        "In Hong Kong, Stein will hold meetings on April 27 with Governor David Wilson."
+    )
+    found = events(text, published="1987-04-17")
+    stop = next(e for e in found if e.type == "visit")
+    assert (stop.location, stop.date.start.isoformat()) == ("Hong Kong", "1987-04-27")
+    chun = next(e for e in found if "Chun Doo-hwan" in e.participants)
+    assert chun.location != "Hong Kong" and chun.date.start.isoformat() == "1987-04-20"
+
+
+def test_a_stopover_on_the_way_keeps_the_main_clauses_time() -> None:
+    found = events("Oil Minister Ali Saad arrived last night after a brief stopover in Riyadh, where he met Saudi Oil Minister Hisham Nazer.", published="1987-03-10")
+    assert {(e.type, e.location, e.date and e.date.start.isoformat()) for e in found} >= {("visit", "Riyadh", "1987-03-09"), ("meeting", "Riyadh", "1987-03-09")}, [(e.type, e.location, e.date) for e in found]
