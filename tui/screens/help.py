@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.widgets.scrolling import scroll_now
+
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Anywhere",
@@ -89,26 +91,32 @@ def help_text() -> Text:
     return text
 
 
+class _HelpScroll(VerticalScroll, can_focus=False):
+    """The help text's scroller; the screen's keys scroll it."""
+
+
 class HelpScreen(ModalScreen[None]):
     """Keys and query syntax; scrolls on small terminals."""
 
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", show=True),
-        Binding("j", "scroll('down')", "Down", show=False),
-        Binding("k", "scroll('up')", "Up", show=False),
+        Binding("j,down", "scroll('down')", "Down", show=False),
+        Binding("k,up", "scroll('up')", "Up", show=False),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False),
+        Binding("b,pageup", "scroll('page_up')", "Page up", show=False),
+        Binding("g,home", "scroll('home')", "Top", show=False),
+        Binding("G,end", "scroll('end')", "Bottom", show=False),
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
+        with _HelpScroll(id="help"):
             yield Static(help_text(), id="help-text", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "Help"
-        self.query_one("#help").focus()
 
-    def action_scroll(self, direction: str) -> None:
-        scroller = self.query_one("#help", VerticalScroll)
-        scroller.scroll_down(animate=False) if direction == "down" else scroller.scroll_up(animate=False)
+    def action_scroll(self, how: str) -> None:
+        scroll_now(self.query_one("#help", VerticalScroll), how)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
@@ -24,6 +25,18 @@ class SearchBar(Input):
         super().__init__(value=value, placeholder=PLACEHOLDER, compact=True, id=id, select_on_focus=False)
         self.recall = recall
         self._recalled: str | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Run a bound key (backspace, ctrl+u, arrows, enter…) at once, in order.
+
+        Textual types a printable key as soon as the bar gets it, but runs a
+        binding only once the key has bubbled up to the app; keys that arrive
+        together (fast typing, a slow SSH link) were then applied out of order:
+        ``Raimo⌫ondo`` gave ``Raimoond``.
+        """
+        if not event.is_printable and await self.app._check_bindings(event.key):
+            event.stop()
+            event.prevent_default()
 
     def _show(self, value: str | None) -> None:
         if value is None:

@@ -20,6 +20,7 @@ from index.model import Span
 from index.store import StoredArticle
 from tui.clipboard import event_date
 from tui.styles import Palette, Reflowed, article_text, legend, one_line, status_text, wrapped_line
+from tui.widgets.scrolling import scroll_now
 
 EMPTY = "Choose an event or an article and press enter to read it here."
 CONTEXT_LINES = 2
@@ -67,15 +68,7 @@ class SourceView(Vertical, can_focus=True):
         return self.query_one("#source-scroll", VerticalScroll)
 
     def action_scroll(self, how: str) -> None:
-        scroller = self.scroller
-        {
-            "down": scroller.scroll_down,
-            "up": scroller.scroll_up,
-            "page_down": scroller.scroll_page_down,
-            "page_up": scroller.scroll_page_up,
-            "home": scroller.scroll_home,
-            "end": scroller.scroll_end,
-        }[how](animate=False)
+        scroll_now(self.scroller, how)
 
     # showing -----------------------------------------------------------------------------
 
@@ -94,8 +87,8 @@ class SourceView(Vertical, can_focus=True):
         self.matches = sorted(matches, key=lambda s: (s.start, s.end))
         self.current = 0 if event is None and self.matches else None
         self._redraw()
-        evidence = self._evidence()
-        target = evidence[0].start if evidence else (self.matches[0].start if self.matches else None)
+        sentence = self._sentence()
+        target = sentence.start if sentence else (self.matches[0].start if self.matches else None)
         self.scroller.scroll_home(animate=False)
         if target is not None:
             self.call_after_refresh(self.scroll_to_offset, target)
@@ -128,6 +121,17 @@ class SourceView(Vertical, can_focus=True):
             start, end = self.event["span"]
             spans.append(Span(start, end))
         return spans
+
+    def _sentence(self) -> Span | None:
+        """The sentence to scroll to: the event's own (the one its citation
+        quotes), else its first evidence in the text."""
+        if not self.event:
+            return None
+        span = self.event.get("span")
+        if span and 0 <= span[0] <= span[1]:
+            return Span(span[0], span[1])
+        evidence = self._evidence()
+        return min(evidence, key=lambda s: s.start) if evidence else None
 
     def _redraw(self) -> None:
         article = self.article

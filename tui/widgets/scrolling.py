@@ -1,0 +1,30 @@
+"""Keyboard scrolling that never drops a key.
+
+Textual's ``scroll_down`` and friends defer the scroll until after a refresh
+and start from the *target* of the previous scroll only once it is set, so
+several keys arriving together (a held key, a slow SSH link) moved one line.
+Here every scroll happens at once, from where the previous one ended.
+"""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+
+HOW = ("down", "up", "page_down", "page_up", "home", "end")
+
+
+def scroll_now(widget: Widget, how: str) -> None:
+    """Scroll ``widget`` one line, one page, or to an end, immediately."""
+    if how not in HOW:
+        raise ValueError(f"how must be one of {HOW}, not {how!r}")
+    page = max(1, widget.scrollable_content_region.height)
+    y = widget.scroll_target_y
+    target = {
+        "down": y + 1,
+        "up": y - 1,
+        "page_down": y + page,
+        "page_up": y - page,
+        "home": 0,
+        "end": widget.max_scroll_y,
+    }[how]
+    widget.scroll_to(y=max(0, min(target, widget.max_scroll_y)), animate=False, immediate=True)
