@@ -633,8 +633,11 @@ def extract_events(
         this_sentence: list[_Draft] = []
         for n, trigger in enumerate(triggers):
             clause = _clause(text, span, trigger.span, tables.clause_break)
-            if n > 0 and trigger.type == "talks" and trigger.verb and not triggers[n - 1].verb and re.fullmatch(r"\s+(?:(?:would|will|was|is)\s+be\s+)?to\s+", text[triggers[n - 1].span.end : trigger.span.start]):
-                continue  # "a tour to discuss the debt": the purpose of the engagement before it
+            if n > 0 and trigger.type == "talks" and trigger.verb and (
+                (not triggers[n - 1].verb and re.fullmatch(r"\s+(?:(?:would|will|was|is)\s+be\s+)?to\s+", text[triggers[n - 1].span.end : trigger.span.start]))
+                or (triggers[n - 1].verb and re.fullmatch(r"[^.;:,]{0,100}?\s(?:on\s+\w+\s+)?to\s+", text[triggers[n - 1].span.end : trigger.span.start]))
+            ):
+                continue  # "a tour to discuss the debt", "will meet Chun on Monday to discuss trade": the purpose of the engagement before it
             if tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15]):
                 continue
             next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None
@@ -1019,8 +1022,11 @@ def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None, nationality: 
         for placed, other in ((a, b), (b, a)):
             where = kb.places.get(placed.location or "") if not other.location else None
             added = set(other.participants) - set(placed.participants)
-            if where and where.country and any(nationality.get(p) not in (None, where.country) for p in added):
-                return False  # "meet British officials in Hong Kong" and "meet South Korea's President Chun": two meetings
+            visitors = {nationality.get(p) for p in placed.participants}
+            if a.type in ("meeting", "talks") and where and where.country and where.country not in visitors and None not in visitors and any(
+                nationality.get(p) not in (None, where.country, *visitors) for p in added
+            ):
+                return False  # a visitor's "meet British officials in Hong Kong" and "meet South Korea's President Chun": two meetings
     return True
 
 

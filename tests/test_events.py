@@ -154,7 +154,7 @@ def test_a_relative_clause_dates_the_gathering_it_follows() -> None:
 
 def test_a_stop_takes_the_day_of_the_meetings_held_there_and_a_foreign_host_is_not_met_on_it() -> None:
     text = (
-        "Commerce Secretary Karl Stein will stop in Hong Kong to meet British officials.\n\n"
+        "U.S. Commerce Secretary Karl Stein will stop in Hong Kong to meet British officials.\n\n"
         "Stein will meet South Korean President Chun Doo-hwan on Monday to discuss trade.\n\n"
         "In Hong Kong, Stein will hold meetings on April 27 with Governor David Wilson."
     )
