@@ -357,3 +357,17 @@ async def test_resizing_down_to_40x12_and_up_to_200x60(make_app, settle) -> None
                 assert screen_text(app).count("\n") == size[1] - 1  # draws, at the new size
             if state == "reading":
                 assert app.query_one(SourceView).display and screen.has_class("-reading")
+
+
+async def test_events_table_has_every_column_at_80x24_and_120x40(make_app, settle) -> None:
+    """Date, type, participants, place, status: at 120 columns the list shares the
+    width with the source pane and used to drop the type column."""
+    for size in ((80, 24), (120, 40)):
+        app = make_app(initial_query="Raimondo")
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            table = app.query_one(EventTable)
+            assert [str(c.key.value) for c in table.columns.values()] == ["date", "type", "participants", "place", "status"], size
+            header = screen_text(app).splitlines()[3]
+            for label in ("date", "type", "participants", "place", "status"):
+                assert label in header, (size, header)
