@@ -55,7 +55,7 @@ class ReadoutCommands(Provider):
     def _commands(self) -> Iterator[tuple[str, str, Callable[[], Any]]]:
         screen = self.screen
         run_action = getattr(screen, "run_action", None)
-        run_query = getattr(screen, "run_query", None)
+        run_query = getattr(screen, "browse_query", None)
         if run_action is None or run_query is None or not hasattr(screen, "search_bar"):
             return
         for title, help_text, action in ACTIONS:

@@ -371,3 +371,25 @@ async def test_events_table_has_every_column_at_80x24_and_120x40(make_app, settl
             header = screen_text(app).splitlines()[3]
             for label in ("date", "type", "participants", "place", "status"):
                 assert label in header, (size, header)
+
+
+async def test_palette_offers_every_action_and_runs_saved_searches(make_app, settle, tui_index: Path) -> None:
+    from tui.commands import ACTIONS, ReadoutCommands
+
+    app = make_app(initial_query="Raimondo")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.history.save("person:Blinken")
+        screen = main_screen(app)
+        titles = [title for title, _help, _callback in ReadoutCommands(screen)._commands()]
+        for title, _help, action in ACTIONS:
+            assert title in titles
+            name = action.split("(")[0].removeprefix("app.")
+            owner = app if action.startswith("app.") else screen
+            assert callable(getattr(owner, f"action_{name}", None)), action
+        assert "Saved: person:Blinken" in titles and "Recent: Raimondo" not in titles  # history is empty: nothing was submitted
+        await pilot.press("ctrl+p", *"Saved: person", "enter")
+        await settle(pilot)
+        assert screen.results.query == "person:Blinken"
+        assert screen.results.event_total == Store(tui_index).count("person:Blinken", "event")
+        assert app.focused is app.query_one(EventTable), "to the results, like ctrl+o"

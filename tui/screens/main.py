@@ -539,10 +539,15 @@ class MainScreen(Screen[None]):
 
         def chosen(query: str | None) -> None:
             if query:
-                self.run_query(query)
-                self.active_list().focus()
+                self.browse_query(query)
 
         self.app.push_screen(SavedScreen(self.readout.history, self.readout.reader), chosen)
+
+    def browse_query(self, query: str) -> None:
+        """Run ``query`` (a saved or recent one) and go to its results."""
+        self.remove_class("-reading")
+        self.run_query(query)
+        self.active_list().focus()
 
     def action_clear_search(self) -> None:
         self.run_query("", record=False)
