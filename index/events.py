@@ -108,7 +108,7 @@ def _tables(kb: Knowledge) -> _Tables:
         forums=re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True))),
         blockers_any=words((t.get("blockers") or {}).get("any") or ()),
         blocked_after={
-            word: re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:%s)\b" % "|".join(re.escape(f) for f in followers), re.IGNORECASE)
+            word: re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w.’'-]*\s+)?(?:%s)\b" % "|".join(re.escape(f) for f in followers), re.IGNORECASE)
             for word, followers in (t.get("not_followed_by") or {}).items()
         },
     )
@@ -184,6 +184,7 @@ _BARE_VERB = re.compile(r"^(?!\w+(?:[^s]s|ed|ing)\b)\w+")
 """A verb's base form ("meet", "discuss", "hold talks"), not "meets", "met", "meeting"."""
 _COORDINATED = re.compile(r"^[^.;:\"“”]{0,120}?\s(?:and|or)\s+(?:then\s+|also\s+|later\s+|possibly\s+)?(?:to\s+)?$")
 """The words between two triggers end in "and": the second verb shares the first one's auxiliary."""
+_ATTENDED_BY = re.compile(r",?\s+(?:which\s+was\s+)?(?:also\s+)?(?:attended|joined)\s+by\b")
 _NEW_ENGAGEMENT = re.compile(r"(?i)\b(?:a|an|several|many|other|previous|earlier|recent|two|three|four|some|numerous|repeated|frequent)\s+(?:[\w-]+\s+){0,2}$")
 """Before a noun trigger: it names a further engagement, not the one before it."""
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)|[’']s)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -544,7 +545,7 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         if re.match(r"(?i)^\s+between\s+(?:the\s+two\s+leaders|\w+\s+and\s+\w+\b)", after) and not _TOPIC_TALKS.search(before) and len(participants) == 2:
             return "meeting"
     if trigger.type == "summit":
-        between = re.match(r"^\s+between\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:and|&)\s+", text[trigger.span.end : trigger.span.end + 90])
+        between = re.match(r"^\s+(?:(?:in|at|on|next|this|later|early|in\s+early|in\s+late)\s+[\w.’'-]+\s+(?:[\w.’'-]+\s+)?){0,2}between\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:and|&)\s+", text[trigger.span.end : trigger.span.end + 130])
         if between and not forums.search(text[trigger.span.start - 30 : trigger.span.start]):
             return "meeting"  # "a summit between Trump and Xi" is their meeting
     if trigger.type == "meeting" and form in ("meeting", "meetings"):
@@ -720,6 +721,10 @@ def extract_events(
                 status = this_sentence[-1].status  # "will hold talks with X and meet Y": the modal governs both verbs
             if event_type == "summit" and status == "proposed" and published and any(t.future and t.future[0] > published for t in near):
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
+            if not trigger.verb and _ATTENDED_BY.match(text, trigger.span.end) and _DEFINITE_BEFORE.search(text, max(span.start, trigger.span.start - 40), trigger.span.start):
+                joined = next((d for d in reversed(drafts + this_sentence) if d.type == trigger.type and d.participants and not d.orphan), None)
+                if joined is not None:  # "the meeting, also attended by Poehl": he joins the meeting already reported
+                    participants = list(dict.fromkeys([*joined.participants, *participants]))
             own_end = clause.end
             if next_start is not None and not triggers[n + 1].verb and _NEW_ENGAGEMENT.search(text, max(span.start, next_start - 40), next_start):
                 own_end = next_start  # "X's trip follows several visits to Y": what comes after is the other engagement's

@@ -168,3 +168,22 @@ def test_a_stop_takes_the_day_of_the_meetings_held_there_and_a_foreign_host_is_n
 def test_a_stopover_on_the_way_keeps_the_main_clauses_time() -> None:
     found = events("Oil Minister Ali Saad arrived last night after a brief stopover in Riyadh, where he met Saudi Oil Minister Hisham Nazer.", published="1987-03-10")
     assert {(e.type, e.location, e.date and e.date.start.isoformat()) for e in found} >= {("visit", "Riyadh", "1987-03-09"), ("meeting", "Riyadh", "1987-03-09")}, [(e.type, e.location, e.date) for e in found]
+
+
+def test_the_meeting_also_attended_by_someone_is_the_meeting_already_reported() -> None:
+    text = (
+        "News of a meeting between Finance Minister Anna Berg and Finance Minister Lars Holm on Monday calmed markets.\n\n"
+        "The announcement of the meeting, also attended by central bank governor Olga Lind, was made in Oslo."
+    )
+    found = [e for e in events(text) if e.type == "meeting"]
+    assert [sorted(e.participants) for e in found] == [["Anna Berg", "Lars Holm", "Olga Lind"]]
+
+
+def test_domestic_talks_and_met_demands_are_no_engagements() -> None:
+    assert events("He said the administration ignored the progress made when it talks with Congress.") == ()
+    assert events("Tokyo is striving to meet U.S. complaints about its trade practices.") == ()
+
+
+def test_a_summit_between_two_leaders_is_their_meeting_even_with_place_and_time_between() -> None:
+    found = one("The talks will lay groundwork for a summit in Ottawa next month between President Karl Stein and Prime Minister Olga Lind.")
+    assert (found.type, found.location) == ("meeting", "Ottawa")
