@@ -104,7 +104,8 @@ def test_readout_in_a_real_terminal(tui_index: Path, tmp_path: Path) -> None:
         term.send("Raimondo")
         screen = term.wait_for(f"{expected} events")
         assert "Raimondo" in screen.splitlines()[0], "the query is in the search bar"
-        term.send("\r")  # search now, go to the list
+        term.send("\r")  # search now, go to the list (its footer offers ⏎ Open)
+        term.wait_for("⏎ Open")
         term.send("\r")  # open the event under the cursor
         screen = term.wait_for("evidence")  # the source pane's legend
         assert first["participants"][0] in screen
@@ -123,3 +124,76 @@ def test_readout_in_a_real_terminal(tui_index: Path, tmp_path: Path) -> None:
     assert raw.rfind(b"\x1b[?1049l") > raw.rfind(b"\x1b[?1049h"), "and left it on exit: the terminal is restored"
     assert raw.rfind(b"\x1b[?25h") > raw.rfind(b"\x1b[?25l"), "the cursor is shown again"
     assert raw.rfind(b"\x1b[?1000l") > raw.rfind(b"\x1b[?1000h"), "mouse reporting is off again"
+
+
+@pytest.mark.skipif(not READOUT.exists(), reason="the readout console script is not installed")
+@pytest.mark.parametrize("term", ["xterm", "screen", "tmux", "xterm-256color+NO_COLOR"])
+def test_other_terminals_resizing_and_no_color(term: str, tui_index: Path, tmp_path: Path) -> None:
+    """TERM=xterm, screen and tmux (and NO_COLOR): search, read, shrink the
+    terminal to 40x12 and grow it to 200x60 while reading, quit cleanly."""
+    env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "STY", "NO_COLOR", "COLUMNS", "LINES", "TEXTUAL", "COLORTERM")}
+    name, _, no_color = term.partition("+")
+    env.update(TERM=name, READOUT_STATE_DIR=str(tmp_path / "state"), LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    if no_color:
+        env["NO_COLOR"] = "1"
+    expected = Store(tui_index).count("Blinken", "event")
+    term_ = Terminal(["--index", str(tui_index), "seeds/"], env, ROOT)
+    try:
+        term_.wait_for(re.compile(r"\d+ events · \d+ articles"))
+        term_.send("Blinken\r")
+        term_.wait_for(f"{expected} events")
+        term_.wait_for("⏎ Open")
+        term_.send("\r")  # open the first event
+        term_.wait_for("evidence")
+        for rows, cols in ((12, 40), (60, 200), (24, 80)):
+            term_.screen.resize(rows, cols)
+            term_.child.setwinsize(rows, cols)
+            # the app redraws at the new size: the status line is on its last row
+            deadline = time.monotonic() + 20
+            while not re.search(r"\d+ (e|ev|eve|even|event|events)", term_.screen.display[rows - 2]):
+                assert time.monotonic() < deadline, "\n".join(term_.screen.display)
+                term_.pump()
+            assert term_.child.isalive()
+        term_.send("\x1b")  # back to the list (its footer offers ⏎ Open)
+        term_.wait_for("⏎ Open")
+        term_.send("q")
+        status = term_.wait_exit()
+    finally:
+        term_.kill()
+    assert status == 0
+    raw = bytes(term_.raw)
+    assert raw.rfind(b"\x1b[?1049l") > raw.rfind(b"\x1b[?1049h") > -1, "the terminal is restored"
+    colours = colours_used(raw)
+    assert colours, "some styling reached the terminal"
+    if no_color:
+        hues = {c for c in colours if not is_grey(c)}
+        assert not hues, f"NO_COLOR: only greys (and bold, italic, reverse…), not {sorted(hues)[:5]}"
+
+
+def colours_used(raw: bytes) -> set[tuple[int, ...]]:
+    """Every colour in the SGR sequences of ``raw``: (n,) for the 16 basic
+    colours, (5, n) for 256-colour, (2, r, g, b) for true colour."""
+    found: set[tuple[int, ...]] = set()
+    for params in re.findall(rb"\x1b\[([0-9;]*)m", raw):
+        parts = [int(p) for p in params.split(b";") if p]
+        i = 0
+        while i < len(parts):
+            p = parts[i]
+            if p in (38, 48) and i + 1 < len(parts):
+                size = 5 if parts[i + 1] == 2 else 3
+                found.add(tuple(parts[i + 1 : i + size]))
+                i += size
+                continue
+            if 30 <= p <= 37 or 40 <= p <= 47 or 90 <= p <= 97 or 100 <= p <= 107:
+                found.add((p % 10,) if p < 90 else (p % 10 + 8,))
+            i += 1
+    return found
+
+
+def is_grey(colour: tuple[int, ...]) -> bool:
+    if colour[0] == 2 and len(colour) == 4:
+        return colour[1] == colour[2] == colour[3]
+    if colour[0] == 5 and len(colour) == 2:
+        n = colour[1]
+        return n in (0, 7, 8, 15, 16, 231) or 232 <= n <= 255
+    return colour[0] in (0, 7, 8, 15)  # black, white, bright black, bright white
