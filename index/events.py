@@ -138,6 +138,8 @@ class _Draft:
     """The named gathering a summit mention is of ("Group of Five", "APEC")."""
     during: "_Draft | None" = None
     """The visit this meeting takes place during ("during his stay")."""
+    elsewhere: bool = False
+    """The text places it somewhere we cannot name ("talks in North and South America"): no place is guessed."""
 
 
 def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Span:
@@ -161,6 +163,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     for m in _IS_IN.finditer(text, sentence.start, sentence.end):
         found.append(Trigger("visit", "is in" if m.group(0).endswith("in") else "left for", Span(m.start(), m.end()), True, False))
     for m in tables.pattern.finditer(text, sentence.start, sentence.end):
+        if m.group()[0].isupper() and _OFFICE_NAME.search(text, max(sentence.start, m.start() - 60), m.start()):
+            continue  # "Minister for Trade Negotiations", "Office of Multilateral Talks": part of a title or a body's name
         form = " ".join(m.group().lower().split())
         options = tables.form_info.get(form)
         if not options:
@@ -189,6 +193,7 @@ _NEW_ENGAGEMENT = re.compile(r"(?i)\b(?:a|an|several|many|other|previous|earlier
 """Before a noun trigger: it names a further engagement, not the one before it."""
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)|[’']s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 """A noun trigger that names an engagement already known: "the visit", "Fahd's trip"."""
+_OFFICE_NAME = re.compile(r"\b(?:Minister|Ministry|Secretary|Department|Office|Commissioner|Council|Committee|Bureau|Agency|Director|Institute|Centre|Center)\s+(?:for|of|on)\s+(?:(?:the\s+)?[A-Z][\w-]*\s+(?:and\s+)?){0,3}$")
 _PRESENT_VERB = re.compile(r"^(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", re.I)
 
 
@@ -391,6 +396,13 @@ def _participants(
             add(main.canonical)
         elif topic and _PRONOUN.search(text, sentence.start, trigger.span.start):
             add(topic)
+    if not names and trigger.verb and re.search(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+|will\s+|is\s+to\s+)?$", text[max(sentence.start, trigger.span.start - 20) : trigger.span.start]):
+        # "Duffy is on a visit to Malaysia after talks in Thailand, and leaves for Indonesia": the sentence's subject
+        main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
+        if main is not None and main.span.start - sentence.start < 40:
+            add(main.canonical)
+        elif main is None and topic and re.match(r"\s*[\"“]?(?:He|She)\b", text[sentence.start : sentence.start + 6]):
+            add(topic)
     after_noun = not trigger.verb and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of)\s+(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w-]+\s+){0,3}$", text[max(sentence.start, trigger.span.start - 50) : trigger.span.start])
     if after_noun and not any(m.span.end <= trigger.span.start and m.canonical in names for m in people):
         # "Aqazadeh arrived after a brief stopover in Riyadh", "X said she was pleased after meetings with Y": the main subject
@@ -465,7 +477,7 @@ def _location(
             antecedent = next((m for m in places if 0 <= comma - m.span.end <= 1), None)
             if antecedent is not None:
                 return antecedent.canonical
-    if best is None and here and re.search(r"\bhere\b", text[max(clause.start, trigger.span.start - 15) : min(clause.end, trigger.span.end + 40)], re.I):
+    if best is None and here and re.search(r"\bhere\b", text[max(clause.start, trigger.span.start - 15) : min(clause.end, trigger.span.end + 65)], re.I):
         return here
     return best[1] if best else None
 
@@ -754,7 +766,7 @@ def extract_events(
                 continue  # "is in" is a visit only when a place follows
             forum = tables.forums.search(text, max(span.start, trigger.span.start - 40), min(span.end, trigger.span.end + 60)) if event_type == "summit" else None
             if event_type == "summit" and not participants:
-                if forum or (location is not None and window is not None and trigger.type == "summit"):
+                if forum or (location is not None and trigger.type == "summit"):
                     orphan = False  # "a meeting of the Group of Five", "a summit in Amman on November 8": the gathering itself is the event
                 else:
                     participants = [topic] if topic else []
@@ -775,6 +787,7 @@ def extract_events(
                     draft.status = host.status if host.status != "occurred" or draft.status == "occurred" else draft.status
                     draft.window = draft.window or host.window
                     draft.location = draft.location or host.location
+            draft.elsewhere = location is None and bool(re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 12]))
             this_sentence.append(draft)
         drafts.extend(this_sentence)
         if this_sentence:
@@ -804,7 +817,7 @@ def extract_events(
     merged = _absorb_orphans(merged, [d for d in drafts if d.orphan], kb)
     if here and published:
         for d in merged:  # a wire story's meetings of the day happen where it was filed
-            if d.type in ("meeting", "talks") and d.location is None and (d.status == "occurred" or d.window is not None and d.window.start == d.window.end == published) and (
+            if d.type in ("meeting", "talks") and d.location is None and not d.elsewhere and (d.status == "occurred" or d.window is not None and d.window.start == d.window.end == published) and (
                 d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published + timedelta(days=1))
             ):
                 d.location = here
@@ -861,7 +874,7 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict
                 v.window = dated.window
     hosts = [d for d in drafts if d.type in ("visit", "summit") and d.location]
     for d in drafts:
-        if d.type not in ("meeting", "talks"):
+        if d.type not in ("meeting", "talks") or d.elsewhere:
             continue
         if d.window is None and d.status == "occurred":
             visit = next((v for v in drafts if v.type == "visit" and v.window and v.status == d.status and set(d.participants) & set(v.participants) and v.location and d.location and _places_agree(v.location, d.location, kb)), None)

@@ -187,3 +187,24 @@ def test_domestic_talks_and_met_demands_are_no_engagements() -> None:
 def test_a_summit_between_two_leaders_is_their_meeting_even_with_place_and_time_between() -> None:
     found = one("The talks will lay groundwork for a summit in Ottawa next month between President Karl Stein and Prime Minister Olga Lind.")
     assert (found.type, found.location) == ("meeting", "Ottawa")
+
+
+def test_a_trigger_word_inside_a_title_is_no_engagement() -> None:
+    assert events("Australia's Minister for Trade Negotiations Michael Duffy is optimistic that progress is possible on farm subsidies.") == ()
+
+
+def test_a_verb_after_and_takes_the_sentences_subject_and_talks_placed_elsewhere_get_no_guessed_place() -> None:
+    text = (
+        "Trade Minister Michael Duffy said the talks went well.\n\n"
+        "Duffy is on a two-day visit to Malaysia after talks in North and South America, the EC and Thailand, and leaves for Indonesia on Wednesday."
+    )
+    found = events(text, published="1987-10-20", dateline="KUALA LUMPUR, Oct 20")
+    leaving = next(e for e in found if e.location == "Indonesia")
+    assert (leaving.type, leaving.status, leaving.participants, leaving.date.start.isoformat()) == ("visit", "planned", ("Michael Duffy",), "1987-10-21")
+    talks = next(e for e in found if e.type == "talks")
+    assert talks.location is None
+
+
+def test_here_a_little_after_the_trigger_is_the_datelines_city() -> None:
+    found = one("Regional bankers will meet with Foreign Minister Anna Berg and her deputy here tomorrow.", dateline="OSLO, March 6")
+    assert found.location == "Oslo"
