@@ -182,7 +182,7 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     return found
 
 
-_DOUBT = re.compile(r"(?i)\b(?:(?:unclear|not\s+clear|uncertain|undecided|unsure|not\s+(?:yet\s+)?(?:known|decided|certain|sure))\s+(?:if|whether)|whether\s+or\s+not|no\s+decision\s+(?:on|about|whether))\b[^.;]*$")
+_DOUBT = re.compile(r"(?i)\b(?:(?:unclear|not\s+clear|uncertain|undecided|unsure|not\s+(?:yet\s+)?(?:known|decided|certain|sure)|asked|asking|wondered|doubt(?:ed|s)?)\s+(?:if|whether)|whether\s+or\s+not|no\s+decision\s+(?:on|about|whether))\b[^.;]*$")
 """Reported doubt about an engagement: it is proposed, not planned."""
 _BARE_VERB = re.compile(r"^(?!\w+(?:[^s]s|ed|ing)\b)\w+")
 """A verb's base form ("meet", "discuss", "hold talks"), not "meets", "met", "meeting"."""
@@ -219,8 +219,6 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return "proposed"  # "no plans for an emergency meeting": talked of, not planned
     if tables.negation.search(near_before) and not re.search(r"\bnot only\b", near_before, re.I):
         return None
-    if _DOUBT.search(before[-80:]):
-        return "proposed"  # "it was unclear if he would go to Japan": reported doubt outweighs the modal
     cues: list[tuple[int, str]] = []
     governing = re.match(r"(?i)^(?:\s+(?:[\w-]+\s+){0,4}?)?(?:will|would|could|may|might|should|(?:is|was|are|were)\s+(?:expected|scheduled|set|planned|due|likely|to)|has\s+been|had\s+been|took\s+place|takes\s+place|ended|began|opened)\b", after)
     for name, pattern in tables.status:
@@ -232,9 +230,13 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled)\b", text[trigger.span.end : clause.end])
     if late and not re.search(r"[.;]", late.group(0)):  # "the planned meeting … has been postponed"
         return "cancelled" if re.match(r"(?i)cancel|called|scrapped|dropped", late.group(1)) else "postponed"
+    if re.search(r"(?i)\b(?:debt\s+)?(?:rescheduling|refinancing)\s+$", before):
+        cues = [c for c in cues if c[0] > 2]  # "rescheduling negotiations": talks about rescheduling debt, not a postponement
     strong = [c for c in cues if c[1] in ("cancelled", "postponed") and c[0] <= 45]
     if strong:
         return min(strong)[1]
+    if _DOUBT.search(before[-80:]):
+        return "proposed"  # "it was unclear if he would go to Japan": reported doubt outweighs the modal
     trigger_text = text[trigger.span.start : trigger.span.end]
     if trigger.verb and _PAST_VERB.match(trigger_text):
         since_comma = len(before) - (before.rfind(",") + 1)
@@ -403,7 +405,7 @@ def _participants(
             add(main.canonical)
         elif main is None and topic and re.match(r"\s*[\"“]?(?:He|She)\b", text[sentence.start : sentence.start + 6]):
             add(topic)
-    after_noun = not trigger.verb and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of)\s+(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w-]+\s+){0,3}$", text[max(sentence.start, trigger.span.start - 50) : trigger.span.start])
+    after_noun = not trigger.verb and trigger.type != "summit" and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of)\s+(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w-]+\s+){0,3}$", text[max(sentence.start, trigger.span.start - 50) : trigger.span.start])
     if after_noun and not any(m.span.end <= trigger.span.start and m.canonical in names for m in people):
         # "Aqazadeh arrived after a brief stopover in Riyadh", "X said she was pleased after meetings with Y": the main subject
         main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
@@ -536,7 +538,7 @@ def _cameo(event_type: str, location: str | None) -> str:
     )
 
 
-_TOPIC_TALKS = re.compile(r"\b(?:trade|economic|peace|arms|nuclear|security|military|border|tariff|debt|budget|formal|bilateral|working-level|high-level|framework|round|two days of|ministerial)\s+(?:of\s+)?$", re.I)
+_TOPIC_TALKS = re.compile(r"\b(?:trade|economic|peace|arms|nuclear|security|military|border|tariff|debt|budget|rescheduling|refinancing|loan|aid|formal|bilateral|working-level|high-level|framework|round|two days of|ministerial)\s+(?:of\s+)?$", re.I)
 _GROUP_AFTER = re.compile(r"^\s+(?:with|between)\s+(?:the\s+)?(?:representatives|officials|delegations?|negotiators|members|executives|leaders of|a delegation)", re.I)
 
 
@@ -556,6 +558,8 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
             return "meeting"
         if re.match(r"(?i)^\s+between\s+(?:the\s+two\s+leaders|\w+\s+and\s+\w+\b)", after) and not _TOPIC_TALKS.search(before) and len(participants) == 2:
             return "meeting"
+    if trigger.type == "meeting" and form.startswith("summit") and len(participants) < 2 and not trigger.verb:
+        return "summit"  # "the economic summit meeting in Venice": the gathering
     if trigger.type == "summit":
         between = re.match(r"^\s+(?:(?:in|at|on|next|this|later|early|in\s+early|in\s+late)\s+[\w.’'-]+\s+(?:[\w.’'-]+\s+)?){0,2}between\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:and|&)\s+", text[trigger.span.end : trigger.span.end + 130])
         if between and not forums.search(text[trigger.span.start - 30 : trigger.span.start]):
@@ -766,7 +770,7 @@ def extract_events(
                 continue  # "is in" is a visit only when a place follows
             forum = tables.forums.search(text, max(span.start, trigger.span.start - 40), min(span.end, trigger.span.end + 60)) if event_type == "summit" else None
             if event_type == "summit" and not participants:
-                if forum or (location is not None and trigger.type == "summit"):
+                if forum or (location is not None and (trigger.type == "summit" or "summit" in trigger.form)):
                     orphan = False  # "a meeting of the Group of Five", "a summit in Amman on November 8": the gathering itself is the event
                 else:
                     participants = [topic] if topic else []
@@ -776,7 +780,7 @@ def extract_events(
             quality = -2.5 * anaphoric + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if heading else 0)
             draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan or heading, heading=heading)
             if event_type in ("meeting", "talks") and re.search(r"(?i)\bduring\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|stay|trip|tour)\b", text[span.start : span.end]):
-                draft.during = next((d for d in reversed(drafts + this_sentence) if d.type == "visit"), None)
+                draft.during = next((d for d in reversed(drafts + this_sentence) if d.type == "visit" and set(d.participants) & set(participants)), None)
             if forum:
                 draft.forum = _forum_key(forum.group(0))
             if event_type == "summit" and this_sentence and re.search(r"(?i)\bsidelines\s+of\s+(?:the|that|this|a|an|its)?\s*(?:[\w()-]+\s+){0,6}$", text[span.start : trigger.span.start]):

@@ -74,7 +74,7 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
     patterns = [
         rf"(?P<mly0>(?:(?:in|of|since|until|by|from)\s+)?(?P<mly0_m>{month})\s+(?P<mly0_mod>last|next|this)\s+year)",
         # "May 25 or 26", "April 13-16", "March 3, 1987", "Oct 27"
-        rf"(?P<md>(?:(?:from|between)\s+)?(?P<md_m>{month})\s+(?P<md_d1>{day})(?:\s*(?:-|–|to|or|and|through)\s*(?:(?P<md_m2>{month})\s+)?(?P<md_d2>{day}))?(?:,?\s+(?P<md_y>(?:19|20)\d\d))?)(?![\d:])",
+        rf"(?P<md>(?:(?:from|between)\s+)?(?P<md_m>{month})(?:\s+|-)(?P<md_d1>{day})(?:\s*(?:-|–|to|or|and|through)\s*(?:(?P<md_m2>{month})\s+)?(?P<md_d2>{day}))?(?:,?\s+(?P<md_y>(?:19|20)\d\d))?)(?![\d:])",
         # "25 May 2023", "13-16 April"
         rf"(?P<dm>(?P<dm_d1>{day})(?:\s*(?:-|–|to|or|and)\s*(?P<dm_d2>{day}))?\s+(?P<dm_m>{month})(?:,?\s+(?P<dm_y>(?:19|20)\d\d))?)",
         # ISO and numeric dates
@@ -85,7 +85,7 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         # "on Thursday", "next Wednesday", "last Tuesday", "Friday (Oct 27)" is md inside
         rf"(?P<wd>(?:(?P<wd_mod>next|last|this|coming|early|late|on|by|until|from|since)\s+)?(?P<wd_day>{weekday})(?:\s+(?P<wd_part>morning|afternoon|evening|night))?)",
         # "last November", "in March", "early this month", "next month", "mid-April"
-        rf"(?P<mn>(?P<mn_mod>last|next|this|in|early|late|mid-?|by|since|until|through|during|from|the|a|coming)\s*(?P<mn_m>{month})(?:\s+(?P<mn_y>(?:19|20)\d\d))?)",
+        rf"(?P<mn>(?P<mn_mod>last|next|this|in|early|late|mid-?|by|since|until|through|during|from|the|a|coming)\s*(?P<mn_m>{month})(?![\s-]*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:pct|percent|mln|billion|dlrs)))(?:\s+(?P<mn_y>(?:19|20)\d\d))?)",
         rf"(?P<my>(?P<my_m>{month})\s+(?P<my_y>(?:19|20)\d\d))",
         # periods relative to the article's date
         r"(?P<rel>(?P<rel_pre>later|earlier|early|late|end of|the end of)?\s*(?P<rel_mod>next|last|this|past|coming|previous|following)\s+(?P<rel_unit>week|weekend|month|year|quarter))",

@@ -208,3 +208,30 @@ def test_a_verb_after_and_takes_the_sentences_subject_and_talks_placed_elsewhere
 def test_here_a_little_after_the_trigger_is_the_datelines_city() -> None:
     found = one("Regional bankers will meet with Foreign Minister Anna Berg and her deputy here tomorrow.", dateline="OSLO, March 6")
     assert found.location == "Oslo"
+
+
+def test_asked_if_is_doubt_and_preparing_to_depart_is_planned() -> None:
+    asked = one("Asked if President Karl Stein would discuss the issue with Foreign Minister Anna Berg, the spokesman said he had no idea.")
+    assert asked.status == "proposed"
+    summit = next(e for e in events("President Karl Stein, preparing to depart for the Venice economic summit on Wednesday, said allies must act.", published="1987-06-01") if e.type == "summit")
+    assert (summit.status, summit.date.start.isoformat()) == ("planned", "1987-06-03")
+
+
+def test_an_economic_summit_meeting_is_the_gathering_with_its_own_dates() -> None:
+    found = events("The President would announce the decision just before the June 8-10 economic summit meeting in Venice.", published="1987-04-27")
+    assert [(e.type, e.location, e.date.start.isoformat(), e.date.end.isoformat()) for e in found] == [("summit", "Venice", "1987-06-08", "1987-06-10")]
+
+
+def test_debt_rescheduling_negotiations_are_talks_not_a_postponement() -> None:
+    found = events("Bolivia's agreement opened the door to rescheduling negotiations with the Paris Club and Argentina and Brazil.")
+    assert [(e.type, e.status, e.participants) for e in found] == [("talks", "occurred", ("BO", "AR", "BR"))], [(e.type, e.status, e.participants) for e in found]
+
+
+def test_during_his_visit_is_the_visit_of_a_party_of_the_meeting() -> None:
+    text = (
+        "Former Foreign Minister Anna Berg made the recommendation soon after returning from a visit to Washington, "
+        "designed to pave the way for Prime Minister Karl Stein's visit to Tokyo next Wednesday.\n\n"
+        "Berg met President Olga Lind during her visit."
+    )
+    met = next(e for e in events(text) if e.type == "meeting")
+    assert met.location != "Tokyo" and (met.date is None or met.date.start.isoformat() != "2024-03-13")
