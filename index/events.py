@@ -193,6 +193,10 @@ _NEW_ENGAGEMENT = re.compile(r"(?i)\b(?:a|an|several|many|other|previous|earlier
 """Before a noun trigger: it names a further engagement, not the one before it."""
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)|[’']s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 """A noun trigger that names an engagement already known: "the visit", "Fahd's trip"."""
+_RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?:would|will|could|should|might|may|is|are|was|were|has|have|had)\b")
+"""'talks with Japan that would lead to membership next year': what follows dates the relative clause, not the talks."""
+_DOMESTIC_PARTY = re.compile(r"(?i)\s+(?:with\s+)?(?:his|her|their)\s+(?:own\s+)?(?:top\s+|senior\s+|closest\s+)?(?:[\w-]+\s+)?(?:advisers|advisors|aides|staff|wife|husband|family|son|daughter|mother|father|doctors|supporters|party)\b")
+"""'a meeting with his top economic advisers', 'visit his wife': no diplomacy."""
 _OFFICE_NAME = re.compile(r"\b(?:Minister|Ministry|Secretary|Department|Office|Commissioner|Council|Committee|Bureau|Agency|Director|Institute|Centre|Center)\s+(?:for|of|on)\s+(?:(?:the\s+)?[A-Z][\w-]*\s+(?:and\s+)?){0,3}$")
 _PRESENT_VERB = re.compile(r"^(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", re.I)
 
@@ -220,7 +224,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     if tables.negation.search(near_before) and not re.search(r"\bnot only\b", near_before, re.I):
         return None
     cues: list[tuple[int, str]] = []
-    governing = re.match(r"(?i)^(?:\s+(?:[\w-]+\s+){0,4}?)?(?:will|would|could|may|might|should|(?:is|was|are|were)\s+(?:expected|scheduled|set|planned|due|likely|to)|has\s+been|had\s+been|took\s+place|takes\s+place|ended|began|opened)\b", after)
+    governing = re.match(r"(?i)^(?:\s+(?:(?!that\b|which\b|who\b)[\w-]+\s+){0,4}?)?(?:will|would|could|may|might|should|(?:is|was|are|were)\s+(?:expected|scheduled|set|planned|due|likely|to)|has\s+been|had\s+been|took\s+place|takes\s+place|ended|began|opened)\b", after)
     for name, pattern in tables.status:
         for m in pattern.finditer(before):
             cues.append((len(before) - m.end(), name))
@@ -278,6 +282,7 @@ def _tense(status: str) -> str:
 _HARD_BOUNDARY = re.compile(r";\s|\s+since\s+(?:the|he|she|they|his|her|its|their)\b|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
 _RELATIVE_WHO = re.compile(r",\s+who\s+(?:[\w’'-]+\s+){0,8}$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b(?!\s+(?:said|says|told|added|noted|stated|believed|thought|hoped|expected|predicted|argued|warned)\s+(?!(?:he|she)\b)(?:that\s+)?[A-Z]?)")
 _SPEAKER_AFTER = re.compile(r"^(?:,[^,;]{3,140},)?\s*(?:,\s*)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b")
 
 
@@ -352,6 +357,13 @@ def _participants(
         if name not in names:
             names.append(name)
 
+    invited = re.search(r"(?i)\binvit(?:ation|ations|ed|es|e|ing)\s+(?:to\s+|for\s+)?", text[max(sentence.start, trigger.span.start - 120) : trigger.span.start])
+    if invited and trigger.type == "visit" and trigger.verb and re.search(r"\bto\s+$", text[trigger.span.start - 4 : trigger.span.start]):
+        at = max(sentence.start, trigger.span.start - 120) + invited.end()
+        guests = [m.canonical for m in people if at <= m.span.start and m.span.end <= trigger.span.start]
+        if guests:  # "Reagan's invitation to Gorbachev to visit the United States": Gorbachev visits
+            return guests
+
     subject_from = _subject_start(text, sentence, trigger.span)
     relative = _RELATIVE_WHO.search(text, sentence.start, trigger.span.start)
     if relative:
@@ -373,8 +385,8 @@ def _participants(
     ):
         for name in previous[1]:  # "X will meet Y before travelling to Z": X travels
             add(name)
-    elif not subjects and not relative and topic and _PRONOUN.search(text, subject_from, trigger.span.start):
-        add(topic)
+    elif not subjects and not relative and topic and _SUBJECT_PRONOUN.search(text, subject_from, trigger.span.start):
+        add(topic)  # "he will meet": the story's topic ("He said France was negotiating": not him)
     object_end = _object_end(text, sentence, trigger.span, next_trigger)
     agent = re.match(r"\s+(?:to\s+[^,;]{0,40}?\s+|(?:[\w-]+\s+){1,4}?)?by\s+", text[trigger.span.end : object_end])
     if agent and not trigger.verb:  # "a visit to Beijing by Blinken", "trips by Yellen and Raimondo"
@@ -516,7 +528,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     in_clause = [
         t for t in times
         if clause.contains(t.span) and usable(t)
-        and not (t.span.start >= trigger.span.end and _HARD_BOUNDARY.search(text, trigger.span.end, t.span.start))
+        and not (t.span.start >= trigger.span.end and (_HARD_BOUNDARY.search(text, trigger.span.end, t.span.start) or _RELATIVE_VERB.search(text, trigger.span.end, t.span.start)))
     ]
     adjacent = [t for t in in_clause if is_duration(t) and 0 <= trigger.span.start - t.span.end <= 25 and re.fullmatch(r"[- ](?:[a-z]+\s+){0,2}", text[t.span.end : trigger.span.start])]
     explicit = [t for t in in_clause if not is_duration(t) and not re.match(r"(?i)(?:in|over|during)\s+(?:recent|the\s+(?:past|last|coming|next))\b", t.text)]
@@ -552,7 +564,7 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
     before = text[max(clause.start, trigger.span.start - 40) : trigger.span.start]
     if trigger.type == "meeting" and form in ("meeting", "meetings") and re.search(r"(?i)\b(?:negotiators|delegations?|delegates)\b", text[clause.start : trigger.span.start]):
         return "talks"  # "negotiators will hold emergency meetings"
-    if trigger.type == "talks" and form in ("talks", "negotiations", "hold talks", "held talks", "holds talks", "holding talks"):
+    if trigger.type == "talks" and form in ("talks", "hold talks", "held talks", "holds talks", "holding talks"):
         after = text[trigger.span.end : trigger.span.end + 60]
         if not _TOPIC_TALKS.search(before) and not _GROUP_AFTER.match(after) and re.match(r"^\s+with\s+", after) and len(participants) >= 1:
             return "meeting"
@@ -655,7 +667,7 @@ def extract_events(
                 or (triggers[n - 1].verb and re.fullmatch(r"[^.;:,]{0,100}?\s(?:on\s+\w+\s+)?to\s+", text[triggers[n - 1].span.end : trigger.span.start]))
             ):
                 continue  # "a tour to discuss the debt", "will meet Chun on Monday to discuss trade": the purpose of the engagement before it
-            if tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15]):
+            if tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15]) or _DOMESTIC_PARTY.match(text, trigger.span.end):
                 continue
             next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None
             sentence_topic = next((m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_speaker(text, m, span)), None)
@@ -711,7 +723,11 @@ def extract_events(
                     orphan = True  # "the trade talks", "negotiators met": kept to merge into a named event
                 else:
                     continue
-            near = [t for t in sentence_times if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text)]
+            near = [
+                t for t in sentence_times
+                if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text)
+                and not (t.span.start >= trigger.span.end and _RELATIVE_VERB.search(text, trigger.span.end, t.span.start))
+            ]
             hint: tuple[date, date] | None = None
             if near:
                 closest = min(near, key=lambda t: abs(t.span.start - trigger.span.end))

@@ -85,10 +85,10 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         # "on Thursday", "next Wednesday", "last Tuesday", "Friday (Oct 27)" is md inside
         rf"(?P<wd>(?:(?P<wd_mod>next|last|this|coming|early|late|on|by|until|from|since)\s+)?(?P<wd_day>{weekday})(?:\s+(?P<wd_part>morning|afternoon|evening|night))?)",
         # "last November", "in March", "early this month", "next month", "mid-April"
-        rf"(?P<mn>(?P<mn_mod>last|next|this|in|early|late|mid-?|by|since|until|through|during|from|the|a|coming)\s*(?P<mn_m>{month})(?![\s-]*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:pct|percent|mln|billion|dlrs)))(?:\s+(?P<mn_y>(?:19|20)\d\d))?)",
+        rf"(?P<mn>(?P<mn_mod>last|next|this|in|early|late|mid-?|by|since|until|through|during|from|the|a|coming)\s*(?P<mn_m>{month})(?![\s-]*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:pct|percent|mln|billion|dlrs)))(?:,?\s+(?P<mn_y>(?:19|20)\d\d))?)",
         rf"(?P<my>(?P<my_m>{month})\s+(?P<my_y>(?:19|20)\d\d))",
         # periods relative to the article's date
-        r"(?P<rel>(?P<rel_pre>later|earlier|early|late|end of|the end of)?\s*(?P<rel_mod>next|last|this|past|coming|previous|following)\s+(?P<rel_unit>week|weekend|month|year|quarter))",
+        r"(?P<rel>(?P<rel_pre>later|earlier|early|late|end of|the end of)?\s*(?P<rel_mod>next|last|this|past|coming|previous|(?<=the\s)following)\s+(?P<rel_unit>week|weekend|month|year|quarter))",
         r"(?P<wkend>(?:over|during|at|on)\s+the\s+weekend)",
         rf"(?P<ago>(?P<ago_n>{number})\s+(?P<ago_u>{unit})\s+ago)",
         rf"(?P<dur>(?P<dur_n>{number}|\d+)[- ](?P<dur_u>day|week)(?=[- ](?:[a-z]+\s+){{0,2}}(?:visit|trip|tour|talks|meeting|summit|conference|session|stay)))",

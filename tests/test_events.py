@@ -235,3 +235,32 @@ def test_during_his_visit_is_the_visit_of_a_party_of_the_meeting() -> None:
     )
     met = next(e for e in events(text) if e.type == "meeting")
     assert met.location != "Tokyo" and (met.date is None or met.date.start.isoformat() != "2024-03-13")
+
+
+def test_meetings_with_ones_own_aides_or_family_are_no_diplomacy() -> None:
+    assert events("President Karl Stein's statement followed a meeting with his top economic advisers.") == ()
+    assert events("President Karl Stein left the palace to visit his wife at the hospital.") == ()
+
+
+def test_an_invitation_to_visit_makes_the_invitee_the_visitor() -> None:
+    found = events("Chief of staff Lars Holm noted President Karl Stein's invitation to Prime Minister Olga Lind to visit Norway, made at their first summit in Geneva in November, 1985.", published="1987-04-13")
+    visit = next(e for e in found if e.type == "visit")
+    assert visit.participants == ("Olga Lind",)
+    summit = next(e for e in found if e.type == "summit")
+    assert (summit.location, summit.date.start.isoformat(), summit.status) == ("Geneva", "1985-11-01", "occurred")
+
+
+def test_he_said_is_the_speaker_not_a_party_and_negotiations_with_a_country_are_talks() -> None:
+    text = "Foreign Minister Anna Berg arrived in Oslo on Monday.\n\nShe said France was continuing negotiations with Iran."
+    talks = next(e for e in events(text) if e.sentence.startswith("She said"))
+    assert (talks.type, talks.participants) == ("talks", ("FR", "IR"))
+
+
+def test_a_relative_clause_after_the_trigger_does_not_date_it() -> None:
+    found = one("Finance Minister Anna Berg said progress had been made in talks between Britain and Japan that would lead to membership for three banks next year.", published="1987-06-02")
+    assert (found.status, found.date) == ("occurred", None)
+
+
+def test_following_as_a_preposition_is_no_next_weekend() -> None:
+    found = one("Following weekend talks here between Japanese and British officials, Finance Minister Anna Berg told reporters they had succeeded.", published="1987-06-02", dateline="LONDON, June 2")
+    assert found.status == "occurred" and (found.date is None or found.date.end.isoformat() <= "1987-06-02")
