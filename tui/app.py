@@ -15,7 +15,6 @@ from typing import Callable, Sequence
 
 from textual.app import App, InvalidThemeError
 from textual.binding import Binding
-from textual.widgets import Input
 
 from index.config import Config
 from index.store import SearchBackend, Store
@@ -93,12 +92,6 @@ class ReadoutApp(App[int]):
         if not last_modified:
             return "index not read yet"
         return f"index updated {relative_age(self.clock() - last_modified)}"
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``?`` and ``q`` are typed, not acted on, in the search bar: don't offer them there."""
-        if action in ("help", "quit") and isinstance(self.focused, Input):
-            return False
-        return True
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -393,3 +393,39 @@ async def test_palette_offers_every_action_and_runs_saved_searches(make_app, set
         assert screen.results.query == "person:Blinken"
         assert screen.results.event_total == Store(tui_index).count("person:Blinken", "event")
         assert app.focused is app.query_one(EventTable), "to the results, like ctrl+o"
+
+
+async def test_ctrl_q_quits_even_while_typing(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"Raim")
+        assert isinstance(app.focused, SearchBar)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
+async def test_palette_actions_work_from_the_search_bar(make_app, settle) -> None:
+    """The palette is opened from anywhere: with the search bar focused, its
+    actions (help, sort, copy, a tab…) ran nothing."""
+    app = make_app(initial_query="Raimondo")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert isinstance(app.focused, SearchBar)
+        await pilot.press("ctrl+p", *"Help", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("ctrl+p", *"Sort", "enter")
+        await settle(pilot)
+        assert app.query_one(EventTable).sort_name == "newest"
+        copied: list[str] = []
+        app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+        await pilot.press("ctrl+p", *"Copy citation", "enter")
+        await settle(pilot)
+        assert copied and app.query_one(EventTable).selected().event["article"] in copied[0]
+        await pilot.press("ctrl+p", *"Articles tab", "enter")
+        await settle(pilot)
+        assert screen.active_tab == "articles" and isinstance(app.focused, ArticleList)

@@ -46,9 +46,8 @@ if TYPE_CHECKING:
 LIST_IDS = {"events": "#event-table", "articles": "#article-list", "entities": "#entity-list"}
 TAB_KEYS = Binding.Group("Tabs", compact=True)
 MATCH_KEYS = Binding.Group("Match", compact=True)
-LETTER_ACTIONS = {"focus_search", "tab", "sort", "filter", "copy", "next_match", "previous_match"}
-"""Actions on printable keys: they do not apply while typing in the search bar."""
-CHECKED_ACTIONS = LETTER_ACTIONS | {"open"}
+CHECKED_ACTIONS = {"sort", "filter", "copy", "next_match", "previous_match", "open"}
+"""Actions that apply only to some selections (``check_action``)."""
 
 
 # --- messages from the workers -------------------------------------------------------------
@@ -418,8 +417,9 @@ class MainScreen(Screen[None]):
         except NoMatches:  # asked before the panes exist
             return True
         focused = self.focused
-        if action in LETTER_ACTIONS and isinstance(focused, Input):
-            return False  # typed into the query instead
+        # (In the search bar letters are typed, not acted on: the bar takes
+        # them, and the footer leaves their keys out; the palette still runs
+        # these actions from there.)
         reading_full = self.has_class("-reading")
         if action in ("sort", "filter") and reading_full:
             return False  # the list is hidden: go back to it first
@@ -432,7 +432,7 @@ class MainScreen(Screen[None]):
         if action == "filter":
             return True if (tab == "events" and hit is not None) or entity is not None else None
         if action == "open":
-            if focused is self.source or isinstance(focused, Input):
+            if focused is self.source:
                 return False
             return True if hit is not None or entity is not None else None
         return True

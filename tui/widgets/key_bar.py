@@ -13,7 +13,14 @@ from itertools import groupby
 from rich.style import Style
 from rich.text import Text
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
+
+TYPED_NAMES = frozenset({"slash", "question_mark", "space"})
+
+
+def typed(key: str) -> bool:
+    """Is ``key`` a character the search bar types (so not a command there)?"""
+    return len(key) == 1 or key in TYPED_NAMES
 
 
 class KeyBar(Static):
@@ -42,7 +49,12 @@ class KeyBar(Static):
         variables = self.app.theme_variables
         key_style = Style(bold=True, color=variables.get("text-accent") or None)
         text = Text(no_wrap=True, overflow="ellipsis")
-        shown = [(b.binding, b.enabled) for b in self.screen.active_bindings.values() if b.binding.show]
+        typing = isinstance(self.app.focused, Input)
+        shown = [
+            (b.binding, b.enabled)
+            for b in self.screen.active_bindings.values()
+            if b.binding.show and not (typing and typed(b.binding.key))
+        ]
         by_action: dict[str, tuple] = {}
         for binding, enabled in shown:
             by_action.setdefault(binding.action, (binding, enabled))
