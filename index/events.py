@@ -154,14 +154,15 @@ def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Spa
     return Span(start, end)
 
 
-_IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])")
+_IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+|(?:also\s+)?(?:expected|due)\s+(?:here\s+|back\s+)?)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due)\s+here\b|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])")
 
 
 def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     tables = _tables(kb)
     found: list[Trigger] = []
     for m in _IS_IN.finditer(text, sentence.start, sentence.end):
-        found.append(Trigger("visit", "is in" if m.group(0).endswith("in") else "left for", Span(m.start(), m.end()), True, False))
+        form = "is in" if m.group(0).endswith("in") else "arrive here" if m.group(0).endswith("here") else "left for"
+        found.append(Trigger("visit", form, Span(m.start(), m.end()), True, False))
     for m in tables.pattern.finditer(text, sentence.start, sentence.end):
         if m.group()[0].isupper() and _OFFICE_NAME.search(text, max(sentence.start, m.start() - 60), m.start()):
             continue  # "Minister for Trade Negotiations", "Office of Multilateral Talks": part of a title or a body's name
@@ -172,7 +173,7 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
         event_type, verb = options[0]
         if len(options) > 1 and any(v for _, v in options) and not all(v for _, v in options):
             # "meeting", "visit", "tour": a noun after a determiner, else a verb
-            determiner = re.search(r"(?i)(?:\b(?:a|an|the|this|that|these|those|their|his|her|its|our|first|next|last|planned|such|any|no|each|every|another|several|many|few|frequent|regular|recent|previous|earlier|further|more|other|numerous|repeated|reciprocal|two|three|four|\d+|[’']s)\s+(?:[\w-]+\s+){0,2})$", text[max(sentence.start, m.start() - 40) : m.start()])
+            determiner = re.search(r"(?i)(?:\b(?:a|an|the|this|that|these|those|their|his|her|its|our|first|next|last|planned|such|any|no|each|every|another|several|many|few|frequent|regular|recent|previous|earlier|further|more|other|numerous|repeated|reciprocal|two|three|four|\d+|[’']s)\s+(?:[\w.-]+\s+){0,2})$", text[max(sentence.start, m.start() - 40) : m.start()])
             verb = not determiner
         if form in ("bilateral", "bilaterals") and not re.match(r"\s*(?:[.,;:)”\"]|$|with\b|between\b|on\b|in\b|at\b)", text[m.end() : m.end() + 10]):
             continue  # "bilateral ties": an adjective
@@ -189,7 +190,8 @@ _BARE_VERB = re.compile(r"^(?!\w+(?:[^s]s|ed|ing)\b)\w+")
 _COORDINATED = re.compile(r"^[^.;:\"“”]{0,120}?\s(?:and|or)\s+(?:then\s+|also\s+|later\s+|possibly\s+)?(?:to\s+)?$")
 """The words between two triggers end in "and": the second verb shares the first one's auxiliary."""
 _ATTENDED_BY = re.compile(r",?\s+(?:which\s+was\s+)?(?:also\s+)?(?:attended|joined)\s+by\b")
-_NEW_ENGAGEMENT = re.compile(r"(?i)\b(?:a|an|several|many|other|previous|earlier|recent|two|three|four|some|numerous|repeated|frequent)\s+(?:[\w-]+\s+){0,2}$")
+_PAVE_THE_WAY = re.compile(r"(?i)\b(?:pave|paves|paved|paving|open|opens|opened|opening|lay|lays|laid|laying|prepare|prepares|preparing)\s+(?:the\s+)?(?:way|ground|groundwork)\s+for\b[^.;]*$")
+_NEW_ENGAGEMENT = re.compile(r"(?i)(?:\b(?:a|an|several|many|other|previous|earlier|recent|two|three|four|some|numerous|repeated|frequent)|\w[’'\"]s)\s+(?:[\w-]+\s+){0,2}$")
 """Before a noun trigger: it names a further engagement, not the one before it."""
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)|[’']s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 """A noun trigger that names an engagement already known: "the visit", "Fahd's trip"."""
@@ -236,6 +238,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return "cancelled" if re.match(r"(?i)cancel|called|scrapped|dropped", late.group(1)) else "postponed"
     if re.search(r"(?i)\b(?:debt\s+)?(?:rescheduling|refinancing)\s+$", before):
         cues = [c for c in cues if c[0] > 2]  # "rescheduling negotiations": talks about rescheduling debt, not a postponement
+    if re.match(r"^[^,.;]{0,80}?\bcoming\s+up\b", text[trigger.span.end : clause.end]) or re.search(r"\b(?:expected|due)\b", text[trigger.span.start : trigger.span.end]):
+        cues.append((0, "planned"))  # "my meeting with Nakasone … coming up", "is expected here on Friday"
     strong = [c for c in cues if c[1] in ("cancelled", "postponed") and c[0] <= 45]
     if strong:
         return min(strong)[1]
@@ -364,7 +368,19 @@ def _participants(
         if guests:  # "Reagan's invitation to Gorbachev to visit the United States": Gorbachev visits
             return guests
 
+    possessor = None if trigger.verb else next(
+        (m for m in people if 0 <= trigger.span.start - m.span.end <= 30 and re.fullmatch(r"(?:[’']s?|\"s)\s+(?:[\w-]+\s+){0,2}", text[m.span.end : trigger.span.start])), None
+    )
     subject_from = _subject_start(text, sentence, trigger.span)
+    if possessor is not None:  # "a vote sponsored by Gephardt is due during Nakasone's visit": the visitor is Nakasone
+        owners = [possessor]
+        for m in reversed([m for m in people if m.span.end <= possessor.span.start and m.span.start >= sentence.start]):
+            if not re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}", text[m.span.end : owners[0].span.start]):
+                break
+            owners.insert(0, m)  # "Blinken, Yellen and Raimondo's visits": all three
+        for m in owners:
+            add(m.canonical)
+        subject_from = trigger.span.start
     relative = _RELATIVE_WHO.search(text, sentence.start, trigger.span.start)
     if relative:
         antecedent = [m for m in people if m.span.end <= relative.start() and relative.start() - m.span.end <= 3]
@@ -417,7 +433,7 @@ def _participants(
             add(main.canonical)
         elif main is None and topic and re.match(r"\s*[\"“]?(?:He|She)\b", text[sentence.start : sentence.start + 6]):
             add(topic)
-    after_noun = not trigger.verb and trigger.type != "summit" and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of)\s+(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w-]+\s+){0,3}$", text[max(sentence.start, trigger.span.start - 50) : trigger.span.start])
+    after_noun = not trigger.verb and trigger.type != "summit" and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of|(?:after\s+|upon\s+|on\s+)?returning\s+from|(?:was|is)?\s*back\s+from)\s+(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w.-]+\s+){0,3}$", text[max(sentence.start, trigger.span.start - 50) : trigger.span.start])
     if after_noun and not any(m.span.end <= trigger.span.start and m.canonical in names for m in people):
         # "Aqazadeh arrived after a brief stopover in Riyadh", "X said she was pleased after meetings with Y": the main subject
         main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
@@ -464,12 +480,15 @@ def _location(
             continue
         if text[m.span.end : m.span.end + 2] in ("’s", "'s"):
             continue
-        if 0 <= trigger.span.start - m.span.end <= 1 and m.kind == "place":
+        if 0 <= trigger.span.start - m.span.end <= 1 and (m.kind == "place" or m.kind == "country" and trigger.type == "visit" and not trigger.verb):
             best = (-100, m.text if m.text in kb.places and kb.places[m.text].kind == "city" else m.canonical)
             continue  # "a Washington meeting", "the Venice summit"
         preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
         if not preposition:
             continue
+        following = re.match(r"\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})", text[m.span.end : m.span.end + 40])
+        if following and any(" ".join(following.group(1).split()[:k]).lower() in kb.titles for k in (1, 2, 3)):
+            continue  # "the visit of U.S. Secretary of State Shultz": a nationality, not the place
         if not re.search(r"\b(?i:in|at|visit|visiting|visited|visits|for|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?$", before) and re.match(r"(?i)to\s+(?!(?:the|a|an|northern|southern|eastern|western|central|north|south|east|west|neighbouring|neighboring|nearby)\b)[a-z]", preposition.group(0)):
             continue  # "to discuss relaxed U.S. rules": an infinitive, not a destination
         if m.span.start >= trigger.span.end and m.span.start - trigger.span.end > 70 or m.span.end <= trigger.span.start and trigger.span.start - m.span.end > 45:
@@ -503,7 +522,8 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
 
     def usable(t: TimeExpression) -> bool:
         if re.match(r"(?i)from\b", t.text):
-            return bool(re.search(r"(?i)\b(?:to|through|until)\b|[-–]", t.text))  # "from April 21 to 24" is a range
+            # "from April 21 to 24" is a range; "a visit to the U.S. from April 29": it starts then
+            return bool(re.search(r"(?i)\b(?:to|through|until)\b|[-–]", t.text)) or t.span.start > trigger.span.end
         return not re.match(r"(?i)(since|until|by)\b", t.text)
 
     def is_duration(t: TimeExpression) -> bool:
@@ -520,7 +540,11 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         window = t.window(_tense(status), published)
         return DateWindow(window[0], window[1], t.text, t.span) if window else None
 
-    own = re.match(r",\s+which\s+(?:(?:will|is\s+(?:due|scheduled|set)\s+to|was\s+to)\s+)?(?:start|starts|begin|begins|began|open|opens|opened|run|runs|ran|end|ends|ended|takes?\s+place|took\s+place|is|was)\s+", text[trigger.span.end : trigger.span.end + 60]) if text else None
+    own = re.match(
+        r",\s+which\s+(?:(?:will|is\s+(?:due|scheduled|set)\s+to|was\s+to)\s+)?(?:start|starts|begin|begins|began|open|opens|opened|run|runs|ran|end|ends|ended|takes?\s+place|took\s+place|is|was)\s+"
+        r"|(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?,?\s+(?:starting|beginning|opening)\s+(?:on\s+)?",
+        text[trigger.span.end : trigger.span.end + 70],
+    ) if text else None
     if own:  # "the conference, which starts June 25": the relative clause dates the engagement itself
         found = pick([t for t in times if t.span.start == trigger.span.end + own.end() or 0 <= t.span.start - (trigger.span.end + own.end()) <= 3])
         if found:
@@ -710,6 +734,8 @@ def extract_events(
                 orphan = True
             if trigger.weak and not participants:
                 continue
+            if trigger.form.startswith("discuss") and len(participants) < 2 and not re.search(r"(?i)\bwith\b", text[trigger.span.end : min(clause.end, trigger.span.end + 80)]):
+                continue  # "Nakasone would discuss the Venice summit": a topic, not talks with anyone
             event_type = _refine_type(text, trigger, participants, tables.forums, clause, sentence_people)
             if event_type == "summit" and trigger.form in ("conference", "gathering", "session", "sessions", "session of", "ministerial") and not (
                 tables.forums.search(text, clause.start, clause.end)
@@ -723,9 +749,12 @@ def extract_events(
                     orphan = True  # "the trade talks", "negotiators met": kept to merge into a named event
                 else:
                     continue
+            own_end = clause.end
+            if next_start is not None and not triggers[n + 1].verb and _NEW_ENGAGEMENT.search(text, max(span.start, next_start - 40), next_start):
+                own_end = next_start  # "X's trip follows several visits to Y": what comes after is the other engagement's
             near = [
                 t for t in sentence_times
-                if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text)
+                if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text) and t.span.end <= max(own_end, trigger.span.end)
                 and not (t.span.start >= trigger.span.end and _RELATIVE_VERB.search(text, trigger.span.end, t.span.start))
             ]
             hint: tuple[date, date] | None = None
@@ -757,9 +786,6 @@ def extract_events(
                 joined = next((d for d in reversed(drafts + this_sentence) if d.type == trigger.type and d.participants and not d.orphan), None)
                 if joined is not None:  # "the meeting, also attended by Poehl": he joins the meeting already reported
                     participants = list(dict.fromkeys([*joined.participants, *participants]))
-            own_end = clause.end
-            if next_start is not None and not triggers[n + 1].verb and _NEW_ENGAGEMENT.search(text, max(span.start, next_start - 40), next_start):
-                own_end = next_start  # "X's trip follows several visits to Y": what comes after is the other engagement's
             if not trigger.verb and _DEFINITE_BEFORE.search(text, max(span.start, trigger.span.start - 40), trigger.span.start) and participants and not _has_cue(text, clause, trigger, tables) and not any(
                 clause.start <= t.span.start and t.span.end <= own_end and not (t.span.start >= trigger.span.end and _HARD_BOUNDARY.search(text, trigger.span.end, t.span.start))
                 for t in sentence_times
@@ -769,6 +795,9 @@ def extract_events(
                 if earlier is not None:
                     status = earlier.status
             window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published)
+            if status == "proposed" and window and published and window.start > published and _PAVE_THE_WAY.search(text, max(span.start, trigger.span.start - 60), trigger.span.start):
+                status = "planned"  # "pave the way for the prime minister's visit starting next Wednesday": it is scheduled
+                window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published)
             if window and published and status in ("planned", "proposed") and window.end < published - timedelta(days=14) and not re.search(
                 r"(?i)\b(?:will|next|expected|scheduled|due|plans?|planned|would|could|may|might|possible)\b", text[max(clause.start, trigger.span.start - 60) : trigger.span.end + 20]
             ):

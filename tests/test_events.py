@@ -264,3 +264,30 @@ def test_a_relative_clause_after_the_trigger_does_not_date_it() -> None:
 def test_following_as_a_preposition_is_no_next_weekend() -> None:
     found = one("Following weekend talks here between Japanese and British officials, Finance Minister Anna Berg told reporters they had succeeded.", published="1987-06-02", dateline="LONDON, June 2")
     assert found.status == "occurred" and (found.date is None or found.date.end.isoformat() <= "1987-06-02")
+
+
+def test_the_possessor_of_a_visit_is_its_visitor() -> None:
+    text = "Prime Minister Yasuhiro Nakasone arrives on Wednesday.\n\nA vote on a bill sponsored by Congressman Richard Gephardt is expected to come during Nakasone's visit."
+    visit = next(e for e in events(text, published="1987-04-26") if e.sentence.startswith("A vote"))
+    assert visit.participants == ("Yasuhiro Nakasone",)
+
+
+def test_expected_here_is_a_planned_visit_to_the_dateline_city() -> None:
+    found = events("Iranian Oil Minister Gholamreza Aqazadeh is expected here on Friday for talks with his Algerian counterpart Belkacem Nabi.", published="1987-03-04", dateline="ALGIERS, March 4")
+    assert {(e.type, e.status, e.location, e.date.start.isoformat()) for e in found} == {("visit", "planned", "Algiers", "1987-03-06"), ("meeting", "planned", "Algiers", "1987-03-06")}
+
+
+def test_a_visit_from_a_date_and_starting_on_a_date_begins_then() -> None:
+    one_visit = one("Prime Minister Karl Stein will make an official week-long visit to the United States from April 29.", published="1987-03-27")
+    assert one_visit.date.start.isoformat() == "1987-04-29"
+    text = "Prime Minister Karl Stein told his party to draft a package in early April in time for his visit to Washington starting on April 29, officials said."
+    assert one(text, published="1987-03-27").date.start.isoformat() == "1987-04-29"
+
+
+def test_meetings_during_a_trip_abroad_are_where_the_trip_went() -> None:
+    text = (
+        "Former Foreign Minister Anna Berg made the recommendation at a meeting with Prime Minister Karl Stein soon after returning from a U.S. visit.\n\n"
+        "Berg met President Ronald Reagan during her visit."
+    )
+    met = next(e for e in events(text, published="1987-04-26", dateline="OSLO, April 26") if "Ronald Reagan" in e.participants)
+    assert met.location == "United States"
