@@ -2,9 +2,8 @@
 
 Seeds: strict event F1 >= 0.85, detection >= 0.92, status/type/date
 accuracy >= 0.90, people F1 >= 0.95 (issue 3).  The Reuters slice's
-annotation (tests/gold/reuters25.yaml) is scored too; its bar is a floor
-under the figure measured when it was last raised, so it can only ratchet
-up (see README, "Extraction quality").
+annotation (tests/gold/reuters25.yaml) is scored too against issue 3's
+generalisation bar, strict F1 >= 0.75 (see README, "Extraction quality").
 """
 
 import re
@@ -18,7 +17,7 @@ from conftest import REUTERS_SLICE, ROOT, SEEDS, SHARED
 
 TOOLS = SHARED / "tools"
 REUTERS_GOLD = ROOT / "tests" / "gold" / "reuters25.yaml"
-REUTERS_STRICT_FLOOR = 0.52
+REUTERS_STRICT_FLOOR = 0.75
 
 
 def run_json(kind: str, source: Path, out: Path) -> Path:
