@@ -352,7 +352,7 @@ class _ArticleEntities:
         title_then_place = re.search(r"\b(" + "|".join(_ROLE_WORDS) + r")\s+(?:to|of|in|at|for)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*$", wide, re.IGNORECASE)
         if title_then_place:  # "Ambassador to Athens Nazmi Akiman"
             return self._country_in(wide[: title_then_place.start()][-25:]), title_then_place.group(1), None
-        role_before = re.search(r"\b(" + "|".join(_ROLE_WORDS) + r")\b[^,.;]{0,70},\s*$", wide, re.IGNORECASE)
+        role_before = re.search(r"\b(" + "|".join(_ROLE_WORDS) + r")\b(?:[^,.;]{0,70},){1,2}?\s*$", wide, re.IGNORECASE)
         if role_before and re.match(r"\s*(?:,|\s+(?:and|said|told|met|who|was|is|has|had|will|would))", text[end : end + 12]):
             # "the head of Bank of Mexico, Miguel Mancera Aguayo, met …"
             return self._country_in(wide[role_before.start() - 25 if role_before.start() >= 25 else 0 : role_before.end()]), role_before.group(1).lower(), None

@@ -802,6 +802,8 @@ def extract_events(
                 r"(?i)\b(?:will|next|expected|scheduled|due|plans?|planned|would|could|may|might|possible)\b", text[max(clause.start, trigger.span.start - 60) : trigger.span.end + 20]
             ):
                 status = "occurred"  # "declined to attend the February meeting", read in April
+            if window is None and status == "occurred" and published and event_type == "visit" and re.match(r"(?i)arrived\b", trigger.form):
+                window = DateWindow(published - timedelta(days=1), published, text[trigger.span.start : trigger.span.end], None)  # a wire story's arrival: that day or the one before
             if window is None and status == "occurred" and published and event_type == "visit":
                 now = re.search(r"(?i)\b(?:currently|now|is here|are here|is in|are in)\b", text[max(clause.start, trigger.span.start - 20) : min(clause.end, trigger.span.end + 20)])
                 if now:  # "is currently in Damascus": the story's day

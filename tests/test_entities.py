@@ -59,3 +59,12 @@ def test_users_add_their_own_people(tmp_path: Path) -> None:
     extra.write_text("people:\n  - {name: Ana Ruiz, country: ES, roles: [{office: trade_minister, title: Trade Minister, from: 2024-01-01, to: null}]}\n", encoding="utf-8")
     kb = build_knowledge([extra])
     assert ("Spanish trade minister", "Ana Ruiz") in people(kb, "The Spanish trade minister will visit Rome.", "2024-05-01")
+
+
+def test_a_name_after_a_role_with_a_list_in_it_is_a_person() -> None:
+    from conftest import article
+    from index.pipeline import extract
+
+    text = "Huayta said his Mexican counterpart, minister of oil, mines and parastatal industry, Alfredo del Mazo, should be in Lima soon."
+    people = {m.canonical for m in extract(article(text, "1987-04-24")).mentions if m.kind == "person"}
+    assert "Alfredo del Mazo" in people

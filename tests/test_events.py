@@ -291,3 +291,13 @@ def test_meetings_during_a_trip_abroad_are_where_the_trip_went() -> None:
     )
     met = next(e for e in events(text, published="1987-04-26", dateline="OSLO, April 26") if "Ronald Reagan" in e.participants)
     assert met.location == "United States"
+
+
+def test_an_arrival_from_elsewhere_is_a_visit_to_the_dateline_city_that_day() -> None:
+    text = "Norwegian Foreign Minister Anna Berg met her counterpart today.\n\nBerg, accompanied by senior advisers, arrived from Helsinki aboard an air force plane."
+    visit = next(e for e in events(text, published="1987-04-13", dateline="MOSCOW, April 13") if e.type == "visit")
+    assert (visit.location, visit.date.start.isoformat(), visit.date.end.isoformat()) == ("Moscow", "1987-04-12", "1987-04-13")
+
+
+def test_come_to_light_is_no_visit() -> None:
+    assert events("Foreign Minister Anna Berg is expected to protest about a spying network that has come to light at the embassy.") == ()
