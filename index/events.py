@@ -574,8 +574,8 @@ def _cameo(event_type: str, location: str | None) -> str:
     )
 
 
-_TOPIC_TALKS = re.compile(r"\b(?:trade|economic|peace|arms|nuclear|security|military|border|tariff|debt|budget|rescheduling|refinancing|loan|aid|formal|bilateral|working-level|high-level|framework|round|two days of|ministerial)\s+(?:of\s+)?$", re.I)
-_GROUP_AFTER = re.compile(r"^\s+(?:with|between)\s+(?:the\s+)?(?:representatives|officials|delegations?|negotiators|members|executives|leaders of|a delegation)", re.I)
+_TOPIC_TALKS = re.compile(r"\b(?:trade|economic|peace|arms|nuclear|security|military|border|tariff|debt|budget|rescheduling|refinancing|loan|aid|grain|farm|agricultural|fisheries|fishing|aviation|textile|commodity|currency|monetary|financial|energy|oil|formal|bilateral|working-level|high-level|framework|round|two days of|ministerial)\s+(?:of\s+)?$", re.I)
+_GROUP_AFTER = re.compile(r"^\s+(?:with|between)\s+(?:the\s+|their\s+|its\s+)?(?:[A-Z][\w.]*\s+)?(?:representatives|officials|delegations?|negotiators|counterparts|members|executives|leaders of|a delegation)", re.I)
 
 
 def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: re.Pattern[str], clause: Span, people: Sequence[Mention] = ()) -> str:
@@ -730,7 +730,10 @@ def extract_events(
                     referent = max(same, key=lambda d: (max((salience.get(p, 0) for p in d.participants), default=0), same.index(d)))
                     participants = list(referent.participants)
             if not participants and not trigger.weak and trigger.type in ("talks", "meeting", "summit"):
-                participants = _country_parties(text, clause, trigger, sentence_places, kb, sentence_orgs)
+                wide = Span(min(clause.start, max(span.start, _subject_start(text, span, trigger.span))), clause.end)
+                participants = _country_parties(text, wide, trigger, sentence_places, kb, sentence_orgs)
+                if not participants:
+                    participants = _counterpart_parties(text, span, clause, trigger, sentence_places, kb)
                 orphan = True
             if trigger.weak and not participants:
                 continue
@@ -967,6 +970,7 @@ def _absorb_orphans(named: list[_Draft], orphans: list[_Draft], kb: Knowledge) -
                 found.add(name)
         return found
 
+    orphans = sorted(orphans, key=lambda o: len(o.participants) < 2)  # parties named by country first: the others may fold into them
     for o in orphans:
         family = {o.type} | ({"meeting", "talks"} if o.type in ("meeting", "talks") else set())
         fits = [
@@ -1040,7 +1044,7 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
             if code and code not in codes:
                 codes.append(code)
     for m in places:
-        if re.search(r"(?i)\b(?:in|at|to|inside|near)\s+(?:the\s+)?$", text[max(clause.start, m.span.start - 12) : m.span.start]):
+        if re.search(r"(?i)\b(?:in|at|to|inside|near|(?:home|way|back|returning)\s+from)\s+(?:the\s+)?$", text[max(clause.start, m.span.start - 20) : m.span.start]):
             continue  # "the meeting in Vienna": where it is, not who takes part
         if clause.contains(m.span) and m.country and m.kind == "country" or (
             clause.contains(m.span) and m.text in kb.seats
@@ -1049,6 +1053,21 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
             if code and code not in codes:
                 codes.append(code)
     return codes if len(codes) >= 2 else []
+
+
+def _counterpart_parties(text: str, sentence: Span, clause: Span, trigger: Trigger, places: Sequence[Mention], kb: Knowledge) -> list[str]:
+    """"U.S. officials … when they held grain talks with Soviet counterparts": the
+    counterparts' country and the country of the sentence's subject."""
+    after = re.match(r"\s+with\s+(?:their\s+|its\s+)?(\w[\w.]*)\s+(?:counterparts?|officials|negotiators|delegations?|delegates)\b", text[trigger.span.end : trigger.span.end + 60])
+    if not after:
+        return []
+    other = kb.adjectives.get(after.group(1)) or (kb.places[after.group(1)].country if after.group(1) in kb.places else None)
+    own = next(
+        (m.country for m in places if sentence.start <= m.span.start and m.span.end <= clause.start and m.kind == "country" and m.country and m.country != other
+         and re.match(r"\s+(?:officials|negotiators|delegations?|delegates|government|administration|side)\b", text[m.span.end : m.span.end + 20])),
+        None,
+    )
+    return [own, other] if own and other else []
 
 
 def _has_cue(text: str, clause: Span, trigger: Trigger, tables: _Tables) -> bool:

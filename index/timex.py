@@ -90,6 +90,7 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         # periods relative to the article's date
         r"(?P<rel>(?P<rel_pre>later|earlier|early|late|end of|the end of)?\s*(?P<rel_mod>next|last|this|past|coming|previous|(?<=the\s)following)\s+(?P<rel_unit>week|weekend|month|year|quarter))",
         r"(?P<wkend>(?:over|during|at|on)\s+the\s+weekend)",
+        r"(?P<endwk>(?:at\s+|by\s+)?end-week|(?:at|by)\s+(?:the\s+)?week['’]?s\s+end|(?:at|by)\s+the\s+end\s+of\s+the\s+week)",
         rf"(?P<ago>(?P<ago_n>{number})\s+(?P<ago_u>{unit})\s+ago)",
         rf"(?P<dur>(?P<dur_n>{number}|\d+)[- ](?P<dur_u>day|week)(?=[- ](?:[a-z]+\s+){{0,2}}(?:visit|trip|tour|talks|meeting|summit|conference|session|stay)))",
         rf"(?P<within>(?:in|within)\s+(?:the\s+)?(?:next\s+)?(?P<within_n>{number})\s+(?P<within_u>{unit}))",
@@ -328,6 +329,9 @@ def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Windo
         elif pre in ("late", "end of", "the end of"):
             start = date(year, 9, 1)
         return (start, end), (start, end)
+    if g["endwk"]:  # "a stop-over here at end-week": the last days of the story's week
+        start, end = _week_of(published)
+        return (max(end - timedelta(days=3), published), end), (max(end - timedelta(days=3), published), end)
     if g["wkend"]:
         back = published - timedelta(days=(published.weekday() - 5) % 7 or 7)
         if published.weekday() == 6:

@@ -301,3 +301,22 @@ def test_an_arrival_from_elsewhere_is_a_visit_to_the_dateline_city_that_day() ->
 
 def test_come_to_light_is_no_visit() -> None:
     assert events("Foreign Minister Anna Berg is expected to protest about a spying network that has come to light at the embassy.") == ()
+
+
+def test_talks_with_soviet_counterparts_have_both_countries_as_parties() -> None:
+    found = one("Analysts were confident, even though U.S. officials did not make an offer when they held grain talks with Soviet counterparts earlier this week.", published="1987-02-26")
+    assert (found.type, found.participants, found.status) == ("talks", ("US", "SU"), "occurred")
+
+
+def test_countries_in_the_subject_are_the_parties_and_later_mentions_fold_in() -> None:
+    text = (
+        "Japan and the U.S. kick off top-level trade talks tomorrow amid signs of irritation.\n\n"
+        "The talks, held annually to review U.S./Japan economic relations, are expected to be tough, officials back from China said."
+    )
+    talks = [e for e in events(text, published="1987-03-02") if e.type == "talks"]
+    assert [(sorted(e.participants), e.date.start.isoformat(), len(e.evidence)) for e in talks] == [(["JP", "US"], "1987-03-03", 2)], [(e.participants, e.date, e.sentence) for e in talks]
+
+
+def test_end_week_is_the_last_days_of_the_storys_week() -> None:
+    visit = one("Secretary of State George Shultz will make a one day stop-over in Tokyo at end-week.", published="1987-03-02")
+    assert (visit.status, visit.date.start.isoformat(), visit.date.end.isoformat()) == ("planned", "1987-03-04", "1987-03-07")
