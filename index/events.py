@@ -108,7 +108,7 @@ def _tables(kb: Knowledge) -> _Tables:
         forums=re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True))),
         blockers_any=words((t.get("blockers") or {}).get("any") or ()),
         blocked_after={
-            word: re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w.’'-]*\s+)?(?:%s)\b" % "|".join(re.escape(f) for f in followers), re.IGNORECASE)
+            word: re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:(?!with\b|on\b|in\b|at\b|for\b|to\b|and\b|or\b)[\w.’'-]+\s+){0,3}?(?:%s)\b" % "|".join(re.escape(f) for f in followers), re.IGNORECASE)
             for word, followers in (t.get("not_followed_by") or {}).items()
         },
     )
@@ -480,7 +480,7 @@ def _location(
             continue
         if text[m.span.end : m.span.end + 2] in ("’s", "'s"):
             continue
-        if 0 <= trigger.span.start - m.span.end <= 1 and (m.kind == "place" or m.kind == "country" and trigger.type == "visit" and not trigger.verb):
+        if 0 <= trigger.span.start - m.span.end <= 25 and re.fullmatch(r"\s?|\s+(?:[a-z-]+\s+){1,2}", text[m.span.end : trigger.span.start]) and (m.kind == "place" or m.kind == "country" and trigger.type == "visit" and not trigger.verb):
             best = (-100, m.text if m.text in kb.places and kb.places[m.text].kind == "city" else m.canonical)
             continue  # "a Washington meeting", "the Venice summit"
         preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
@@ -491,8 +491,12 @@ def _location(
             continue  # "the visit of U.S. Secretary of State Shultz": a nationality, not the place
         if not re.search(r"\b(?i:in|at|visit|visiting|visited|visits|for|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?$", before) and re.match(r"(?i)to\s+(?!(?:the|a|an|northern|southern|eastern|western|central|north|south|east|west|neighbouring|neighboring|nearby)\b)[a-z]", preposition.group(0)):
             continue  # "to discuss relaxed U.S. rules": an infinitive, not a destination
-        if m.span.start >= trigger.span.end and m.span.start - trigger.span.end > 70 or m.span.end <= trigger.span.start and trigger.span.start - m.span.end > 45:
-            continue  # too far from the engagement to be its place
+        between = text[trigger.span.end : m.span.start] if m.span.start >= trigger.span.end else ""
+        gap = len(between) if re.search(r"\b(?:was|were|is|are|has|have|had|said|says|made|will|would|who|which)\b", between) else len(re.sub(r"[A-Z][\w.’'-]*|\band\b|,", "", between))
+        if m.span.start >= trigger.span.end and gap > 70 or m.span.end <= trigger.span.start and trigger.span.start - m.span.end > 45:
+            continue  # too far from the engagement to be its place (the parties' names do not count)
+        if re.match(r"\s+(?:(?!(?:after|before|for|and|or|with|to|in|on|at|during|following|ahead|of|since|until)\b)[a-z-]+\s+){0,2}(?:summit|meeting|talks|conference|visit|trip|session)s?\b", text[m.span.end : m.span.end + 40]) and m.span.start >= trigger.span.end:
+            continue  # "to prepare for the Venice economic summit": that place is the summit's
         distance = abs(m.span.start - trigger.span.end) if m.span.start >= trigger.span.end else (trigger.span.start - m.span.end) + 30
         rank = distance - (20 if m.kind == "place" else 0)
         if best is None or rank < best[0]:
@@ -583,8 +587,8 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
     form = trigger.form
     if trigger.type == "visit" and trigger.verb and form.startswith("visit"):
         # "visited Biden for an hour": calling on a person is a meeting
-        if any(0 <= m.span.start - trigger.span.end <= 2 for m in people):
-            return "meeting"
+        if any(0 <= m.span.start - trigger.span.end <= 2 or re.fullmatch(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}", text[trigger.span.end : m.span.start]) for m in people if m.span.start >= trigger.span.end):
+            return "meeting"  # "before visiting Agriculture Secretary Richard Lyng"
     before = text[max(clause.start, trigger.span.start - 40) : trigger.span.start]
     if trigger.type == "meeting" and form in ("meeting", "meetings") and re.search(r"(?i)\b(?:negotiators|delegations?|delegates)\b", text[clause.start : trigger.span.start]):
         return "talks"  # "negotiators will hold emergency meetings"
@@ -745,7 +749,7 @@ def extract_events(
                 or re.search(r"(?i)\b(?:ministers?|leaders|heads of (?:state|government)|delegates|delegations|nations|countries|governments)\b", text[clause.start : clause.end])
             ):
                 continue  # "a press conference", "an engineering conference": no diplomacy
-            if not participants and event_type == "meeting" and tables.forums.search(text, clause.start, clause.end):
+            if not participants and event_type == "meeting" and tables.forums.search(text, clause.start, trigger.span.start):
                 event_type = "summit"  # "Deputy Finance Ministers from the Group of 10 met here"
             if not participants and event_type != "summit":
                 if re.search(r"(?i)\b(?:negotiators|delegations?|officials|ministers|sides)\b", subject_text) or re.search(r"(?i)\bthe\s+(?:[\w-]+\s+){0,2}$", text[clause.start : trigger.span.start]):

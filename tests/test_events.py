@@ -320,3 +320,21 @@ def test_countries_in_the_subject_are_the_parties_and_later_mentions_fold_in() -
 def test_end_week_is_the_last_days_of_the_storys_week() -> None:
     visit = one("Secretary of State George Shultz will make a one day stop-over in Tokyo at end-week.", published="1987-03-02")
     assert (visit.status, visit.date.start.isoformat(), visit.date.end.isoformat()) == ("planned", "1987-03-04", "1987-03-07")
+
+
+def test_the_place_after_the_parties_names_is_the_meetings_place() -> None:
+    found = one("U.S. Treasury Secretary James Baker met West German Finance Minister Gerhard Stoltenberg and Bundesbank President Karl Otto Poehl today in West Germany.", published="1987-10-19", dateline="WASHINGTON, Oct 19")
+    assert found.location == "West Germany"
+
+
+def test_a_place_modifying_another_engagement_is_that_ones() -> None:
+    found = events("Prime Minister Yasuhiro Nakasone hopes to meet President Ronald Reagan in late April to prepare for the Venice economic summit in June.", published="1987-03-20")
+    meeting = next(e for e in found if e.type == "meeting")
+    summit = next(e for e in found if e.type == "summit")
+    assert meeting.location is None and summit.location == "Venice"
+
+
+def test_meet_with_several_words_before_targets_is_no_meeting_and_visiting_a_titled_person_is_a_meeting() -> None:
+    assert events("House Speaker Jim Wright has called for a tax to raise the money needed to meet legal deficit reduction targets.") == ()
+    found = one("Tomorrow, Foreign Minister Anna Berg is to meet the press before visiting Agriculture Secretary Richard Lyng.")
+    assert (found.type, set(found.participants)) == ("meeting", {"Anna Berg", "Richard Lyng"})
