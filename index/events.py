@@ -426,7 +426,10 @@ def _participants(
             add(main.canonical)
         elif topic and _PRONOUN.search(text, sentence.start, trigger.span.start):
             add(topic)
-    if not names and trigger.verb and re.search(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+|will\s+|is\s+to\s+)?$", text[max(sentence.start, trigger.span.start - 20) : trigger.span.start]):
+    if not any(m.span.end <= trigger.span.start and m.canonical in names for m in people) and (
+        trigger.verb and re.search(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+|will\s+|is\s+to\s+)?$", text[max(sentence.start, trigger.span.start - 20) : trigger.span.start])
+        or not trigger.verb and re.search(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+)?(?:will\s+|is\s+to\s+|would\s+)?(?:have|has|had|hold|holds|held|begin|began|open|opened)\s+(?:[\w-]+\s+){0,2}$", text[max(sentence.start, trigger.span.start - 45) : trigger.span.start])
+    ):
         # "Duffy is on a visit to Malaysia after talks in Thailand, and leaves for Indonesia": the sentence's subject
         main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
         if main is not None and main.span.start - sentence.start < 40:
@@ -883,7 +886,7 @@ def extract_events(
         for d in merged:  # a foreign visitor's trip of the day, filed from a city: the visit is there
             visitors = [nationality.get(p) for p in d.participants]
             if d.type == "visit" and d.location is None and d.status == "occurred" and home and visitors and all(c and c != home for c in visitors) and (
-                d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published)
+                d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published) or d.window.start <= published <= d.window.end + timedelta(days=1)
             ):
                 d.location = here
     _inherit_visit_places(merged, kb, nationality)
@@ -1050,6 +1053,8 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
     for m in places:
         if re.search(r"(?i)\b(?:in|at|to|inside|near|(?:home|way|back|returning)\s+from)\s+(?:the\s+)?$", text[max(clause.start, m.span.start - 20) : m.span.start]):
             continue  # "the meeting in Vienna": where it is, not who takes part
+        if re.match(r"\s+(?:[Rr]ound|[Aa]ccord|[Aa]greement|[Dd]eclaration|[Pp]act|Club|Group|Plan|[Cc]onvention|[Tt]reaty)\b", text[m.span.end : m.span.end + 14]):
+            continue  # "the Uruguay round", "the Paris Club": a name, not a party
         if clause.contains(m.span) and m.country and m.kind == "country" or (
             clause.contains(m.span) and m.text in kb.seats
         ):

@@ -338,3 +338,14 @@ def test_meet_with_several_words_before_targets_is_no_meeting_and_visiting_a_tit
     assert events("House Speaker Jim Wright has called for a tax to raise the money needed to meet legal deficit reduction targets.") == ()
     found = one("Tomorrow, Foreign Minister Anna Berg is to meet the press before visiting Agriculture Secretary Richard Lyng.")
     assert (found.type, set(found.participants)) == ("meeting", {"Anna Berg", "Richard Lyng"})
+
+
+def test_and_will_have_talks_takes_the_subject_of_the_sentence() -> None:
+    found = events("World Bank President Barber Conable arrived here on Saturday and will have talks with President Suharto tomorrow.", published="1987-03-23", dateline="JAKARTA, March 23")
+    talks = next(e for e in found if e.type in ("meeting", "talks"))
+    assert set(talks.participants) == {"Barber Conable", "Suharto"} and talks.status == "planned"
+
+
+def test_a_named_round_or_club_is_no_country_party() -> None:
+    found = events("Agriculture official Dan Amstutz said the U.S. places a high priority on the Uruguay round of global trade talks.")
+    assert all("UY" not in e.participants for e in found), [(e.type, e.participants) for e in found]
