@@ -286,6 +286,7 @@ def _tense(status: str) -> str:
 _HARD_BOUNDARY = re.compile(r";\s|\s+since\s+(?:the|he|she|they|his|her|its|their)\b|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
 _RELATIVE_WHO = re.compile(r",\s+who\s+(?:[\w’'-]+\s+){0,8}$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_SPEAKER_PRONOUN_BETWEEN = re.compile(r"[.;]")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b(?!\s+(?:said|says|told|added|noted|stated|believed|thought|hoped|expected|predicted|argued|warned)\s+(?!(?:he|she)\b)(?:that\s+)?[A-Z]?)")
 _SPEAKER_AFTER = re.compile(r"^(?:,[^,;]{3,140},)?\s*(?:,\s*)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b")
 
@@ -401,8 +402,13 @@ def _participants(
     ):
         for name in previous[1]:  # "X will meet Y before travelling to Z": X travels
             add(name)
-    elif not subjects and not relative and topic and _SUBJECT_PRONOUN.search(text, subject_from, trigger.span.start):
-        add(topic)  # "he will meet": the story's topic ("He said France was negotiating": not him)
+    elif not subjects and not relative and _SUBJECT_PRONOUN.search(text, subject_from, trigger.span.start):
+        pronoun = _SUBJECT_PRONOUN.search(text, subject_from, trigger.span.start)
+        speaker = next((m for m in reversed(people) if m.span.end <= pronoun.start() and _is_speaker(text, m, sentence) and not _SPEAKER_PRONOUN_BETWEEN.search(text, m.span.end, pronoun.start())), None)
+        if speaker is not None:
+            add(speaker.canonical)  # "Yellen said she hopes to travel to China": she is Yellen
+        elif topic:
+            add(topic)  # "he will meet": the story's topic ("He said France was negotiating": not him)
     object_end = _object_end(text, sentence, trigger.span, next_trigger)
     agent = re.match(r"\s+(?:to\s+[^,;]{0,40}?\s+|(?:[\w-]+\s+){1,4}?)?by\s+", text[trigger.span.end : object_end])
     if agent and not trigger.verb:  # "a visit to Beijing by Blinken", "trips by Yellen and Raimondo"
@@ -484,7 +490,7 @@ def _location(
         if text[m.span.end : m.span.end + 2] in ("’s", "'s"):
             continue
         if 0 <= trigger.span.start - m.span.end <= 25 and re.fullmatch(r"\s?|\s+(?:[a-z-]+\s+){1,2}", text[m.span.end : trigger.span.start]) and (m.kind == "place" or m.kind == "country" and trigger.type == "visit" and not trigger.verb):
-            best = (-100, m.text if m.text in kb.places and kb.places[m.text].kind == "city" else m.canonical)
+            best = (-100, _place_name(m, kb))
             continue  # "a Washington meeting", "the Venice summit"
         preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
         if not preposition:
@@ -492,7 +498,7 @@ def _location(
         following = re.match(r"\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})", text[m.span.end : m.span.end + 40])
         if following and any(" ".join(following.group(1).split()[:k]).lower() in kb.titles for k in (1, 2, 3)):
             continue  # "the visit of U.S. Secretary of State Shultz": a nationality, not the place
-        if not re.search(r"\b(?i:in|at|visit|visiting|visited|visits|for|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?$", before) and re.match(r"(?i)to\s+(?!(?:the|a|an|northern|southern|eastern|western|central|north|south|east|west|neighbouring|neighboring|nearby)\b)[a-z]", preposition.group(0)):
+        if not re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?$", before) and re.match(r"(?i)to\s+(?!(?:the|a|an|northern|southern|eastern|western|central|north|south|east|west|neighbouring|neighboring|nearby)\b)[a-z]", preposition.group(0)):
             continue  # "to discuss relaxed U.S. rules": an infinitive, not a destination
         between = text[trigger.span.end : m.span.start] if m.span.start >= trigger.span.end else ""
         gap = len(between) if re.search(r"\b(?:was|were|is|are|has|have|had|said|says|made|will|would|who|which)\b", between) else len(re.sub(r"[A-Z][\w.’'-]*|\band\b|,", "", between))
@@ -504,7 +510,7 @@ def _location(
         rank = distance - (20 if m.kind == "place" else 0)
         if best is None or rank < best[0]:
             # a city as the story writes it ("Berne", "Peking"); a country by its name
-            best = (rank, m.text if m.kind == "place" and m.text in kb.places and kb.places[m.text].kind == "city" else m.canonical)
+            best = (rank, _place_name(m, kb))
     if best is None:
         seat = re.search(r"\b(?:at|in|to)\s+the\s+(White House|Kremlin|Elysee(?: Palace)?|Élysée(?: Palace)?|Chancellery|Blue House|Zhongnanhai|Great Hall of the People|Downing Street)\b", text[trigger.span.start : min(clause.end, trigger.span.end + 70)])
         if seat:  # "hosted him at the White House": in Washington
@@ -520,6 +526,16 @@ def _location(
     if best is None and here and re.search(r"\bhere\b", text[max(clause.start, trigger.span.start - 15) : min(clause.end, trigger.span.end + 65)], re.I):
         return here
     return best[1] if best else None
+
+
+def _place_name(m: Mention, kb: Knowledge) -> str:
+    """A city as the story writes it ("Berne", "Peking"); a seat of government as its capital ("the Elysee": Paris); a country by its name."""
+    place = kb.places.get(m.text)
+    if place is not None and place.kind == "city":
+        return m.text
+    if m.text in kb.seats and kb.seats[m.text] in kb.capitals and (place is None or place.kind != "country"):
+        return kb.capitals[kb.seats[m.text]]
+    return m.canonical
 
 
 def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeExpression], status: str, text: str = "", published: date | None = None) -> DateWindow | None:

@@ -349,3 +349,12 @@ def test_and_will_have_talks_takes_the_subject_of_the_sentence() -> None:
 def test_a_named_round_or_club_is_no_country_party() -> None:
     found = events("Agriculture official Dan Amstutz said the U.S. places a high priority on the Uruguay round of global trade talks.")
     assert all("UY" not in e.participants for e in found), [(e.type, e.participants) for e in found]
+
+
+def test_modern_phrasings_set_to_travel_she_after_said_and_a_seat_of_government() -> None:
+    scholz = one("German Chancellor Olaf Scholz is set to travel to Beijing next month, a government spokesperson said.", published="2022-10-14")
+    assert (scholz.type, scholz.status, scholz.location, scholz.date.start.isoformat()) == ("visit", "planned", "Beijing", "2022-11-01")
+    yellen = next(e for e in events("Treasury Secretary Janet Yellen said she hopes to travel to China soon.", published="2023-05-20") if e.type == "visit")
+    assert (yellen.participants, yellen.status, yellen.location) == (("Janet Yellen",), "proposed", "China")
+    macron = one("French President Emmanuel Macron hosted Indian Prime Minister Narendra Modi at the Elysee Palace on Friday.", published="2023-07-15")
+    assert macron.location == "Paris"
