@@ -760,6 +760,8 @@ def extract_events(
                 orphan = True
             if trigger.weak and not participants:
                 continue
+            if trigger.form.startswith("welcom") and not any(0 <= m.span.start - trigger.span.end <= 45 and re.fullmatch(r"\s+(?:(?:the\s+)?(?:visiting\s+)?[A-Z][\w.’'-]*\s+){0,5}", text[trigger.span.end : m.span.start] + " ") for m in sentence_people):
+                continue  # "welcomed the decision": only welcoming a person is a meeting
             if trigger.form.startswith("discuss") and len(participants) < 2 and not re.search(r"(?i)\bwith\b", text[trigger.span.end : min(clause.end, trigger.span.end + 80)]):
                 continue  # "Nakasone would discuss the Venice summit": a topic, not talks with anyone
             event_type = _refine_type(text, trigger, participants, tables.forums, clause, sentence_people)

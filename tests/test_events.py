@@ -358,3 +358,11 @@ def test_modern_phrasings_set_to_travel_she_after_said_and_a_seat_of_government(
     assert (yellen.participants, yellen.status, yellen.location) == (("Janet Yellen",), "proposed", "China")
     macron = one("French President Emmanuel Macron hosted Indian Prime Minister Narendra Modi at the Elysee Palace on Friday.", published="2023-07-15")
     assert macron.location == "Paris"
+
+
+def test_welcoming_a_person_is_a_meeting_and_a_virtual_meeting_is_a_call() -> None:
+    welcomed = one("Indian Prime Minister Narendra Modi welcomed Australian Prime Minister Anthony Albanese in New Delhi on Saturday.", published="2023-03-11")
+    assert (welcomed.type, welcomed.location) == ("meeting", "New Delhi")
+    assert events("President Karl Stein welcomed the decision of the court.") == ()
+    call = one("President Karl Stein and Prime Minister Olga Lind held a virtual meeting on Monday evening.", dateline="OSLO, March 6")
+    assert (call.type, call.cameo, call.location) == ("call", "041", None)
