@@ -319,10 +319,17 @@ def _subject_start(text: str, sentence: Span, trigger: Span) -> int:
 def _object_end(text: str, sentence: Span, trigger: Span, next_trigger: int | None) -> int:
     m = _HARD_BOUNDARY.search(text, trigger.end, sentence.end)
     end = m.start() if m else sentence.end
-    new_subject = re.compile(r",\s+(?:the|a|an|his|her|their|its)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:paid|met|said|told|was|is|has|had|will|would|made|held|called|visited|flew|left|arrived)\b").search(text, trigger.end, end)
+    new_subject = _NEW_SUBJECT.search(text, trigger.end, end)
     if new_subject:  # "Before meeting with Bush, the Crown Prince paid …"
         end = new_subject.start()
     return min(end, next_trigger) if next_trigger is not None and next_trigger > trigger.end else end
+
+
+_NEW_SUBJECT = re.compile(
+    r",\s+(?:(?:the|a|an|his|her|their|its)\s+[\w’'-]+(?:\s+[\w’'-]+)?|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+(?:\w+ly\s+|today\s+|yesterday\s+|also\s+)?"
+    r"(?:paid|met|said|told|was|is|has|had|will|would|made|held|called|visited|flew|left|arrived|ordered|asked|urged|announced|decided|instructed|warned)\b"
+)
+"""', Nakasone today ordered …': a new clause with its own subject begins."""
 
 
 def _is_speaker(text: str, m: Mention, sentence: Span, trigger: Span | None = None) -> bool:
@@ -492,7 +499,7 @@ def _location(
         if 0 <= trigger.span.start - m.span.end <= 25 and re.fullmatch(r"\s?|\s+(?:[a-z-]+\s+){1,2}", text[m.span.end : trigger.span.start]) and (m.kind == "place" or m.kind == "country" and trigger.type == "visit" and not trigger.verb):
             best = (-100, _place_name(m, kb))
             continue  # "a Washington meeting", "the Venice summit"
-        preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
+        preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tour of|trip to|inside|near|outside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
         if not preposition:
             continue
         following = re.match(r"\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})", text[m.span.end : m.span.end + 40])
@@ -572,10 +579,11 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         found = pick([t for t in times if t.span.start == trigger.span.end + own.end() or 0 <= t.span.start - (trigger.span.end + own.end()) <= 3])
         if found:
             return found
+    new_clause = _NEW_SUBJECT.search(text, trigger.span.end, sentence.end) if text else None
     in_clause = [
         t for t in times
         if clause.contains(t.span) and usable(t)
-        and not (t.span.start >= trigger.span.end and (_HARD_BOUNDARY.search(text, trigger.span.end, t.span.start) or _RELATIVE_VERB.search(text, trigger.span.end, t.span.start)))
+        and not (t.span.start >= trigger.span.end and (_HARD_BOUNDARY.search(text, trigger.span.end, t.span.start) or _RELATIVE_VERB.search(text, trigger.span.end, t.span.start) or (new_clause is not None and new_clause.start() < t.span.start)))
     ]
     adjacent = [t for t in in_clause if is_duration(t) and 0 <= trigger.span.start - t.span.end <= 25 and re.fullmatch(r"[- ](?:[a-z]+\s+){0,2}", text[t.span.end : trigger.span.start])]
     explicit = [t for t in in_clause if not is_duration(t) and not re.match(r"(?i)(?:in|over|during)\s+(?:recent|the\s+(?:past|last|coming|next))\b", t.text)]

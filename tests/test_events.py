@@ -366,3 +366,16 @@ def test_welcoming_a_person_is_a_meeting_and_a_virtual_meeting_is_a_call() -> No
     assert events("President Karl Stein welcomed the decision of the court.") == ()
     call = one("President Karl Stein and Prime Minister Olga Lind held a virtual meeting on Monday evening.", dateline="OSLO, March 6")
     assert (call.type, call.cameo, call.location) == ("call", "041", None)
+
+
+def test_a_new_clause_after_a_comma_keeps_its_own_time_and_near_names_a_place() -> None:
+    text = "Prime Minister Yasuhiro Nakasone will visit Washington next month.\n\nFaced with having to go to the U.S. empty-handed, Nakasone today ordered his party to draft measures."
+    visits = [e for e in events(text, published="1987-03-27") if e.type == "visit"]
+    assert [(e.date.start.isoformat(), len(e.evidence)) for e in visits] == [("1987-04-01", 2)], [(e.date, e.sentence) for e in visits]
+    met = one("In highly publicised talks with President Jose Sarney near Sao Paulo last Saturday, business leaders said they wanted less interference.", published="1987-03-25")
+    assert met.location == "Sao Paulo"
+
+
+def test_a_measure_calling_on_someone_to_hold_talks_proposes_them() -> None:
+    found = one("The amendment calls on Secretary of State George Shultz to enter into talks with Japan.", published="1987-06-18")
+    assert found.status == "proposed"
