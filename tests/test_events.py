@@ -369,7 +369,7 @@ def test_welcoming_a_person_is_a_meeting_and_a_virtual_meeting_is_a_call() -> No
 
 
 def test_a_new_clause_after_a_comma_keeps_its_own_time_and_near_names_a_place() -> None:
-    text = "Prime Minister Yasuhiro Nakasone will visit Washington next month.\n\nFaced with having to go to the U.S. empty-handed, Nakasone today ordered his party to draft measures."
+    text = "Prime Minister Yasuhiro Nakasone will visit Washington next month.\n\nFaced with the possibility that he might have to go to the U.S. empty-handed, Nakasone today ordered his party to draft measures."
     visits = [e for e in events(text, published="1987-03-27") if e.type == "visit"]
     assert [(e.date.start.isoformat(), len(e.evidence)) for e in visits] == [("1987-04-01", 2)], [(e.date, e.sentence) for e in visits]
     met = one("In highly publicised talks with President Jose Sarney near Sao Paulo last Saturday, business leaders said they wanted less interference.", published="1987-03-25")
