@@ -13,8 +13,10 @@ import time
 from pathlib import Path
 from typing import Callable, Sequence
 
+from textual import events
 from textual.app import App, InvalidThemeError
 from textual.binding import Binding
+from textual.widgets import Input
 
 from index.config import Config
 from index.store import SearchBackend, Store
@@ -25,6 +27,7 @@ from tui.history import History
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.styles import Palette
+from tui.widgets.search_bar import SearchBar
 
 
 class ReadoutApp(App[int]):
@@ -92,6 +95,19 @@ class ReadoutApp(App[int]):
         if not last_modified:
             return "index not read yet"
         return f"index updated {relative_age(self.clock() - last_modified)}"
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Keys typed ahead of a focus change (``/`` then a query and ``⏎``, in
+        one read) were sent to the widget focused before; they bubble up here
+        once the search bar has the focus.  The bar takes them, in order,
+        rather than the list acting on them as commands (``a`` would have
+        switched to the Articles tab).  The bar passes up none of its own keys,
+        and no input passes up a printable key, so these came from elsewhere."""
+        focused = self.focused
+        if event.is_forwarded and (isinstance(focused, SearchBar) or (event.is_printable and isinstance(focused, Input))):
+            event.prevent_default()
+            event.stop()
+            focused._forward_event(events.Key(event.key, event.character))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -105,3 +105,38 @@ async def test_source_scrolls_every_key_and_shows_the_evidence(make_app, settle,
         burst(app, "G")
         await settle(pilot)
         assert scroller.scroll_y == scroller.max_scroll_y > 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_keys_typed_ahead_of_a_focus_change_go_where_the_focus_went(make_app, settle, size) -> None:
+    """``Raimondo⏎⏎``, ``/Tai``, ``esc e`` arriving in one read act as if typed slowly."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        bar = app.query_one(SearchBar)
+        burst(app, *"Raimondo", "enter", "enter")  # search, go to the list, open the first event
+        await settle(pilot)
+        assert bar.value == "Raimondo" and screen.results.query == "Raimondo"
+        source = app.query_one(SourceView)
+        assert app.focused is source and source.event is not None, "the second enter opened the event"
+        first = screen.results.events[0].event
+        assert source.event["id"] == first["id"]
+        burst(app, "escape", "slash", *"Tai")  # back to the list, to the search bar, type
+        await settle(pilot)
+        assert bar.value == "RaimondoTai", "typed into the bar, not taken as keys of the list (a: Articles tab)"
+        assert screen.active_tab == "events" and app.focused is bar
+        burst(app, "ctrl+u", *"Tai", "escape", "a")  # a new query, to the list, Articles tab
+        await settle(pilot)
+        assert bar.value == "Tai" and screen.active_tab == "articles"
+        burst(app, "escape", "q")  # to the search bar, then q is typed
+        await settle(pilot)
+        assert bar.value == "Taiq" and app.is_running
+        burst(app, "ctrl+u")
+        burst(app, "escape", "e", "slash", *"Blinken", "enter", "enter")  # from the list: search, open
+        await settle(pilot)
+        assert bar.value == "Blinken" and screen.results.query == "Blinken"
+        assert app.focused is source and source.event["id"] == screen.results.events[0].event["id"]
+        burst(app, "escape", "q")  # to the list, then q quits
+        await settle(pilot)
+    assert app.return_code == 0

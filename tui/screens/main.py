@@ -144,6 +144,8 @@ class MainScreen(Screen[None]):
         self._index_note = ""
         self._last_modified = 0.0
         self._keys_state: tuple[object, ...] = ()
+        self._open_when_ready = False
+        """``enter`` came before the results of the query typed: open the first when they come."""
 
     @property
     def readout(self) -> "ReadoutApp":
@@ -215,16 +217,22 @@ class MainScreen(Screen[None]):
     @on(Input.Changed, "SearchBar")
     def _typed(self, event: Input.Changed) -> None:
         """Search as you type, once the keys pause for ``debounce_ms``."""
-        if event.value == self.query_text:
-            return
+        if event.value == self.query_text or event.value != self.search_bar.value:
+            return  # already searched (enter came first), or an older state of the bar
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(self.readout.debounce, self.flush_search)
 
-    @on(Input.Submitted, "SearchBar")
-    def _submitted(self, event: Input.Submitted) -> None:
-        self.run_query(event.value)
-        self.active_list().focus()
+    def action_submit_search(self) -> None:
+        """``enter`` in the search bar: search now and go to the results.
+
+        A screen action rather than ``Input.Submitted``: the message would be
+        handled after keys already typed ahead (``⏎⏎`` to search and open),
+        which the bar would then take for itself.  Focus moves at once
+        (``set_focus``, not ``focus()``, which waits its turn) for the same reason.
+        """
+        self.run_query(self.search_bar.value)
+        self.set_focus(self.active_list())
 
     def flush_search(self) -> None:
         """Run the search the debounce timer is waiting to run, now."""
@@ -274,12 +282,16 @@ class MainScreen(Screen[None]):
         self.results = message.results
         self.query_one("#query-error").display = False
         self._show_results(message.results)
-        if not self.narrow and self.reading is None:
+        if self._open_when_ready:
+            self._open_when_ready = False
+            self.action_open()
+        elif not self.narrow and self.reading is None:
             self._preview()
 
     def on_search_failed(self, message: SearchFailed) -> None:
         if message.generation != self._search_generation:
             return
+        self._open_when_ready = False
         error = self.query_one("#query-error", Static)
         if message.missing_index:
             note = "No index yet: it is being built from the corpus; results appear when it is ready." if self._indexing or self.readout.auto_index else message.reason
@@ -373,6 +385,9 @@ class MainScreen(Screen[None]):
         shown, event = self.source.article, self.source.event
         if shown is not None and shown.id == hit.article and (event or {}).get("id") == (hit.event or {}).get("id"):
             return  # already showing it (a redraw of the list moved the cursor to the same row)
+        reading = self.reading
+        if reading is not None and reading.article_id == hit.article and (reading.event or {}).get("id") == (hit.event or {}).get("id"):
+            return  # being opened (enter): a preview must not take its place
         self._load(hit, focus=False)
         self.reading = None  # a preview; enter makes it a reading
 
@@ -434,19 +449,27 @@ class MainScreen(Screen[None]):
         if action == "open":
             if focused is self.source:
                 return False
-            return True if hit is not None or entity is not None else None
+            return True if hit is not None or entity is not None or self.results_behind else None
         return True
 
     def action_focus_search(self) -> None:
         self.remove_class("-reading")
-        self.search_bar.focus()
+        self.set_focus(self.search_bar)
 
     def action_tab(self, name: str) -> None:
         self.remove_class("-reading")
         self.tabs.active = name
-        self.active_list().focus()
+        self.set_focus(self.active_list())
+
+    @property
+    def results_behind(self) -> bool:
+        """Are the lists still showing an older query's results (a search is on its way)?"""
+        return self.shown_query != self.query_text or self.search_pending
 
     def action_open(self) -> None:
+        if self.results_behind:
+            self._open_when_ready = True  # open what the new query finds, not a row of the old one
+            return
         tab, hit, entity = self._selected()
         if entity is not None:
             self.action_filter()
@@ -458,11 +481,11 @@ class MainScreen(Screen[None]):
         focused = self.focused
         if self.has_class("-reading") or focused is self.source:
             self.remove_class("-reading")
-            self.active_list().focus()
+            self.set_focus(self.active_list())
         elif isinstance(focused, Input):
-            self.active_list().focus()
+            self.set_focus(self.active_list())
         else:
-            self.search_bar.focus()
+            self.set_focus(self.search_bar)
 
     def action_sort(self) -> None:
         widget = self.active_list()
@@ -547,11 +570,11 @@ class MainScreen(Screen[None]):
         """Run ``query`` (a saved or recent one) and go to its results."""
         self.remove_class("-reading")
         self.run_query(query)
-        self.active_list().focus()
+        self.set_focus(self.active_list())
 
     def action_clear_search(self) -> None:
         self.run_query("", record=False)
-        self.search_bar.focus()
+        self.set_focus(self.search_bar)
 
     def action_reindex(self) -> None:
         if self._indexing:

@@ -35,7 +35,7 @@ class ArticleList(OptionList):
     """Matching articles, best first (or newest first after ``s``)."""
 
     BINDINGS = [
-        Binding("enter", "select", "Open", key_display="⏎"),
+        Binding("enter", "screen.open", "Open", key_display="⏎"),  # also while its results are on their way
         Binding("escape", "screen.back", "Back", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),

@@ -21,7 +21,7 @@ class EntityList(OptionList):
     """Choosing an entry (``enter`` or ``f``) narrows the query to it."""
 
     BINDINGS = [
-        Binding("enter", "select", "Narrow", key_display="⏎"),
+        Binding("enter", "screen.open", "Narrow", key_display="⏎"),  # also while its results are on their way
         Binding("escape", "screen.back", "Back", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),

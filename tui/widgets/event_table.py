@@ -51,7 +51,7 @@ class EventTable(DataTable):
     """Date, type, participants, place, status; ``s`` changes the order."""
 
     BINDINGS = [
-        Binding("enter", "select_cursor", "Open", key_display="⏎"),
+        Binding("enter", "screen.open", "Open", key_display="⏎"),  # also while its results are on their way
         Binding("escape", "screen.back", "Back", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),

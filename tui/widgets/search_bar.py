@@ -15,7 +15,7 @@ class SearchBar(Input):
     """A one-line query box; up/down walk the query history (kept between runs)."""
 
     BINDINGS = [
-        Binding("enter", "submit", "Go"),
+        Binding("enter", "screen.submit_search", "Go"),
         Binding("up", "older", "History", key_display="↑↓"),
         Binding("down", "newer", "Newer query", show=False),
         Binding("f1", "help", "Help"),
@@ -32,11 +32,23 @@ class SearchBar(Input):
         Textual types a printable key as soon as the bar gets it, but runs a
         binding only once the key has bubbled up to the app; keys that arrive
         together (fast typing, a slow SSH link) were then applied out of order:
-        ``Raimo⌫ondo`` gave ``Raimoond``.
+        ``Raimo⌫ondo`` gave ``Raimoond``.  Focus changes made by those keys
+        take effect at once (see ``MainScreen.action_submit_search``).
         """
-        if not event.is_printable and await self.app._check_bindings(event.key):
+        if self.app.focused is not self:
+            # Typed ahead of a focus change (``⏎`` or ``esc`` then more keys, in
+            # one read): the key is for the widget that has the focus now.
             event.stop()
             event.prevent_default()
+            (self.app.focused or self.app.screen)._forward_event(events.Key(event.key, event.character))
+            return
+        if not event.is_printable:
+            # Handled here and not passed up: a key that reaches the app while
+            # the bar has focus was then sent elsewhere before the focus moved
+            # here, and the app hands it to the bar (``ReadoutApp._on_key``).
+            event.stop()
+            event.prevent_default()
+            await self.app._check_bindings(event.key)
 
     def _show(self, value: str | None) -> None:
         if value is None:
