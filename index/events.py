@@ -496,6 +496,8 @@ def _location(
             continue
         if text[m.span.end : m.span.end + 2] in ("’s", "'s"):
             continue
+        if re.search(r"(?i)\b(?:director|minister|secretary|commissioner|envoy|ambassador|representative|department|ministry|office|bureau)\s+(?:for|of|to)\s+(?:the\s+)?$", before):
+            continue  # "assistant director for Africa Paul Acquah": part of a title
         if 0 <= trigger.span.start - m.span.end <= 25 and re.fullmatch(r"\s?|\s+(?:[a-z-]+\s+){1,2}", text[m.span.end : trigger.span.start]) and (m.kind == "place" or m.kind == "country" and trigger.type == "visit" and not trigger.verb):
             best = (-100, _place_name(m, kb))
             continue  # "a Washington meeting", "the Venice summit"
@@ -903,7 +905,11 @@ def extract_events(
             d.into.window = d.into.window or visit.window
     merged = _absorb_orphans(merged, [d for d in drafts if d.orphan], kb)
     if here and published:
-        for d in merged:  # a wire story's meetings of the day happen where it was filed
+        home_country = kb.places[here].country if here in kb.places else None
+        for d in merged:  # a wire story's meetings of the day happen where it was filed (with a party of that country, if their nationalities are known)
+            countries = [nationality.get(p) for p in d.participants]
+            if home_country and countries and None not in countries and home_country not in countries and d.window is not None and d.window.end < published:
+                continue  # "Lawson, who met Funaro yesterday", filed from Bonn: not in Bonn
             if d.type in ("meeting", "talks") and d.location is None and not d.elsewhere and (d.status == "occurred" or d.window is not None and d.window.start == d.window.end == published) and (
                 d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published + timedelta(days=1))
             ):

@@ -379,3 +379,11 @@ def test_a_new_clause_after_a_comma_keeps_its_own_time_and_near_names_a_place() 
 def test_a_measure_calling_on_someone_to_hold_talks_proposes_them() -> None:
     found = one("The amendment calls on Secretary of State George Shultz to enter into talks with Japan.", published="1987-06-18")
     assert found.status == "proposed"
+
+
+def test_a_title_for_a_region_is_no_place_and_yesterdays_meeting_of_two_foreigners_is_not_in_the_dateline_city() -> None:
+    team = events("The IMF team, led by assistant director for Africa Paul Acquah, is due to meet President Karl Stein on March 23.", published="1987-03-16")
+    assert all(e.location != "Africa" for e in team), [(e.type, e.location) for e in team]
+    text = "Brazilian Finance Minister Dilson Funaro arrived on Tuesday.\n\nTheir comments echoed those of British Chancellor of the Exchequer Nigel Lawson, who met Funaro yesterday."
+    met = next(e for e in events(text, published="1987-03-03", dateline="BONN, March 3") if "Nigel Lawson" in e.participants)
+    assert met.location != "Bonn"
