@@ -429,3 +429,17 @@ async def test_palette_actions_work_from_the_search_bar(make_app, settle) -> Non
         await pilot.press("ctrl+p", *"Articles tab", "enter")
         await settle(pilot)
         assert screen.active_tab == "articles" and isinstance(app.focused, ArticleList)
+
+
+async def test_footer_shows_every_key_at_80_columns(make_app, settle) -> None:
+    for size, gap in (((80, 24), " "), ((120, 40), "  ")):
+        app = make_app(initial_query="Raimondo")
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await to_list(pilot)
+            await settle(pilot)
+            await pilot.pause()
+            keys = footer_keys(app)
+            assert keys.endswith("^p Palette") and "…" not in keys, (size, keys)
+            assert f"Open{gap}/ Search" in keys, (size, keys)
+            assert screen_text(app).splitlines()[-1].strip() == keys, "and all of it is on screen"

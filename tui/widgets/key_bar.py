@@ -58,17 +58,26 @@ class KeyBar(Static):
         by_action: dict[str, tuple] = {}
         for binding, enabled in shown:
             by_action.setdefault(binding.action, (binding, enabled))
+        entries: list[tuple[str, str, bool]] = []
         for group, items in groupby(by_action.values(), key=lambda item: item[0].group):
             items = list(items)
             if group is not None and len(items) > 1:
                 keys = ("" if group.compact else " ").join(self.app.get_key_display(b) for b, _ in items)
-                entries = [(keys, group.description, any(enabled for _, enabled in items))]
+                entries.append((keys, group.description, any(enabled for _, enabled in items)))
             else:
-                entries = [(self.app.get_key_display(b), b.description, enabled) for b, enabled in items]
-            for keys, description, enabled in entries:
-                if text:
-                    text.append("  ")
-                dim = Style(dim=True) if not enabled else Style()
-                text.append(keys, style=key_style + dim)
-                text.append(f" {description}", style=dim)
+                entries.extend((self.app.get_key_display(b), b.description, enabled) for b, enabled in items)
+        # Two spaces between keys, or one when that is what it takes to show them all
+        # (at 80 columns the last key, ^p Palette, was cut).
+        room = self.content_region.width or self.app.size.width
+        wide = sum(len(k) + 1 + len(d) for k, d, _ in entries) + 2 * max(0, len(entries) - 1)
+        gap = "  " if wide <= room else " "
+        for keys, description, enabled in entries:
+            if text:
+                text.append(gap)
+            dim = Style(dim=True) if not enabled else Style()
+            text.append(keys, style=key_style + dim)
+            text.append(f" {description}", style=dim)
         self.update(text)
+
+    def on_resize(self) -> None:
+        self._changed(self.screen)
