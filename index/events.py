@@ -932,7 +932,7 @@ def extract_events(
             target.location = kb.country_name(place.country, published) if place and place.kind == "city" and place.country else sibling.location
     events = []
     for n, d in enumerate(merged, start=1):
-        evidence = tuple(Evidence(text[s.start : s.end], s) for s in d.evidence)
+        evidence = tuple(Evidence(text[s.start : s.end], s) for s in sorted(set(d.evidence), key=lambda s: (s.start, s.end)))  # in reading order, once each
         events.append(
             Event(
                 id=f"{article.id}#e{n}",

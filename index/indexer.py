@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterator, Sequence
 from index.knowledge import Knowledge, default_knowledge
 from index.load import SourceFile, discover, read_source
 from index.model import Article, Extraction, Problem
-from index.pipeline import extract
+from index.pipeline import extract, extraction_fingerprint
 from index.store import IndexBusy, Store, documents_for
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -337,7 +337,9 @@ class Indexer:
             report.problems.extend(problems)
             self._ids: dict[str, str] = {}
             self._current = {s.key for s in sources}
-            if rebuild or not self.store.exists() or not self.store.schema_current():
+            fingerprint = extraction_fingerprint(tuple(self.extra_people))
+            if rebuild or not self.store.exists() or not self.store.schema_current(fingerprint):
+                # a new schema or a changed extractor: every stored event may be stale, so all are built again
                 self._build_fresh(sources, report)
             else:
                 self._update(sources, report)
@@ -378,7 +380,7 @@ class Indexer:
         if staging.exists():
             shutil.rmtree(staging)
         try:
-            fresh = Store(staging)
+            fresh = Store(staging, extractor=extraction_fingerprint(tuple(self.extra_people)))
             fresh.create()
             with fresh.writer(wait_seconds=self.wait_seconds, on_wait=self.on_wait) as writer:
                 self._index_sources(writer, fresh, sources, {}, report)

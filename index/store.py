@@ -260,13 +260,27 @@ def documents_for(extraction: Extraction, source: str) -> list[dict[str, Any]]:
     return docs
 
 
+def _is_country_code(name: str) -> bool:
+    return len(name) == 2 and name.isalpha() and name.isupper()
+
+
+def _country_label(code: str, day: date | None) -> str:
+    """"SU" -> "Soviet Union" (the name of the day), else the code itself."""
+    from index.knowledge import default_knowledge  # cached; only for events whose parties are countries
+
+    return default_knowledge().country_name(code, day) or code
+
+
 def _jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
 
 
 def _event_document(event: Event, title: str, key: str, source: str, published: date | None) -> dict[str, Any]:
     event_date = event.date.start if event.date else None
-    facets = {"person": list(event.participants), "place": [event.location] if event.location else [], "org": []}
+    people = [p for p in event.participants if not _is_country_code(p)]
+    countries = [_country_label(p, published) for p in event.participants if _is_country_code(p)]
+    # parties named only by country ("US", "SU") are places in the entity lists, not people
+    facets = {"person": people, "place": list(dict.fromkeys(([event.location] if event.location else []) + countries)), "org": []}
     return {
         "doc_id": f"e\x1f{key}\x1f{event.id}",
         "kind": "event",
@@ -930,8 +944,10 @@ class Store:
     Safe to share between threads: reads are serialised on one open searcher.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, extractor: str = "") -> None:
         self.path = Path(path)
+        self.extractor = extractor
+        """The extraction fingerprint a new index records (see ``index.pipeline.extraction_fingerprint``)."""
         self._ix: Any = None
         self._parser: qparser.QueryParser | None = None
         self._schema: fields.Schema | None = None
@@ -960,14 +976,16 @@ class Store:
     def _write_meta(self) -> None:
         meta = self.path / "readout.json"
         tmp = meta.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"schema": SCHEMA_VERSION}), encoding="utf-8")
+        tmp.write_text(json.dumps({"schema": SCHEMA_VERSION, "extractor": self.extractor}), encoding="utf-8")
         os.replace(tmp, meta)
 
-    def schema_current(self) -> bool:
+    def schema_current(self, extractor: str | None = None) -> bool:
+        """Was the index written with this schema (and, if given, by this extractor)?"""
         try:
-            return json.loads((self.path / "readout.json").read_text(encoding="utf-8")).get("schema") == SCHEMA_VERSION
+            meta = json.loads((self.path / "readout.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False
+        return meta.get("schema") == SCHEMA_VERSION and (extractor is None or meta.get("extractor") == extractor)
 
     @property
     def ix(self) -> Any:

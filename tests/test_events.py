@@ -387,3 +387,19 @@ def test_a_title_for_a_region_is_no_place_and_yesterdays_meeting_of_two_foreigne
     text = "Brazilian Finance Minister Dilson Funaro arrived on Tuesday.\n\nTheir comments echoed those of British Chancellor of the Exchequer Nigel Lawson, who met Funaro yesterday."
     met = next(e for e in events(text, published="1987-03-03", dateline="BONN, March 3") if "Nigel Lawson" in e.participants)
     assert met.location != "Bonn"
+
+
+def test_evidence_is_in_reading_order_once_each() -> None:
+    import json
+
+    from conftest import REUTERS_SLICE
+    from index.load import make_article
+
+    checked = 0
+    for line in REUTERS_SLICE.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for event in extract(make_article(record["id"], record["body"], record, "slice", "h")).events:
+            spans = [(e.span.start, e.span.end) for e in event.evidence]
+            assert spans == sorted(set(spans)), (event.id, spans)
+            checked += len(spans) > 1
+    assert checked >= 5

@@ -147,3 +147,30 @@ def test_a_killed_indexing_run_leaves_the_previous_index_readable(tmp_path: Path
         assert Store(index_dir).doc_count("article") in (before, before + 25)
     Indexer(Store(index_dir), workers=1).run([SEEDS, ROOT / "tests" / "data" / "reuters25.jsonl"])
     assert Store(index_dir).doc_count("article") == before + 25
+
+
+def test_a_changed_extractor_or_people_file_rebuilds_every_story(corpus_copy: Path, tmp_path: Path) -> None:
+    """The index records which extractor wrote it; stored events from another one are stale."""
+    store = Store(tmp_path / "ix")
+    assert Indexer(store, workers=1).run([corpus_copy]).articles_indexed == 5
+    assert Indexer(store, workers=1).run([corpus_copy]).articles_indexed == 0  # nothing changed: nothing read
+    people = tmp_path / "people.yaml"
+    people.write_text("people:\n  - name: Anna Berg\n    country: \"NO\"\n    roles:\n      - {office: foreign_minister, title: Foreign Minister, from: 2020-01-01}\n", encoding="utf-8")
+    report = Indexer(store, workers=1, extra_people=(people,)).run([corpus_copy])
+    assert report.articles_indexed == 5  # the people file changes what extraction finds
+    meta = json.loads((tmp_path / "ix" / "readout.json").read_text(encoding="utf-8"))
+    meta["extractor"] = "written-by-an-older-readout"
+    (tmp_path / "ix" / "readout.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert Indexer(store, workers=1, extra_people=(people,)).run([corpus_copy]).articles_indexed == 5
+    assert Indexer(store, workers=1, extra_people=(people,)).run([corpus_copy]).articles_indexed == 0
+
+
+def test_parties_named_by_country_are_places_in_the_facets(corpus_copy: Path, tmp_path: Path) -> None:
+    (corpus_copy / "talks.txt").write_text("Japan and the United States kick off trade talks in Tokyo tomorrow.", encoding="utf-8")
+    store = Store(tmp_path / "ix")
+    Indexer(store, workers=1).run([corpus_copy])
+    hits = store.search("article:talks", kind="event").hits
+    assert hits and set(hits[0].event["participants"]) == {"JP", "US"}
+    facets = store.facets("article:talks", kind="event")
+    assert not any(len(name) == 2 and name.isupper() for name, _ in facets["person"])
+    assert {"Japan", "United States"} <= {name for name, _ in facets["place"]}
