@@ -46,6 +46,9 @@ _HYPHEN_SPLIT = re.compile(r"([-–])")
 _CONTINUES = re.compile(r" [A-Z][a-z]")
 
 
+_INITIAL = re.compile(r"[A-Z]")
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
@@ -285,7 +288,10 @@ class _ArticleEntities:
                     i += 1
                     continue
                 j = i
-                while j + 1 < len(tokens) and (j + 1 not in covered or tokens[j].text in particles) and self.text[tokens[j].end : tokens[j + 1].start] == " " and (
+                while j + 1 < len(tokens) and (j + 1 not in covered or tokens[j].text in particles) and (
+                    self.text[tokens[j].end : tokens[j + 1].start] == " "
+                    or j > i and _INITIAL.fullmatch(tokens[j].text) and self.text[tokens[j].end : tokens[j + 1].start] == ". "  # "John W. Dixon"
+                ) and (
                     self._name_word(tokens[j + 1], False)
                     or _ARABIC_PARTICLE.match(tokens[j + 1].text)
                     or (tokens[j + 1].text in particles and j + 2 < len(tokens) and (self._name_word(tokens[j + 2], False) or _ARABIC_PARTICLE.match(tokens[j + 2].text) or (j + 2 in covered and tokens[j + 2].text[:1].isupper())))
@@ -317,7 +323,7 @@ class _ArticleEntities:
                 evidence = self._person_evidence(start, end, before, sentence)
                 if evidence is None:
                     continue
-                name = " ".join(t.text for t in run)
+                name = " ".join(t.text + ("." if _INITIAL.fullmatch(t.text) and self.text[t.end : t.end + 1] == "." else "") for t in run)
                 country, role, office = evidence
                 known = self._spelling_variant(run, country, office)
                 if known is not None:

@@ -68,3 +68,11 @@ def test_a_name_after_a_role_with_a_list_in_it_is_a_person() -> None:
     text = "Huayta said his Mexican counterpart, minister of oil, mines and parastatal industry, Alfredo del Mazo, should be in Lima soon."
     people = {m.canonical for m in extract(article(text, "1987-04-24")).mentions if m.kind == "person"}
     assert "Alfredo del Mazo" in people
+
+
+def test_a_middle_initial_stays_inside_the_name() -> None:
+    from conftest import article
+    from index.pipeline import extract
+
+    found = extract(article("E-Systems Inc said John W. Dixon will retire in April.\n\nDixon has been chairman since 1980.", "1987-03-01")).mentions
+    assert {m.canonical for m in found if m.kind == "person"} == {"John W. Dixon"}

@@ -403,3 +403,7 @@ def test_evidence_is_in_reading_order_once_each() -> None:
             assert spans == sorted(set(spans)), (event.id, spans)
             checked += len(spans) > 1
     assert checked >= 5
+
+
+def test_an_authority_to_negotiate_is_no_talks() -> None:
+    assert events("The bill would extend President Karl Stein's authority to negotiate a new trade agreement through January 1993.", published="1987-03-13") == ()
