@@ -355,7 +355,7 @@ class _ArticleEntities:
             role = before.canonical if before.kind == "title" else (before.canonical if before.canonical in _words(self.kb, "royal_titles") or before.canonical == "Crown Prince" else None)
             return country, role, before.office
         wide = text[max(sentence.span.start, start - 80) : start]
-        title_then_place = re.search(r"\b(" + "|".join(_ROLE_WORDS) + r")\s+(?:to|of|in|at|for)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*$", wide, re.IGNORECASE)
+        title_then_place = re.search(r"\b((?i:" + "|".join(_ROLE_WORDS) + r"))\s+(?:to|of|in|at|for)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+$", wide)
         if title_then_place:  # "Ambassador to Athens Nazmi Akiman"
             return self._country_in(wide[: title_then_place.start()][-25:]), title_then_place.group(1), None
         role_before = re.search(r"\b(" + "|".join(_ROLE_WORDS) + r")\b(?:[^,.;]{0,70},){1,2}?\s*$", wide, re.IGNORECASE)

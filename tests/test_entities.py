@@ -76,3 +76,11 @@ def test_a_middle_initial_stays_inside_the_name() -> None:
 
     found = extract(article("E-Systems Inc said John W. Dixon will retire in April.\n\nDixon has been chairman since 1980.", "1987-03-01")).mentions
     assert {m.canonical for m in found if m.kind == "person"} == {"John W. Dixon"}
+
+
+def test_an_organisation_after_president_of_the_is_no_person() -> None:
+    from conftest import article
+    from index.pipeline import extract
+
+    found = extract(article("Henry Duffy, president of the Air Line Pilots Association, told aviation executives the plan would fail.", "1987-03-01")).mentions
+    assert "Air Line Pilots" not in {m.canonical for m in found if m.kind == "person"}
