@@ -431,6 +431,20 @@ def make_snippets(text: str, highlight: _Highlight, top: int = SNIPPETS_PER_HIT,
 _DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
+_DANGLING_OPERATOR = re.compile(r"(?:\s+(?:AND|OR|NOT|ANDNOT|ANDMAYBE))+\s*$|^\s*(?:AND|OR|ANDNOT|ANDMAYBE)\s+")
+
+
+def _complete(text: str) -> str:
+    """A query as it is being typed, read as far as it goes: an operator with
+    nothing after it is dropped ("Raimondo AND"), and a range left open is
+    closed ("date:[2023 to" reads as "date:[2023 to]")."""
+    text = _DANGLING_OPERATOR.sub("", text)
+    opened = max(text.rfind("["), text.rfind("{"))
+    if opened >= 0 and opened > max(text.rfind("]"), text.rfind("}")) and re.search(r"(?i)\bto\b", text[opened:]):
+        text += "]"
+    return text
+
+
 def _parse_bound(text: Any, last: bool) -> date | None:
     """A range end from ``2023-05-01``, ``2023-05`` or ``2023`` (first or last day)."""
     if text is None:
@@ -1161,7 +1175,7 @@ class Store:
         if unknown:
             raise QueryError(f"unknown field {unknown!r}: use one of person, place, org, type, status, date, cameo, article, title, body")
         try:
-            q = self._query_parser().parse(text)
+            q = self._query_parser().parse(_complete(text))
         except Exception as error:
             raise QueryError(f"cannot read the query: {error}") from None
         if q is wq.NullQuery:

@@ -121,3 +121,10 @@ def test_readout_search_answers_every_query_in_one_clear_way(seed_index: Path, q
         for line in out.stdout.splitlines():
             json.loads(line)
     assert not unsafe_in((out.stdout + out.stderr).replace("\n", ""))
+
+
+def test_a_query_being_typed_reads_as_far_as_it_goes(store: Store) -> None:
+    """Search as you type passes through 'Raimondo AND' and 'date:[2023 to': they are not empty results."""
+    assert store.search("Raimondo AND", kind="event").total == store.search("Raimondo", kind="event").total >= 1
+    assert store.search("Raimondo AND NOT", kind="event").total == store.search("Raimondo", kind="event").total
+    assert store.search("date:[2023 to", kind="event").total == store.search("date:[2023 to]", kind="event").total >= 1
