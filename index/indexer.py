@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from index.knowledge import Knowledge, default_knowledge
-from index.load import SourceFile, discover, read_source
+from index.load import SourceFile, discover, expected_records, read_source
 from index.model import Article, Extraction, Problem
 from index.pipeline import extract, extraction_fingerprint
 from index.store import IndexBusy, Store, documents_for
@@ -211,6 +211,8 @@ class _Extraction:
         self.workers: _Workers | None = None
         self.sent = 0
         self.done = 0
+        self.expected = 0
+        """Stories the sources are expected to hold (``expected_records``), for an honest progress total."""
 
     def put(self, article: Article, source: str) -> None:
         self.buffer.append((article, source))
@@ -233,7 +235,11 @@ class _Extraction:
         self.done += stories
         self.report.articles_indexed += stories
         self.report.events += events
-        self.indexer.progress("extracting", self.done, max(self.sent, self.done))
+        self.indexer.progress("extracting", self.done, self.total())
+
+    def total(self) -> int:
+        """Stories to extract in this run: the sources' expected count less those found unchanged, never below what was sent."""
+        return max(self.sent + len(self.buffer), self.done, self.expected - self.report.articles_unchanged)
 
     def close(self) -> None:
         if self.workers is None:
@@ -418,6 +424,7 @@ class Indexer:
         total = len(sources)
         self.progress("reading", 0, total)
         extraction = _Extraction(self, writer, store, report)
+        extraction.expected = sum(expected_records(s) for s in sources) if self.workers > 1 else 0
         skips = _reader_skips_known()
         try:
             for done, source in enumerate(sources, start=1):

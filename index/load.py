@@ -753,6 +753,25 @@ KnownTest = Callable[[str, str], bool]
 """(article id, content hash) -> does the caller already hold this story?"""
 
 
+def expected_records(source: SourceFile | Path) -> int:
+    """About how many stories a source holds, for a progress bar: the lines of a
+    collection (counted as a stream, about 0.1 s for 20 MB of gzip), else 1.
+    Never raises: a file that cannot be read counts 1 and is reported when read."""
+    path = source.path if isinstance(source, SourceFile) else Path(source)
+    name = path.name.lower()
+    if not name.endswith((".jsonl", ".jsonl.gz")):
+        return 1
+    lines = 0
+    try:
+        with _open_regular(path) as handle:
+            stream = gzip.GzipFile(fileobj=handle, mode="rb") if name.endswith(".gz") else handle
+            while chunk := stream.read(1 << 20):
+                lines += chunk.count(b"\n")
+    except (OSError, EOFError, ValueError, zlib.error, UnreadableFile):
+        return max(1, lines)
+    return max(1, lines)
+
+
 def read_source(source: SourceFile | Path, known: KnownTest | None = None) -> Iterator[Article | Known | Problem]:
     """Every article in one file, or Problems saying why not.  Never raises.
 

@@ -174,3 +174,13 @@ def test_parties_named_by_country_are_places_in_the_facets(corpus_copy: Path, tm
     facets = store.facets("article:talks", kind="event")
     assert not any(len(name) == 2 and name.isupper() for name, _ in facets["person"])
     assert {"Japan", "United States"} <= {name for name, _ in facets["place"]}
+
+
+def test_progress_of_a_collection_knows_its_total_from_the_start(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"s{n}", "date": "1987-03-01", "body": f"Minister Anna Berg met Minister Lars Holm in Oslo on story {n}."}) for n in range(300)]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    seen: list[tuple[str, int, int]] = []
+    Indexer(Store(tmp_path / "ix"), workers=2, progress=lambda what, done, total: seen.append((what, done, total))).run([tmp_path / "c.jsonl"])
+    extracting = [(done, total) for what, done, total in seen if what == "extracting"]
+    assert extracting and extracting[-1] == (300, 300)
+    assert {total for _, total in extracting} == {300}, extracting[:5]
