@@ -154,12 +154,15 @@ def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Spa
     return Span(start, end)
 
 
+_SPOKE_BY_PHONE = re.compile(r"(?i)\b(spoke|spoken|speaks|speak|speaking|talked|talks|talk|talking|conferred)\s+(?:with|to)\s+[^.;:]{2,80}?\s+(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b")
 _IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+|(?:also\s+)?(?:expected|due)\s+(?:here\s+|back\s+)?)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due)\s+here\b|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])")
 
 
 def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     tables = _tables(kb)
     found: list[Trigger] = []
+    for m in _SPOKE_BY_PHONE.finditer(text, sentence.start, sentence.end):  # "had spoken with Zelenskiy by phone"
+        found.append(Trigger("call", m.group(1).lower(), Span(m.start(1), m.end(1)), True, False))
     for m in _IS_IN.finditer(text, sentence.start, sentence.end):
         form = "is in" if m.group(0).endswith("in") else "arrive here" if m.group(0).endswith("here") else "left for"
         found.append(Trigger("visit", form, Span(m.start(), m.end()), True, False))
@@ -459,6 +462,10 @@ def _participants(
                 add(topic)
         if main is not None:
             add(main.canonical)
+    if possessor is None and not trigger.verb and trigger.type == "visit" and re.search(r"(?i)\bduring\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}$", text[max(sentence.start, trigger.span.start - 40) : trigger.span.start]):
+        main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
+        if main is not None:  # "Biden would not meet Xi during the trip": the trip is the subject's
+            return [main.canonical]
     opener = re.match(r"[\"“]?(?:After|Before|Following|During|Upon|On|While|Ahead of)\b[^,;]*,", text[sentence.start : sentence.end])
     if opener and trigger.span.end <= sentence.start + opener.end():
         # a preposed adverbial: "After a day of meetings with X, Clark told …" — Clark took part
@@ -629,6 +636,8 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
             return "meeting"
     if trigger.type == "meeting" and form.startswith("summit") and len(participants) < 2 and not trigger.verb:
         return "summit"  # "the economic summit meeting in Venice": the gathering
+    if trigger.type == "summit" and re.match(r"^\s+with\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z]", text[trigger.span.end : trigger.span.end + 60]) and any(m.span.start >= trigger.span.end and m.span.start - trigger.span.end <= 40 for m in people):
+        return "meeting"  # "a summit with Biden": two leaders' meeting
     if trigger.type == "summit":
         between = re.match(r"^\s+(?:(?:in|at|on|next|this|later|early|in\s+early|in\s+late)\s+[\w.’'-]+\s+(?:[\w.’'-]+\s+)?){0,2}between\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:and|&)\s+", text[trigger.span.end : trigger.span.end + 130])
         if between and not forums.search(text[trigger.span.start - 30 : trigger.span.start]):

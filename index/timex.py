@@ -97,7 +97,7 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         rf"(?P<pastn>(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<pastn_n>{number})\s+(?P<pastn_u>{unit}))",
         r"(?P<coming>(?:in|over)\s+the\s+(?:coming|next|following)\s+(?P<coming_u>days|weeks|months))",
         r"(?P<recent>(?:in|over)\s+recent\s+(?P<recent_u>days|weeks|months))",
-        r"(?P<deictic>yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|tomorrow\s+(?:morning|afternoon|evening))",
+        r"(?P<deictic>(?:earlier|later)\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening))|yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|tomorrow\s+(?:morning|afternoon|evening))",
         r"(?P<year>(?:in|during|early|late|by|since|until|from|through|of)\s+(?P<year_y>(?:19|20)\d\d))",
         # a bare capitalised month: "a planned February trip"
         rf"(?P<bm>(?P<bm_m>{month}))",

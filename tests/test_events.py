@@ -407,3 +407,15 @@ def test_evidence_is_in_reading_order_once_each() -> None:
 
 def test_an_authority_to_negotiate_is_no_talks() -> None:
     assert events("The bill would extend President Karl Stein's authority to negotiate a new trade agreement through January 1993.", published="1987-03-13") == ()
+
+
+def test_spoken_with_someone_by_phone_is_a_call_earlier_in_the_day() -> None:
+    call = one("President Emmanuel Macron told reporters he had spoken with Chancellor Olaf Scholz by phone earlier in the day.", published="2023-02-01")
+    assert (call.type, set(call.participants), call.date.start.isoformat()) == ("call", {"Emmanuel Macron", "Olaf Scholz"}, "2023-02-01")
+
+
+def test_a_summit_with_one_leader_is_their_meeting_and_during_the_trip_is_the_subjects_trip() -> None:
+    found = events("Prime Minister Fumio Kishida will travel to Washington next week for a summit with President Joe Biden.", published="2022-01-10")
+    assert {(e.type, tuple(sorted(e.participants))) for e in found} == {("visit", ("Fumio Kishida",)), ("meeting", ("Fumio Kishida", "Joe Biden"))}
+    trip = one("The White House said President Joe Biden would not meet Chinese President Xi Jinping during the trip.", published="2023-06-01")
+    assert (trip.type, trip.participants) == ("visit", ("Joe Biden",))
