@@ -456,16 +456,20 @@ def _participants(
     if after_noun and not any(m.span.end <= trigger.span.start and m.canonical in names for m in people):
         # "Aqazadeh arrived after a brief stopover in Riyadh", "X said she was pleased after meetings with Y": the main subject
         main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
+        if main is not None and re.match(r"[\"“]?(?:He|She)\b", text[sentence.start : sentence.start + 5]):
+            main = None  # "He held talks with Sarney during a stopover": he, not Sarney
         if main is None and _PRONOUN.search(text, sentence.start, trigger.span.start):
             main = next((m for m in people if m.span.end <= trigger.span.start), None)
             if main is None and topic:
                 add(topic)
         if main is not None:
             add(main.canonical)
-    if possessor is None and not trigger.verb and trigger.type == "visit" and re.search(r"(?i)\bduring\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}$", text[max(sentence.start, trigger.span.start - 40) : trigger.span.start]):
+    if possessor is None and not trigger.verb and trigger.type == "visit" and re.search(r"(?i)\bduring\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}$", text[max(sentence.start, trigger.span.start - 40) : trigger.span.start]):
         main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
-        if main is not None:  # "Biden would not meet Xi during the trip": the trip is the subject's
+        if main is not None and main.span.start - sentence.start < 40:  # "Biden would not meet Xi during the trip": the trip is the subject's
             return [main.canonical]
+        if topic and _SUBJECT_PRONOUN.match(text, sentence.start):  # "He held talks with Sarney during a stopover in Brasilia"
+            return [topic]
     opener = re.match(r"[\"“]?(?:After|Before|Following|During|Upon|On|While|Ahead of)\b[^,;]*,", text[sentence.start : sentence.end])
     if opener and trigger.span.end <= sentence.start + opener.end():
         # a preposed adverbial: "After a day of meetings with X, Clark told …" — Clark took part
@@ -736,7 +740,9 @@ def extract_events(
             if tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15]) or _DOMESTIC_PARTY.match(text, trigger.span.end):
                 continue
             next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None
-            sentence_topic = next((m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_speaker(text, m, span)), None)
+            sentence_topic = None if re.match(r"[\"“]?(?:He|She)\b", text[span.start : span.start + 5]) else next(
+                (m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_speaker(text, m, span)), None
+            )  # "He held talks with Sarney …": he is the story's topic, not Sarney
             previous = None
             link = text[triggers[n - 1].span.end : trigger.span.start] if n > 0 else ""
             which = re.search(r",\s+which\b", link) and not re.search(r"\b(?:said|stated|says|told|that|who)\b", link)
@@ -771,7 +777,7 @@ def extract_events(
                     # "the visit": the one of the story's most talked-about people
                     referent = max(same, key=lambda d: (max((salience.get(p, 0) for p in d.participants), default=0), same.index(d)))
                     participants = list(referent.participants)
-            if not participants and not trigger.weak and trigger.type in ("talks", "meeting", "summit"):
+            if not participants and not trigger.weak and trigger.type in ("talks", "meeting"):
                 wide = Span(min(clause.start, max(span.start, _subject_start(text, span, trigger.span))), clause.end)
                 participants = _country_parties(text, wide, trigger, sentence_places, kb, sentence_orgs)
                 if not participants:

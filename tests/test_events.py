@@ -419,3 +419,23 @@ def test_a_summit_with_one_leader_is_their_meeting_and_during_the_trip_is_the_su
     assert {(e.type, tuple(sorted(e.participants))) for e in found} == {("visit", ("Fumio Kishida",)), ("meeting", ("Fumio Kishida", "Joe Biden"))}
     trip = one("The White House said President Joe Biden would not meet Chinese President Xi Jinping during the trip.", published="2023-06-01")
     assert (trip.type, trip.participants) == ("visit", ("Joe Biden",))
+
+
+def test_he_at_the_start_is_the_storys_topic_and_during_a_stopover_places_the_talks() -> None:
+    text = "West German President Richard von Weizsaecker arrived in Argentina on Monday.\n\nHe held brief talks on Sunday with Brazilian President Jose Sarney during a stopover in Brasilia."
+    found = events(text, published="1987-03-16", dateline="BUENOS AIRES, March 16")
+    stop = next(e for e in found if e.type == "visit" and e.location == "Brasilia")
+    talks = next(e for e in found if e.type == "talks")
+    assert stop.participants == ("Richard von Weizsaecker",) and talks.location == "Brasilia"
+
+
+def test_in_time_for_a_visit_is_ahead_and_a_visit_the_announcement_follows_happened() -> None:
+    planned = one("Prime Minister Yasuhiro Nakasone said he had told his party to prepare a package in time for his visit to Washington starting on April 29.", published="1987-03-31")
+    assert (planned.status, planned.date.start.isoformat()) == ("planned", "1987-04-29")
+    past = one("The announcement follows a visit to Seoul by U.S. Commerce Secretary Malcolm Baldrige.", published="1987-04-27")
+    assert past.status == "occurred"
+
+
+def test_countries_named_near_a_summit_are_not_its_parties() -> None:
+    summit = next(e for e in events("President Ronald Reagan said the threat from attacks by Iran and Iraq was high on the agenda of next week's Venice summit.", published="1987-06-02") if e.type == "summit")
+    assert summit.participants == () and summit.location == "Venice"
