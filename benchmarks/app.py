@@ -107,6 +107,9 @@ def measure(index_dir: Path, corpus: Path, queries: Sequence[str], expected: Map
     for run in range(starts):
         started = time.perf_counter()
         child = pexpect.spawn(argv[0], argv[1:], env=dict(env), dimensions=(ROWS, COLUMNS), cwd=str(Path(__file__).resolve().parent.parent))
+        # pexpect sleeps 50 ms before every send by default (delaybeforesend): that
+        # sleep fell between ``sent`` and the Enter reaching the app, and was counted
+        child.delaybeforesend = None
         screen = Screen(child)
         try:
             screen.wait_for(_counts_are(*opening), timeout=60)

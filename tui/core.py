@@ -12,7 +12,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -58,6 +58,12 @@ class Results:
     article_total: int = 0
     facets: Mapping[str, Sequence[tuple[str, int]]] = field(default_factory=dict)
     seconds: float = 0.0
+    complete: bool = True
+    """False for the first part of a search (``Reader.first``): the hits and
+    their exact totals, with no entity counts yet and only the source names
+    already known; ``Reader.complete`` adds the rest."""
+    articles_listed: bool = True
+    """False when a first part has the article total but not the article hits."""
 
 
 @dataclass(frozen=True)
@@ -94,26 +100,70 @@ class Reader:
         Raises ``QueryError`` for a malformed query, ``IndexUnreadable`` if
         there is no usable index.
         """
+        return self.complete(self.first(query))
+
+    def first(self, query: str, articles: bool = True) -> Results:
+        """What a search shows first: the event hits and both exact totals,
+        and (``articles``) the article hits with their snippets located.
+        The entity counts and the articles' source names (``complete``),
+        and the article hits when their tab is not in view, are not on the
+        screen a search opens on and cost as much again.
+
+        Raises ``QueryError`` for a malformed query, ``IndexUnreadable`` if
+        there is no usable index.
+        """
         started = time.perf_counter()
         with self._lock:
             events = self.store.search(query, kind="event", limit=self.limit, snippets=False)
-            articles = self.store.search(query, kind="article", limit=self.limit, snippets=SNIPPET_ROWS)
-            rows = []
-            for n, hit in enumerate(articles.hits):
-                pieces = []
-                for snippet in hit.snippets:
-                    spans = tuple(snippet.highlights) or tuple(self.store.match_spans(query, snippet.text))
-                    pieces.append((snippet.text, spans))
-                rows.append(ArticleRow(hit, tuple(pieces), self._publisher(hit, look_up=n < PUBLISHER_LOOKUPS)))
-            facets = self.store.facets(query, kind=None, top=30)
+            if articles:
+                rows, article_total = self._article_rows(query)
+            else:
+                rows, article_total = (), self.store.count(query, kind="article")
         return Results(
             query=query,
             events=events.hits,
             event_total=events.total,
-            articles=tuple(rows),
-            article_total=articles.total,
-            facets=facets,
+            articles=rows,
+            article_total=article_total,
+            facets={},
             seconds=time.perf_counter() - started,
+            complete=False,
+            articles_listed=articles,
+        )
+
+    def _article_rows(self, query: str) -> tuple[tuple[ArticleRow, ...], int]:
+        """The article hits of ``query`` (source names as far as known), and their total."""
+        page = self.store.search(query, kind="article", limit=self.limit, snippets=SNIPPET_ROWS)
+        rows = []
+        for hit in page.hits:
+            pieces = []
+            for snippet in hit.snippets:
+                spans = tuple(snippet.highlights) or tuple(self.store.match_spans(query, snippet.text))
+                pieces.append((snippet.text, spans))
+            rows.append(ArticleRow(hit, tuple(pieces), self._publisher(hit, look_up=False)))
+        return tuple(rows), page.total
+
+    def complete(self, results: Results) -> Results:
+        """``results`` (from ``first``) with the article hits, the entity
+        counts over the query's matches and the first rows' source names."""
+        if results.complete:
+            return results
+        started = time.perf_counter()
+        with self._lock:
+            rows, total = (results.articles, results.article_total) if results.articles_listed else self._article_rows(results.query)
+            rows = tuple(
+                row if row.publisher or n >= PUBLISHER_LOOKUPS else replace(row, publisher=self._publisher(row.hit, look_up=True))
+                for n, row in enumerate(rows)
+            )
+            facets = self.store.facets(results.query, kind=None, top=30)
+        return replace(
+            results,
+            articles=rows,
+            article_total=total,
+            facets=facets,
+            complete=True,
+            articles_listed=True,
+            seconds=results.seconds + time.perf_counter() - started,
         )
 
     def _publisher(self, hit: Hit, look_up: bool) -> str:

@@ -60,8 +60,8 @@ async def test_search_as_you_type_is_debounced(make_app, settle, tui_index: Path
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         calls: list[str] = []
-        search = app.reader.search
-        app.reader.search = lambda q: (calls.append(q), search(q))[1]  # type: ignore[method-assign]
+        first = app.reader.first  # a search's first part: one per search
+        app.reader.first = lambda q, **kw: (calls.append(q), first(q, **kw))[1]  # type: ignore[method-assign]
         await type_query(pilot, "Raimondo")
         screen = main_screen(app)
         assert screen.search_pending, "the search waits for the keys to pause"
@@ -80,14 +80,14 @@ async def test_search_runs_in_a_thread_and_the_ui_stays_responsive(make_app, set
         await settle(pilot)
         release = threading.Event()
         started = threading.Event()
-        search = app.reader.search
+        first = app.reader.first
 
-        def slow(query: str):
+        def slow(query: str, **kw):
             started.set()
             release.wait(10)
-            return search(query)
+            return first(query, **kw)
 
-        app.reader.search = slow  # type: ignore[method-assign]
+        app.reader.first = slow  # type: ignore[method-assign]
         await type_query(pilot, "Tai")
         await pilot.press("enter")  # search now, move to the list
         assert started.wait(5)

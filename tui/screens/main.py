@@ -5,10 +5,17 @@ search in a thread worker, opening an article in another, background
 re-indexing in a third; each posts a message back and the handlers here
 put the results on screen.  A result from an outdated request (the query
 changed meanwhile) is dropped by its generation number.
+
+A search comes in two parts.  The first (hits and exact totals) fills the
+Events table, the list in view and the counts; once that is on screen the
+worker goes on to the entity counts and source names, which fill the other
+lists, and the source pane previews the selection.  Until then the worker
+and the preview would only slow the painting of what the user is waiting for.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 
@@ -48,6 +55,8 @@ TAB_KEYS = Binding.Group("Tabs", compact=True)
 MATCH_KEYS = Binding.Group("Match", compact=True)
 CHECKED_ACTIONS = {"sort", "filter", "copy", "next_match", "previous_match", "open"}
 """Actions that apply only to some selections (``check_action``)."""
+PAINT_WAIT_S = 1.0
+"""Longest a search worker waits for its first part to be painted before going on."""
 
 
 # --- messages from the workers -------------------------------------------------------------
@@ -146,6 +155,10 @@ class MainScreen(Screen[None]):
         self._keys_state: tuple[object, ...] = ()
         self._open_when_ready = False
         """``enter`` came before the results of the query typed: open the first when they come."""
+        self._filled: dict[str, str] = {}
+        """List tab -> the query whose results it shows."""
+        self._painted = threading.Event()
+        """Set once the first part of the current search is on screen (see ``_search``)."""
 
     @property
     def readout(self) -> "ReadoutApp":
@@ -209,7 +222,7 @@ class MainScreen(Screen[None]):
         """Redraw lists and source with the current theme's colours."""
         palette = self.readout.palette
         if self.results is not None:
-            self._show_results(self.results)
+            self._show_results(self.results, redraw=True)
         self.source.restyle(palette)
 
     # --- searching ------------------------------------------------------------------------
@@ -257,18 +270,30 @@ class MainScreen(Screen[None]):
         if record:
             self.readout.history.record(query)
         self._search_generation += 1
-        self._search(query, self._search_generation)
+        self._painted.set()  # the previous search's worker need not wait any more
+        self._painted = threading.Event()
+        self._search(query, self._search_generation, self._painted, self.active_tab == "articles")
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str, generation: int) -> None:
+    def _search(self, query: str, generation: int, painted: threading.Event, articles: bool) -> None:
+        """The first part of the search (with the article hits if their tab
+        is in view), then, once it is painted, the rest."""
         worker = get_current_worker()
+        reader = self.readout.reader
         try:
-            results = self.readout.reader.search(query)
+            results = reader.first(query, articles=articles)
+            if worker.is_cancelled:
+                return
+            self.post_message(SearchDone(generation, results))
+            painted.wait(PAINT_WAIT_S)
+            if worker.is_cancelled:
+                return
+            results = reader.complete(results)
         except QueryError as error:
             self.post_message(SearchFailed(generation, query, str(error)))
             return
         except IndexUnreadable as error:
-            self.post_message(SearchFailed(generation, query, str(error), missing_index=not self.readout.reader.exists()))
+            self.post_message(SearchFailed(generation, query, str(error), missing_index=not reader.exists()))
             return
         except Exception as error:  # a bug in the index must not take the app down
             self.post_message(SearchFailed(generation, query, f"search failed: {type(error).__name__}: {error}"))
@@ -282,15 +307,26 @@ class MainScreen(Screen[None]):
         self.results = message.results
         self.query_one("#query-error").display = False
         self._show_results(message.results)
-        if self._open_when_ready:
+        if self._open_when_ready and not self.results_behind:
             self._open_when_ready = False
             self.action_open()
-        elif not self.narrow and self.reading is None:
+        if not message.results.complete:
+            self.call_after_refresh(self._first_part_painted, message.generation)
+        else:
+            self.readout.freeze_heap()  # the index is open and read: see ``ReadoutApp.freeze_heap``
+
+    def _first_part_painted(self, generation: int) -> None:
+        """The first part of a search is on screen: let the worker go on, and preview."""
+        if generation != self._search_generation:
+            return
+        self._painted.set()
+        if not self.narrow and self.reading is None:
             self._preview()
 
     def on_search_failed(self, message: SearchFailed) -> None:
         if message.generation != self._search_generation:
             return
+        self._painted.set()
         self._open_when_ready = False
         error = self.query_one("#query-error", Static)
         if message.missing_index:
@@ -301,20 +337,57 @@ class MainScreen(Screen[None]):
         error.update(Text(note, style=self.readout.palette.error))
         error.display = True
 
-    def _show_results(self, results: Results) -> None:
-        """Fill the tabs; the cursor stays put only when the query is the same one."""
+    def _show_results(self, results: Results, redraw: bool = False) -> None:
+        """Fill the tabs; a list's cursor stays put only when its query is the same one.
+
+        The first part of a search (``results.complete`` false) fills the
+        Events table and the list in view; the other lists are filled when
+        the rest comes.  ``redraw`` draws every list again (a new theme).
+        """
         palette = self.readout.palette
-        same = self.shown_query == results.query
         self.shown_query = results.query
-        self.query_one(EventTable).show(results.events, palette, keep=same)
-        self.query_one(ArticleList).show(results.articles, palette, keep=same)
+        active = self.active_tab
         entities = self.query_one(EntityList)
-        entities.show(results.facets, palette, keep=same)
+        for name in ("events", "articles", "entities"):
+            if not (redraw or results.complete or name in ("events", active)):
+                continue
+            if name == "events" and self._filled.get(name) == results.query and not redraw and self.query_one(EventTable)._source == list(results.events):
+                continue  # the same hits (the rest of a search): keep the rows drawn
+            if name == "articles" and not results.articles_listed:
+                continue
+            keep = self._filled.get(name) == results.query
+            if name == "events":
+                self.query_one(EventTable).show(results.events, palette, keep=keep)
+            elif name == "articles":
+                self.query_one(ArticleList).show(results.articles, palette, keep=keep)
+            else:
+                entities.show(results.facets, palette, keep=keep)
+            self._filled[name] = results.query if (results.complete or name != "entities") else ""
+        for name in ("articles", "entities"):
+            if not (results.complete or name == active) or (name == "articles" and not results.articles_listed):
+                self._filled.pop(name, None)
         self.tabs.get_tab("events").label = f"Events {results.event_total}"
         self.tabs.get_tab("articles").label = f"Articles {results.article_total}"
-        self.tabs.get_tab("entities").label = f"Entities {entities.count()}"
+        self.tabs.get_tab("entities").label = f"Entities {entities.count()}" if results.complete else "Entities …"
         self._show_counts()
         self._update_keys()
+
+    def _fill_tab(self) -> None:
+        """A tab brought into view before the rest of a search came: fill it with what there is."""
+        results = self.results
+        if results is None or self._filled.get(self.active_tab) == results.query:
+            return
+        palette = self.readout.palette
+        if self.active_tab == "articles":
+            self.query_one(ArticleList).show(results.articles, palette, keep=False)
+            if results.articles_listed:
+                self._filled["articles"] = results.query
+        elif self.active_tab == "entities":
+            self.query_one(EntityList).show(results.facets, palette, keep=False)
+            self._filled["entities"] = results.query if results.complete else ""
+        elif self.active_tab == "events":
+            self.query_one(EventTable).show(results.events, palette, keep=False)
+            self._filled["events"] = results.query
 
     def _show_counts(self) -> None:
         results = self.results
@@ -378,7 +451,10 @@ class MainScreen(Screen[None]):
         self._update_keys()
 
     def _preview(self) -> None:
-        """Wide layout: the source pane follows the list cursor."""
+        """Wide layout: the source pane follows the list cursor (once a
+        search's first part is on screen: ``_first_part_painted``)."""
+        if not self._painted.is_set():
+            return
         _tab, hit, _entity = self._selected()
         if hit is None:
             return
@@ -407,6 +483,7 @@ class MainScreen(Screen[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
+        self._fill_tab()
         self._show_counts()
         if not self.narrow:
             self._preview()
@@ -463,8 +540,9 @@ class MainScreen(Screen[None]):
 
     @property
     def results_behind(self) -> bool:
-        """Are the lists still showing an older query's results (a search is on its way)?"""
-        return self.shown_query != self.query_text or self.search_pending
+        """Is the list in view still showing an older query's results (a search,
+        or for the entities the rest of one, is on its way)?"""
+        return self.shown_query != self.query_text or self.search_pending or self._filled.get(self.active_tab) != self.query_text
 
     def action_open(self) -> None:
         if self.results_behind:
