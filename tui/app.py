@@ -83,14 +83,15 @@ class ReadoutApp(App[int]):
         if self._theme_problem:
             self.notify(self._theme_problem, severity="warning", markup=False)
 
-    def freeze_heap(self) -> None:
-        """Take what start-up built (modules, widgets, the index's structures)
-        out of the garbage collector's walks, once the first results are in.
-
-        A full collection walked all of it, 50-80 ms on the UI thread every
-        other search at 19k stories, in the middle of painting the results.
-        It stays in memory for the app's life anyway; ``on_unmount`` hands it
-        back (tests run many apps in one process)."""
+    def tidy_heap(self) -> None:
+        """Collect garbage now, while a search's results are all on screen and
+        the user reads them, rather than whenever Python decides to: a full
+        collection took 50-80 ms at 19k stories, and came in the middle of
+        painting the next results every other search.  The first time, what
+        start-up built (modules, widgets, the index's structures: it lives as
+        long as the app) is then frozen out of later collections; ``on_unmount``
+        hands it back (tests run many apps in one process)."""
+        gc.collect()
         if not self._heap_frozen:
             self._heap_frozen = True
             gc.freeze()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from rich.text import Text
 from textual import on, work
@@ -306,14 +306,15 @@ class MainScreen(Screen[None]):
             return
         self.results = message.results
         self.query_one("#query-error").display = False
-        self._show_results(message.results)
+        generation = message.generation
+        if message.results.complete:
+            when_drawn: Callable[[], object] = self.readout.tidy_heap
+        else:
+            when_drawn = lambda: self._first_part_painted(generation)  # noqa: E731
+        self._show_results(message.results, when_drawn=when_drawn)
         if self._open_when_ready and not self.results_behind:
             self._open_when_ready = False
             self.action_open()
-        if not message.results.complete:
-            self.call_after_refresh(self._first_part_painted, message.generation)
-        else:
-            self.readout.freeze_heap()  # the index is open and read: see ``ReadoutApp.freeze_heap``
 
     def _first_part_painted(self, generation: int) -> None:
         """The first part of a search is on screen: let the worker go on, and preview."""
@@ -337,7 +338,7 @@ class MainScreen(Screen[None]):
         error.update(Text(note, style=self.readout.palette.error))
         error.display = True
 
-    def _show_results(self, results: Results, redraw: bool = False) -> None:
+    def _show_results(self, results: Results, redraw: bool = False, when_drawn: Callable[[], object] | None = None) -> None:
         """Fill the tabs; a list's cursor stays put only when its query is the same one.
 
         The first part of a search (``results.complete`` false) fills the
@@ -369,7 +370,7 @@ class MainScreen(Screen[None]):
         self.tabs.get_tab("events").label = f"Events {results.event_total}"
         self.tabs.get_tab("articles").label = f"Articles {results.article_total}"
         self.tabs.get_tab("entities").label = f"Entities {entities.count()}" if results.complete else "Entities …"
-        self._show_counts()
+        self._show_counts(when_drawn)
         self._update_keys()
 
     def _fill_tab(self) -> None:
@@ -389,7 +390,7 @@ class MainScreen(Screen[None]):
             self.query_one(EventTable).show(results.events, palette, keep=False)
             self._filled["events"] = results.query
 
-    def _show_counts(self) -> None:
+    def _show_counts(self, when_drawn: Callable[[], object] | None = None) -> None:
         results = self.results
         if results is None:
             return
@@ -405,7 +406,7 @@ class MainScreen(Screen[None]):
             text.append(f" · by {sort}")
         if not results.event_total and not results.article_total:
             text.append(" · no matches: try fewer words (? shows the syntax)")
-        self.status.results(text)
+        self.status.results(text, when_drawn)
 
     def _current_sort(self) -> str:
         return getattr(self.active_list(), "sort_name", "relevance")

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import ProgressBar, Static
+
+
+class _Counts(Static):
+    """The result counts; runs the callbacks waiting for them to be drawn."""
+
+    def __init__(self) -> None:
+        super().__init__(Text(), id="status-results", markup=False)
+        self.when_drawn: list[Callable[[], object]] = []
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        waiting, self.when_drawn = self.when_drawn, []
+        for callback in waiting:
+            self.call_later(callback)  # after this screen update is written out
+        return lines
 
 
 class StatusLine(Horizontal):
@@ -17,11 +36,16 @@ class StatusLine(Horizontal):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(), id="status-results", markup=False)
+        yield _Counts()
         yield Static(Text(), id="status-index", markup=False)
 
-    def results(self, text: Text | str) -> None:
-        self.query_one("#status-results", Static).update(text if isinstance(text, Text) else Text(text))
+    def results(self, text: Text | str, when_drawn: Callable[[], object] | None = None) -> None:
+        """Show the counts; ``when_drawn`` runs once they (and whatever was
+        updated with them) are on the screen."""
+        counts = self.query_one(_Counts)
+        if when_drawn is not None:
+            counts.when_drawn.append(when_drawn)
+        counts.update(text if isinstance(text, Text) else Text(text))
 
     def index(self, text: Text | str) -> None:
         self.query_one("#status-index", Static).update(text if isinstance(text, Text) else Text(text))
