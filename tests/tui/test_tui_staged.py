@@ -140,3 +140,23 @@ async def test_enter_on_entities_waits_for_their_counts(make_app, settle) -> Non
         await settle(pilot)
         assert screen.query_text != QUERY and screen.query_text.startswith(QUERY), "narrowed on the first entity"
         assert isinstance(app.focused, (EntityList, EventTable, ArticleList, SearchBar))
+
+
+async def test_enter_holds_painting_only_until_the_results_or_an_error(make_app, settle) -> None:
+    """``enter`` paints the focus move with the results; it never leaves painting held."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        entered, release = _hold_complete(app)
+        await pilot.press("ctrl+a", "ctrl+k", *QUERY, "enter")
+        await _until(pilot, entered)  # the first part was painted, so painting goes on
+        assert screen._paint_hold is None
+        assert isinstance(app.focused, EventTable)
+        release.set()
+        await settle(pilot)
+        await pilot.press("slash", "ctrl+a", "ctrl+k", *"foo:bar", "enter")
+        await settle(pilot)
+        assert app.query_one("#query-error").display
+        assert screen._paint_hold is None, "a failed search paints its message"
+        assert screen.results.query == QUERY

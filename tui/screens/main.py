@@ -57,6 +57,8 @@ CHECKED_ACTIONS = {"sort", "filter", "copy", "next_match", "previous_match", "op
 """Actions that apply only to some selections (``check_action``)."""
 PAINT_WAIT_S = 1.0
 """Longest a search worker waits for its first part to be painted before going on."""
+HOLD_PAINT_S = 0.1
+"""Longest ``enter`` holds back painting the focus move, waiting for the results."""
 
 
 # --- messages from the workers -------------------------------------------------------------
@@ -159,6 +161,8 @@ class MainScreen(Screen[None]):
         """List tab -> the query whose results it shows."""
         self._painted = threading.Event()
         """Set once the first part of the current search is on screen (see ``_search``)."""
+        self._paint_hold: Any = None
+        self._paint_hold_timer: Timer | None = None
 
     @property
     def readout(self) -> "ReadoutApp":
@@ -244,8 +248,31 @@ class MainScreen(Screen[None]):
         which the bar would then take for itself.  Focus moves at once
         (``set_focus``, not ``focus()``, which waits its turn) for the same reason.
         """
+        self._hold_paint()
         self.run_query(self.search_bar.value)
         self.set_focus(self.active_list())
+
+    def _hold_paint(self) -> None:
+        """Paint the focus moving to the list together with the results, not
+        before them: a frame of the old list, focused, cost as much to draw as
+        the results (a full screen) and slowed the search it competed with.
+        Keys are still handled meanwhile; painting resumes when the results
+        are shown, or after ``HOLD_PAINT_S`` at the latest."""
+        if self._paint_hold is None:
+            self._paint_hold = self.app.batch_update()
+            self._paint_hold.__enter__()
+            self._paint_hold_timer = self.set_timer(HOLD_PAINT_S, self._release_paint)
+
+    def _release_paint(self) -> None:
+        hold, self._paint_hold = self._paint_hold, None
+        if self._paint_hold_timer is not None:
+            self._paint_hold_timer.stop()
+            self._paint_hold_timer = None
+        if hold is not None:
+            hold.__exit__(None, None, None)
+
+    def on_unmount(self) -> None:
+        self._release_paint()
 
     def flush_search(self) -> None:
         """Run the search the debounce timer is waiting to run, now."""
@@ -315,6 +342,7 @@ class MainScreen(Screen[None]):
         if self._open_when_ready and not self.results_behind:
             self._open_when_ready = False
             self.action_open()
+        self._release_paint()
 
     def _first_part_painted(self, generation: int) -> None:
         """The first part of a search is on screen: let the worker go on, and preview."""
@@ -328,6 +356,7 @@ class MainScreen(Screen[None]):
         if message.generation != self._search_generation:
             return
         self._painted.set()
+        self._release_paint()
         self._open_when_ready = False
         error = self.query_one("#query-error", Static)
         if message.missing_index:
