@@ -160,3 +160,40 @@ async def test_enter_holds_painting_only_until_the_results_or_an_error(make_app,
         assert app.query_one("#query-error").display
         assert screen._paint_hold is None, "a failed search paints its message"
         assert screen.results.query == QUERY
+
+
+async def test_events_table_draws_exactly_what_datatable_draws(make_app, settle) -> None:
+    """``EventTable`` draws cells and looks styles up its own faster way (it
+    relies on ``DataTable`` internals): the lines must be the very segments
+    ``DataTable`` itself draws, focused or not, on the cursor row or not."""
+    from textual.geometry import Region
+    from textual.widgets import DataTable
+
+    overrides = ["_render_cell", "render_lines", "rich_style", "background_colors", "get_component_styles"]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.query_one(EventTable)
+        assert table.row_count > 3
+        for focus in (False, True):
+            if focus:
+                table.focus()
+                await pilot.pause()
+            for row in (0, 2):
+                table.move_cursor(row=row)
+                await pilot.pause()
+                region = Region(0, 0, table.size.width, table.size.height)
+                table._clear_caches()
+                ours = [list(strip) for strip in table.render_lines(region)]
+                table._clear_caches()
+                saved = {name: EventTable.__dict__[name] for name in overrides}
+                try:
+                    for name in overrides:
+                        delattr(EventTable, name)
+                    assert EventTable._render_cell is DataTable._render_cell
+                    theirs = [list(strip) for strip in table.render_lines(region)]
+                finally:
+                    for name, value in saved.items():
+                        setattr(EventTable, name, value)
+                    table._clear_caches()
+                assert ours == theirs, (focus, row)
