@@ -860,6 +860,16 @@ class _View:
         self.by_date: list[int] | None = None
         self.column_lists: dict[str, list[str]] = {}
         self.date_bounds: tuple[date, date] | None | bool = False
+        self.recent: dict = {}
+        """Postings decoded by the last few searches on this commit: a search's other tab, its count and its entity counts decode each term once."""
+        self.counts: OrderedDict[tuple[Any, str | None], int] = OrderedDict()
+        """Exact totals already counted on this commit (a saved search's live count, the other tab's total)."""
+
+    def scratch(self) -> dict:
+        """The shared postings cache (bounded: emptied when it has grown large)."""
+        if len(self.recent) > 512:
+            self.recent.clear()
+        return self.recent
 
     def kind_docs(self, kind: str) -> set[int]:
         docs = self.kinds.get(kind)
@@ -1207,7 +1217,7 @@ class Store:
         """The best ``limit`` (score, docnum) pairs and the exact number of matches."""
         s = view.searcher
         ranked, filters, bonus = _split_filters(q)
-        cache: dict = {}
+        cache = view.scratch()
         allow, restrict = self._allowed(view, kind, filters, cache)
         if allow is not None and not allow:
             return [], 0
@@ -1361,14 +1371,22 @@ class Store:
 
     def _matching(self, view: _View, q: wq.Query, kind: str | None) -> set[int]:
         """Every matching document number (global), unscored."""
-        docs = view.docs(q)
+        docs = view.docs(q, view.scratch())
         if kind:
             return docs & view.kind_docs(kind)
         return docs - view.kind_docs("source")
 
     def count(self, text: str, kind: str | None = None) -> int:
         with self._reading() as view:
-            return len(self._matching(view, self._prepared(view, text), kind))
+            q = self._prepared(view, text)
+            key = (q, kind)
+            found = view.counts.get(key)
+            if found is None:
+                found = len(self._matching(view, q, kind))
+                view.counts[key] = found
+                while len(view.counts) > 256:
+                    view.counts.popitem(last=False)
+            return found
 
     def facets(self, text: str, kind: str | None = None, top: int = 30, scan_limit: int = 5000) -> dict[str, list[tuple[str, int]]]:
         """The commonest people, places and organisations among the matches.
