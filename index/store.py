@@ -634,7 +634,7 @@ def _docset(q: wq.Query, searcher: Any, cache: dict | None = None, within: set[i
 def _phrase_docs(q: wq.Phrase, searcher: Any, cache: dict | None, within: set[int] | None = None) -> set[int]:
     """Documents with the phrase's words at consecutive positions (Whoosh's slop 1)."""
     reader = searcher.reader()
-    key = ("phrase", id(reader), id(q))
+    key = ("phrase", id(reader), q.fieldname, tuple(q.words), q.slop)  # by content: the cache outlives one search
     known = cache.get(key) if cache is not None else None
     if known is not None:  # checked already in this search: never decode positions twice
         return known & within if within is not None else known

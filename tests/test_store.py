@@ -184,3 +184,17 @@ def test_progress_of_a_collection_knows_its_total_from_the_start(tmp_path: Path)
     extracting = [(done, total) for what, done, total in seen if what == "extracting"]
     assert extracting and extracting[-1] == (300, 300)
     assert {total for _, total in extracting} == {300}, extracting[:5]
+
+
+def test_totals_stay_exact_when_searches_share_decoded_postings(seed_index: Path) -> None:
+    """One commit's searches reuse decoded postings: a phrase checked for one query must not answer another."""
+    import gc
+
+    queries = ['"trade talks"', '"next week"', "talks", '"Commerce Secretary"', '"trade talks" Raimondo', '"the two"', "Raimondo"]
+    fresh = {q: (Store(seed_index).search(q, kind="event").total, Store(seed_index).count(q, kind="article")) for q in queries}
+    shared = Store(seed_index)
+    for _ in range(3):
+        for q in queries + list(reversed(queries)):
+            shared.forget_queries()
+            gc.collect()  # let query objects die, so their ids are reused
+            assert (shared.search(q, kind="event", limit=5).total, shared.count(q, kind="article")) == fresh[q], q
