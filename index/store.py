@@ -636,15 +636,15 @@ def _phrase_docs(q: wq.Phrase, searcher: Any, cache: dict | None, within: set[in
     reader = searcher.reader()
     key = ("phrase", id(reader), q.fieldname, tuple(q.words), q.slop)  # by content: the cache outlives one search
     known = cache.get(key) if cache is not None else None
-    if known is not None:  # checked already in this search: never decode positions twice
-        return known & within if within is not None else known
+    if known is not None:  # checked already on this commit: never decode positions twice
+        return known & within if within is not None else set(known)  # a copy: callers narrow their sets in place
     fieldname = q.fieldname
     field = searcher.schema[fieldname] if fieldname in searcher.schema else None
     if field is None or not field.format or not field.format.supports("positions") or not q.words:
         return set(q.docs(searcher))
     if within is None and cache is not None:
         found = _phrase_check(q, reader, field, cache, None)
-        cache[key] = found
+        cache[key] = frozenset(found)
         return found
     return _phrase_check(q, reader, field, cache, within)
 

@@ -198,3 +198,12 @@ def test_totals_stay_exact_when_searches_share_decoded_postings(seed_index: Path
             shared.forget_queries()
             gc.collect()  # let query objects die, so their ids are reused
             assert (shared.search(q, kind="event", limit=5).total, shared.count(q, kind="article")) == fresh[q], q
+
+
+def test_an_event_search_does_not_narrow_the_next_article_search(seed_index: Path) -> None:
+    """Cached match sets are never narrowed in place by the search that made them."""
+    shared = Store(seed_index)
+    for q in ('person:"Gina Raimondo"', '"trade talks"', "Raimondo"):
+        fresh = Store(seed_index).count(q, kind="article")
+        shared.search(q, kind="event", limit=3)
+        assert shared.search(q, kind="article").total == shared.count(q, kind="article") == fresh >= 1, q

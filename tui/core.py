@@ -31,6 +31,9 @@ _FIELD_KINDS: Mapping[str, str] = {
 SNIPPET_ROWS = 60
 """Article hits per search that get snippets (more than a screenful, not all 200)."""
 
+FIRST_EVENTS = 60
+"""Event hits in the first part of a search: more than the tallest screen shows; the rest come with the second part."""
+
 PUBLISHER_LOOKUPS = 25
 """Article rows per search whose source name is looked up (about 2 ms each)."""
 
@@ -114,7 +117,7 @@ class Reader:
         """
         started = time.perf_counter()
         with self._lock:
-            events = self.store.search(query, kind="event", limit=self.limit, snippets=False)
+            events = self.store.search(query, kind="event", limit=min(self.limit, FIRST_EVENTS), snippets=False)
             if articles:
                 rows, article_total = self._article_rows(query)
             else:
@@ -150,6 +153,9 @@ class Reader:
             return results
         started = time.perf_counter()
         with self._lock:
+            events = results.events
+            if len(events) < min(self.limit, results.event_total):  # the first part held a screenful: now all of them
+                events = self.store.search(results.query, kind="event", limit=self.limit, snippets=False).hits
             rows, total = (results.articles, results.article_total) if results.articles_listed else self._article_rows(results.query)
             rows = tuple(
                 row if row.publisher or n >= PUBLISHER_LOOKUPS else replace(row, publisher=self._publisher(row.hit, look_up=True))
@@ -158,6 +164,7 @@ class Reader:
             facets = self.store.facets(results.query, kind=None, top=30)
         return replace(
             results,
+            events=events,
             articles=rows,
             article_total=total,
             facets=facets,
