@@ -34,7 +34,8 @@ from typing import Any, Callable, Iterator, Sequence
 from index.knowledge import Knowledge, default_knowledge
 from index.load import SourceFile, discover, expected_records, read_source
 from index.model import Article, Extraction, Problem
-from index.pipeline import extract, extraction_fingerprint
+from index.fingerprint import extraction_fingerprint
+from index.pipeline import extract
 from index.store import IndexBusy, Store, documents_for
 
 ProgressCallback = Callable[[str, int, int], None]

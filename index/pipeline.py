@@ -7,40 +7,15 @@ anywhere, and two processes give the same answer.
 
 from __future__ import annotations
 
-import hashlib
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from index.entities import extract_entities
+from index.fingerprint import extraction_fingerprint  # noqa: F401  (part of the pipeline's interface)
 from index.events import extract_events
 from index.knowledge import Knowledge, default_knowledge
 from index.model import Article, Extraction, Mention
 from index.sentences import split_sentences
 from index.timex import find_time_expressions
-
-
-_EXTRACTION_MODULES = ("clean", "sentences", "entities", "timex", "events", "pipeline", "knowledge", "model")
-
-
-@lru_cache(maxsize=8)
-def extraction_fingerprint(extra_people: tuple[Path, ...] = ()) -> str:
-    """A hash of everything that decides what ``extract`` returns: the stage
-    modules, the knowledge in ``index/data`` and the user's people files.
-
-    Stored with an index, so a run after an upgrade (or an edited people
-    file) knows the stored events are stale and rebuilds them.
-    """
-    digest = hashlib.sha256()
-    here = Path(__file__).resolve().parent
-    files = [here / f"{name}.py" for name in _EXTRACTION_MODULES] + sorted((here / "data").glob("*.yaml")) + [Path(p) for p in extra_people]
-    for path in files:
-        digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
-    return digest.hexdigest()[:16]
 
 
 def extract(article: Article, kb: Knowledge | None = None) -> Extraction:

@@ -211,11 +211,13 @@ class Reader:
                 last_modified=self.store.last_modified(),
             )
 
-    def outdated(self) -> bool:
-        """Was the index written by an older Readout (a rebuild is due)?"""
+    def outdated(self, extractor: str | None = None) -> bool:
+        """Was the index written by an older Readout, or (``extractor``, a
+        fingerprint from ``index.fingerprint``) by another extractor or with
+        other people files?  Then its events are stale and a rebuild is due."""
         check = getattr(self.store, "schema_current", None)
         with self._lock:
-            return check is not None and not check()
+            return check is not None and not (check(extractor) if extractor is not None else check())
 
     def corpus_changed(self, corpus: Sequence[Path]) -> bool:
         """Has any corpus file been added, removed or changed since the last index run?"""

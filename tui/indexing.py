@@ -104,7 +104,9 @@ def keep_current(
                 report(IndexNews("fresh", summary=summary))
                 return
             report(IndexNews("checking", summary=summary))
-            if not (reader.outdated() or reader.corpus_changed(corpus)):
+            from index.fingerprint import extraction_fingerprint  # light: no pipeline loaded
+
+            if not (reader.outdated(extraction_fingerprint(tuple(people))) or reader.corpus_changed(corpus)):
                 report(IndexNews("fresh", summary=summary))
                 return
         elif mode == "summary":

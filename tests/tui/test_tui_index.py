@@ -196,3 +196,29 @@ async def test_reindexing_with_worker_processes_works_inside_the_app(make_app, s
         assert "failed" not in status_text(app), status_text(app)
         assert main_screen(app).results is not None and main_screen(app).results.article_total == stories
     assert Store(ix).count("", "article") == stories
+
+
+def test_an_index_written_by_another_extractor_is_rebuilt_in_the_background(tmp_path) -> None:
+    """After an upgrade (or an edited people file) the stored events are stale: the start-up check re-indexes."""
+    import json
+    from pathlib import Path as _Path
+
+    from index.indexer import Indexer
+    from index.store import Store
+    from tui.core import Reader
+    from tui.indexing import keep_current
+
+    corpus = _Path(__file__).resolve().parents[2] / "seeds"
+    index_dir = tmp_path / "ix"
+    Indexer(Store(index_dir), workers=1).run([corpus])
+    news: list = []
+    keep_current(Reader(Store(index_dir)), index_dir, [corpus], news.append, mode="check", workers=1)
+    assert [n.state for n in news][-1] == "fresh"
+    meta = json.loads((index_dir / "readout.json").read_text(encoding="utf-8"))
+    meta["extractor"] = "an-older-readout"
+    (index_dir / "readout.json").write_text(json.dumps(meta), encoding="utf-8")
+    news.clear()
+    keep_current(Reader(Store(index_dir)), index_dir, [corpus], news.append, mode="check", workers=1)
+    assert "done" in [n.state for n in news]
+    assert Store(index_dir).schema_current(json.loads((index_dir / "readout.json").read_text(encoding="utf-8"))["extractor"])
+    assert json.loads((index_dir / "readout.json").read_text(encoding="utf-8"))["extractor"] != "an-older-readout"
