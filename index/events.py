@@ -290,6 +290,8 @@ _HARD_BOUNDARY = re.compile(r";\s|\s+since\s+(?:the|he|she|they|his|her|its|thei
 _RELATIVE_WHO = re.compile(r",\s+who\s+(?:[\w’'-]+\s+){0,8}$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _SPEAKER_PRONOUN_BETWEEN = re.compile(r"[.;]")
+_OPENS_WITH_PRONOUN = re.compile(r"\s*[\"“]?(?:He|She)\b")
+"""A sentence that opens with "He"/"She" is about the story's topic, not the first name in it."""
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b(?!\s+(?:said|says|told|added|noted|stated|believed|thought|hoped|expected|predicted|argued|warned)\s+(?!(?:he|she)\b)(?:that\s+)?[A-Z]?)")
 _SPEAKER_AFTER = re.compile(r"^(?:,[^,;]{3,140},)?\s*(?:,\s*)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b")
 
@@ -343,6 +345,11 @@ def _is_speaker(text: str, m: Mention, sentence: Span, trigger: Span | None = No
         return not (trigger is not None and m.span.end <= trigger.start and trigger.end <= m.span.end + speech.end())
     # "…, said Yun Sun, director of …" (not "officials said Baldrige will meet …")
     return bool(re.search(r"\b(?:said|says|according to)\s*$", before)) and bool(re.match(r"\s*(?:[,.;:”\"]|$)", text[m.span.end : m.span.end + 3]))
+
+
+def _main_subject(text: str, sentence: Span, people: Sequence[Mention], before: int) -> Mention | None:
+    """The first person named before ``before`` who is not only quoted as saying it."""
+    return next((m for m in people if m.span.end <= before and not _is_speaker(text, m, sentence)), None)
 
 
 def _participants(
@@ -437,7 +444,7 @@ def _participants(
     has_subject = any(m.span.end <= trigger.span.start for m in people if m.canonical in names)
     if gerund and trigger.verb and names and not has_subject:
         # "He spoke to reporters after meeting President Garcia": the main subject met him
-        main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
+        main = _main_subject(text, sentence, people, trigger.span.start)
         if main is not None:
             add(main.canonical)
         elif topic and _PRONOUN.search(text, sentence.start, trigger.span.start):
@@ -447,16 +454,16 @@ def _participants(
         or not trigger.verb and re.search(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+)?(?:will\s+|is\s+to\s+|would\s+)?(?:have|has|had|hold|holds|held|begin|began|open|opened)\s+(?:[\w-]+\s+){0,2}$", text[max(sentence.start, trigger.span.start - 45) : trigger.span.start])
     ):
         # "Duffy is on a visit to Malaysia after talks in Thailand, and leaves for Indonesia": the sentence's subject
-        main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
+        main = _main_subject(text, sentence, people, trigger.span.start)
         if main is not None and main.span.start - sentence.start < 40:
             add(main.canonical)
-        elif main is None and topic and re.match(r"\s*[\"“]?(?:He|She)\b", text[sentence.start : sentence.start + 6]):
+        elif main is None and topic and _OPENS_WITH_PRONOUN.match(text, sentence.start):
             add(topic)
     after_noun = not trigger.verb and trigger.type != "summit" and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of|(?:after\s+|upon\s+|on\s+)?returning\s+from|(?:was|is)?\s*back\s+from)\s+(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w.-]+\s+){0,3}$", text[max(sentence.start, trigger.span.start - 50) : trigger.span.start])
     if after_noun and not any(m.span.end <= trigger.span.start and m.canonical in names for m in people):
         # "Aqazadeh arrived after a brief stopover in Riyadh", "X said she was pleased after meetings with Y": the main subject
-        main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
-        if main is not None and re.match(r"[\"“]?(?:He|She)\b", text[sentence.start : sentence.start + 5]):
+        main = _main_subject(text, sentence, people, trigger.span.start)
+        if main is not None and _OPENS_WITH_PRONOUN.match(text, sentence.start):
             main = None  # "He held talks with Sarney during a stopover": he, not Sarney
         if main is None and _PRONOUN.search(text, sentence.start, trigger.span.start):
             main = next((m for m in people if m.span.end <= trigger.span.start), None)
@@ -465,7 +472,7 @@ def _participants(
         if main is not None:
             add(main.canonical)
     if possessor is None and not trigger.verb and trigger.type == "visit" and re.search(r"(?i)\bduring\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}$", text[max(sentence.start, trigger.span.start - 40) : trigger.span.start]):
-        main = next((m for m in people if m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence)), None)
+        main = _main_subject(text, sentence, people, trigger.span.start)
         if main is not None and main.span.start - sentence.start < 40:  # "Biden would not meet Xi during the trip": the trip is the subject's
             return [main.canonical]
         if topic and _SUBJECT_PRONOUN.match(text, sentence.start):  # "He held talks with Sarney during a stopover in Brasilia"
@@ -740,7 +747,7 @@ def extract_events(
             if tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15]) or _DOMESTIC_PARTY.match(text, trigger.span.end):
                 continue
             next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None
-            sentence_topic = None if re.match(r"[\"“]?(?:He|She)\b", text[span.start : span.start + 5]) else next(
+            sentence_topic = None if _OPENS_WITH_PRONOUN.match(text, span.start) else next(
                 (m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_speaker(text, m, span)), None
             )  # "He held talks with Sarney …": he is the story's topic, not Sarney
             previous = None
@@ -920,16 +927,15 @@ def extract_events(
             d.into.window = d.into.window or visit.window
     merged = _absorb_orphans(merged, [d for d in drafts if d.orphan], kb)
     if here and published:
-        home_country = kb.places[here].country if here in kb.places else None
+        home = kb.places[here].country if here in kb.places else None
         for d in merged:  # a wire story's meetings of the day happen where it was filed (with a party of that country, if their nationalities are known)
             countries = [nationality.get(p) for p in d.participants]
-            if home_country and countries and None not in countries and home_country not in countries and d.window is not None and d.window.end < published:
+            if home and countries and None not in countries and home not in countries and d.window is not None and d.window.end < published:
                 continue  # "Lawson, who met Funaro yesterday", filed from Bonn: not in Bonn
             if d.type in ("meeting", "talks") and d.location is None and not d.elsewhere and (d.status == "occurred" or d.window is not None and d.window.start == d.window.end == published) and (
                 d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published + timedelta(days=1))
             ):
                 d.location = here
-        home = kb.places[here].country if here in kb.places else None
         for d in merged:  # a foreign visitor's trip of the day, filed from a city: the visit is there
             visitors = [nationality.get(p) for p in d.participants]
             if d.type == "visit" and d.location is None and d.status == "occurred" and home and visitors and all(c and c != home for c in visitors) and (
