@@ -90,6 +90,14 @@ class Terminal:
             self.child.terminate(force=True)
 
 
+def assert_terminal_restored(raw: bytes) -> None:
+    """The app drew on the alternate screen and, on exit, left it, showed the cursor and stopped mouse reporting."""
+    assert b"\x1b[?1049h" in raw, "the app used the alternate screen"
+    assert raw.rfind(b"\x1b[?1049l") > raw.rfind(b"\x1b[?1049h"), "and left it on exit: the terminal is restored"
+    assert raw.rfind(b"\x1b[?25h") > raw.rfind(b"\x1b[?25l"), "the cursor is shown again"
+    assert raw.rfind(b"\x1b[?1000l") > raw.rfind(b"\x1b[?1000h"), "mouse reporting is off again"
+
+
 @pytest.mark.skipif(not READOUT.exists(), reason="the readout console script is not installed")
 def test_readout_in_a_real_terminal(tui_index: Path, tmp_path: Path) -> None:
     store = Store(tui_index)
@@ -119,11 +127,7 @@ def test_readout_in_a_real_terminal(tui_index: Path, tmp_path: Path) -> None:
     finally:
         term.kill()
     assert status == 0
-    raw = bytes(term.raw)
-    assert b"\x1b[?1049h" in raw, "the app used the alternate screen"
-    assert raw.rfind(b"\x1b[?1049l") > raw.rfind(b"\x1b[?1049h"), "and left it on exit: the terminal is restored"
-    assert raw.rfind(b"\x1b[?25h") > raw.rfind(b"\x1b[?25l"), "the cursor is shown again"
-    assert raw.rfind(b"\x1b[?1000l") > raw.rfind(b"\x1b[?1000h"), "mouse reporting is off again"
+    assert_terminal_restored(bytes(term.raw))
 
 
 @pytest.mark.skipif(not READOUT.exists(), reason="the readout console script is not installed")
@@ -162,7 +166,7 @@ def test_other_terminals_resizing_and_no_color(term: str, tui_index: Path, tmp_p
         term_.kill()
     assert status == 0
     raw = bytes(term_.raw)
-    assert raw.rfind(b"\x1b[?1049l") > raw.rfind(b"\x1b[?1049h") > -1, "the terminal is restored"
+    assert_terminal_restored(raw)
     colours = colours_used(raw)
     assert colours, "some styling reached the terminal"
     if no_color:

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.widgets.scrolling import scroll_now
+from tui.widgets.scrolling import SCROLL_BINDINGS, scroll_now
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -100,12 +100,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", show=True),
-        Binding("j,down", "scroll('down')", "Down", show=False),
-        Binding("k,up", "scroll('up')", "Up", show=False),
-        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False),
-        Binding("b,pageup", "scroll('page_up')", "Page up", show=False),
-        Binding("g,home", "scroll('home')", "Top", show=False),
-        Binding("G,end", "scroll('end')", "Bottom", show=False),
+        *SCROLL_BINDINGS,
     ]
 
     def compose(self) -> ComposeResult:

@@ -8,9 +8,20 @@ Here every scroll happens at once, from where the previous one ended.
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.widget import Widget
 
 HOW = ("down", "up", "page_down", "page_up", "home", "end")
+
+SCROLL_BINDINGS = [
+    Binding("j,down", "scroll('down')", "Down", show=False),
+    Binding("k,up", "scroll('up')", "Up", show=False),
+    Binding("space,pagedown", "scroll('page_down')", "Page down", show=False),
+    Binding("b,pageup", "scroll('page_up')", "Page up", show=False),
+    Binding("g,home", "scroll('home')", "Top", show=False),
+    Binding("G,end", "scroll('end')", "Bottom", show=False),
+]
+"""The keys of a pane read by scrolling (the source, help): each calls its ``action_scroll``."""
 
 
 def scroll_now(widget: Widget, how: str) -> None:

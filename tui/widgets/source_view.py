@@ -12,7 +12,6 @@ from typing import Any, Mapping, Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
@@ -20,7 +19,7 @@ from index.model import Span
 from index.store import StoredArticle
 from tui.clipboard import event_date
 from tui.styles import Palette, Reflowed, article_text, legend, one_line, status_text, wrapped_line
-from tui.widgets.scrolling import scroll_now
+from tui.widgets.scrolling import SCROLL_BINDINGS, scroll_now
 
 EMPTY = "Choose an event or an article and press enter to read it here."
 CONTEXT_LINES = 2
@@ -34,14 +33,7 @@ class _Scroll(VerticalScroll, can_focus=False):
 class SourceView(Vertical, can_focus=True):
     """The article being read; focusable, so it scrolls from the keyboard."""
 
-    BINDINGS = [
-        Binding("j,down", "scroll('down')", "Down", show=False),
-        Binding("k,up", "scroll('up')", "Up", show=False),
-        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False),
-        Binding("b,pageup", "scroll('page_up')", "Page up", show=False),
-        Binding("g,home", "scroll('home')", "Top", show=False),
-        Binding("G,end", "scroll('end')", "Bottom", show=False),
-    ]
+    BINDINGS = SCROLL_BINDINGS
 
     def __init__(self, id: str | None = "source") -> None:
         super().__init__(id=id)
