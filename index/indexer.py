@@ -226,11 +226,13 @@ class _Extraction:
 
     def _flush(self) -> None:
         assert self.workers is not None
-        for start in range(0, len(self.buffer), CHUNK):
-            chunk = self.buffer[start : start + CHUNK]
+        # taken out first: the workers' progress (another thread) reads sent + buffer
+        # meanwhile, and counted a chunk twice while it was in both
+        buffer, self.buffer = self.buffer, []
+        for start in range(0, len(buffer), CHUNK):
+            chunk = buffer[start : start + CHUNK]
             self.sent += len(chunk)
             self.workers.send(chunk)
-        self.buffer = []
 
     def _worker_progress(self, stories: int, events: int) -> None:
         self.done += stories
