@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.knowledge import data_file
 from index.model import Span
 
 # ESC-introduced sequences: CSI (colours, cursor moves), OSC (titles, OSC 52
@@ -156,6 +155,8 @@ class CleanText:
 @lru_cache(maxsize=1)
 def _furniture_pattern() -> re.Pattern[str]:
     import yaml
+
+    from index.knowledge import data_file  # here: the app's start-up imports this module, not the fact base
 
     patterns = yaml.safe_load(data_file("furniture.yaml").read_text(encoding="utf-8"))["line_patterns"]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)

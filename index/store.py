@@ -45,13 +45,54 @@ from pickle import loads as _pickle_loads
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
 
-from whoosh import collectors, columns, fields, index as whoosh_index, qparser, query as wq
-from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer, STOP_WORDS
-from whoosh.filedb.filestore import FileStorage
-from whoosh.index import LockError
-from whoosh.lang.porter import stem as porter_stem
+
+
+@contextmanager
+def _deferred_module(name: str, *functions: str) -> Iterator[None]:
+    """While the block runs, ``import name`` finds a stand-in whose
+    ``functions`` import the real module when first called.
+
+    ``whoosh.compat`` imports ``urllib.request`` -- and with it ssl, sockets,
+    http and email, about 15 ms and 20 modules, a thirtieth of the app's
+    start -- for a download helper nothing here calls.  A module already
+    imported is left as it is; the stand-in leaves ``sys.modules`` after the block.
+    """
+    import importlib
+    import sys
+    import types
+
+    if name in sys.modules:
+        yield
+        return
+    stand_in = types.ModuleType(name)
+
+    def deferred(function: str) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(importlib.import_module(name), function)(*args, **kwargs)
+
+        return call
+
+    for function in functions:
+        setattr(stand_in, function, deferred(function))
+    sys.modules[name] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+
+
+with _deferred_module("urllib.request", "urlretrieve"):
+    from whoosh import collectors, columns, fields, index as whoosh_index, qparser, query as wq
+    from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer, STOP_WORDS
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import LockError
+    from whoosh.lang.porter import stem as porter_stem
 
 from index.model import Event, Extraction, Mention, Span
+from index.results import (  # noqa: F401 -- the store's vocabulary, defined without Whoosh; importable from here too
+    Hit, IndexBusy, IndexUnreadable, QueryError, SearchBackend, SearchPage, Snippet, StoredArticle,
+)
 
 SCHEMA_VERSION = 2
 MAX_EVENT_DAYS = 400
@@ -61,18 +102,6 @@ FIELD_ALIASES = {"people": "person", "who": "person", "where": "place", "locatio
 SNIPPET_CHARS = 240
 SNIPPET_CONTEXT = 70
 SNIPPETS_PER_HIT = 2
-
-
-class QueryError(ValueError):
-    """A query the parser cannot read: shown to the user, never a crash."""
-
-
-class IndexBusy(RuntimeError):
-    """Another process holds the index's write lock."""
-
-
-class IndexUnreadable(RuntimeError):
-    """The index folder exists but cannot be opened (corrupt or truncated)."""
 
 
 class _TextColumn(fields.COLUMN):
@@ -117,65 +146,6 @@ def schema() -> fields.Schema:
         sort_date=fields.ID(stored=True, sortable=True),
         data=fields.STORED,
     )
-
-
-# --- what the index hands out ------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Snippet:
-    """A piece of a stored text with the spans of the matched words."""
-
-    text: str
-    highlights: tuple[Span, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    kind: str  # "article" | "event"
-    doc_id: str
-    article: str
-    title: str
-    date: str
-    score: float
-    snippets: tuple[Snippet, ...] = ()
-    event: Mapping[str, Any] | None = None
-    """For an event hit: the JSON form of the event (``Event.to_json``)."""
-    source: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class SearchPage:
-    query: str
-    total: int
-    """The exact number of matching documents, not an estimate."""
-    hits: tuple[Hit, ...]
-    seconds: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class StoredArticle:
-    id: str
-    title: str
-    text: str
-    published: str
-    source: str
-    url: str
-    dateline: str
-    path: str
-    mentions: tuple[Mention, ...]
-    furniture: tuple[Span, ...]
-    events: tuple[Mapping[str, Any], ...] = ()
-
-
-class SearchBackend(Protocol):
-    """The narrow interface the rest of Readout uses to reach an index."""
-
-    def search(self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0, snippets: bool = True) -> SearchPage: ...
-    def count(self, text: str, kind: str | None = None) -> int: ...
-    def facets(self, text: str, kind: str | None = None, top: int = 30) -> dict[str, list[tuple[str, int]]]: ...
-    def article(self, article_id: str) -> StoredArticle | None: ...
-    def match_spans(self, text: str, body: str) -> list[Span]: ...
 
 
 # --- documents ------------------------------------------------------------------

@@ -20,10 +20,10 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from index.config import Config
-from index.store import SearchBackend, Store
+from index.results import SearchBackend
 from tui.clipboard import passthrough
 from tui.commands import ReadoutCommands
-from tui.core import Reader, relative_age
+from tui.core import FIRST_EVENTS, OpeningCache, Reader, relative_age
 from tui.history import History
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -95,8 +95,17 @@ class ReadoutApp(App[int]):
         if not self._heap_frozen:
             self._heap_frozen = True
             gc.freeze()
+        self.resume_collector()
+
+    @staticmethod
+    def resume_collector() -> None:
+        """Turn the garbage collector back on: ``readout`` starts with it off
+        (see ``tui/__main__.py``).  Called once the first results are drawn,
+        or the first search failed, or a second has passed, whichever is first."""
+        gc.enable()
 
     def on_unmount(self) -> None:
+        self.resume_collector()
         if self._heap_frozen:
             self._heap_frozen = False
             gc.unfreeze()
@@ -164,8 +173,15 @@ def build_app(
     ``auto_index=False`` to skip the background corpus check, ``store`` to
     read another backend (anything with ``Store``'s reading methods).
     """
-    backend = store if store is not None else Store(Path(index_dir))
-    reader = Reader(backend, limit=search_limit or config.search_limit)  # type: ignore[arg-type]
+    limit = search_limit or config.search_limit
+    if store is not None:
+        reader = Reader(store, limit=limit)  # type: ignore[arg-type]
+    else:
+        reader = Reader(
+            limit=limit,
+            open_store=lambda: _whoosh_store(Path(index_dir)),
+            opening=OpeningCache(Path(index_dir), (limit, FIRST_EVENTS)),
+        )
     return ReadoutApp(
         config=config,
         corpus=corpus,
@@ -178,6 +194,13 @@ def build_app(
         freshness_text=freshness_text,
         initial_query=initial_query,
     )
+
+
+def _whoosh_store(index_dir: Path) -> SearchBackend:
+    """The Whoosh index in ``index_dir``: imported here, in the worker that first reads it."""
+    from index.store import Store
+
+    return Store(index_dir)
 
 
 def run_app(config: Config, corpus: list[Path], index_dir: Path) -> int:

@@ -7,6 +7,7 @@ as markup), so ``[bold]`` or an escape sequence in a story stays inert.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -20,10 +21,11 @@ from rich.text import Text
 
 from index.config import Config, ConfigError, load_config
 from index.model import Problem
-from index.store import IndexBusy, IndexUnreadable, QueryError, Store
+from index.results import IndexBusy, IndexUnreadable, QueryError
 
-if TYPE_CHECKING:  # the pipeline is imported where it is used: the app starts without it
+if TYPE_CHECKING:  # the pipeline and Whoosh are imported where they are used: the app starts without them
     from index.indexer import IndexReport
+    from index.store import Store
 
 SUBCOMMANDS = ("index", "search", "events", "entities")
 LAST_INDEX_FILE = "last-index"
@@ -137,6 +139,7 @@ def run_index(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from index.indexer import Indexer
+    from index.store import Store
 
     err = console or Console(stderr=True, highlight=False)
     with Progress(
@@ -189,6 +192,8 @@ def cmd_index(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def _open_store(args: argparse.Namespace) -> Store:
+    from index.store import Store
+
     config = _config(args)
     index_dir = resolve_index_dir(args, config, None)
     store = Store(index_dir)
@@ -338,6 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             args = build_app_parser().parse_args(argv)
             handler = cmd_app
+        if handler is not cmd_app:
+            gc.enable()  # off while ``readout`` started (tui/__main__.py); the app turns it on itself
         for warning in _config(args).warnings:
             err.print(Text(f"warning: {warning}", style="yellow"))
         return handler(args, out, err)

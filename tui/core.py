@@ -8,17 +8,21 @@ article and count workers never share a Whoosh searcher across threads.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from index.load import discover
 from index.model import Span
-from index.store import Hit, Store, StoredArticle
+from index.results import Hit, StoredArticle
+
+if TYPE_CHECKING:  # Whoosh loads when the index is first read, not when the app starts
+    from index.store import Store
 
 ENTITY_FIELDS: Mapping[str, str] = {"person": "person", "org": "org", "place": "place"}
 """Facet name -> query field used when narrowing on an entity."""
@@ -76,16 +80,108 @@ class IndexSummary:
     last_modified: float
 
 
-class Reader:
-    """A thread-safe window on a ``Store`` for the app's workers."""
+class OpeningCache:
+    """The opening screen's results (the empty query's), kept in the index
+    folder from one start to the next.
 
-    def __init__(self, store: Store, limit: int = 200, cache_size: int = 32) -> None:
-        self.store = store
+    The app shows them at once and loads Whoosh after the first frame
+    (importing it, opening the index and searching were a fifth of a
+    start).  They are used only while the index folder is exactly as it was
+    when they were found -- every file's name, size and modification time --
+    so a commit, a rebuild, a half-written update or a damaged file
+    discards them; so does another Readout (``settings``).  The file sits
+    beside Whoosh's own pickled files, written by the same user; one that
+    cannot be read is ignored and written again.
+    """
+
+    FILE = "readout-opening.pickle"
+    VERSION = 1
+
+    def __init__(self, index_dir: Path, settings: tuple[Any, ...]) -> None:
+        self.path = Path(index_dir) / self.FILE
+        self.settings = (self.VERSION, tuple(f.name for f in fields(Results)), *settings)
+
+    def folder_state(self) -> tuple[tuple[str, int, int], ...] | None:
+        """Every file of the index folder but this one, by name, size and time; None without a folder."""
+        try:
+            with os.scandir(self.path.parent) as entries:
+                state = []
+                for entry in entries:
+                    if entry.name.startswith(self.FILE):
+                        continue
+                    st = entry.stat(follow_symlinks=False)
+                    state.append((entry.name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            return None
+        return tuple(sorted(state)) or None
+
+    def load(self) -> Results | None:
+        """The kept results, if the index is as it was when they were kept."""
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return None
+        state = self.folder_state()
+        try:
+            settings, kept_state, results = pickle.loads(data)
+        except Exception:  # an older or broken file: searched afresh, and written again
+            return None
+        if settings != self.settings or state is None or kept_state != state or not isinstance(results, Results):
+            return None
+        return results
+
+    def save(self, results: Results, state: tuple[tuple[str, int, int], ...] | None) -> None:
+        """Keep ``results``, found while the folder was in ``state`` (and still is)."""
+        if state is None or self.folder_state() != state:
+            return  # the index changed while searching: the results may mix two commits
+        temporary = self.path.with_name(f"{self.FILE}.tmp")  # one name: a run killed mid-write leaves no litter
+        try:
+            temporary.write_bytes(pickle.dumps((self.settings, state, results), protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, self.path)
+        except OSError:  # a read-only index: start-up just does not get faster
+            temporary.unlink(missing_ok=True)
+
+
+class Reader:
+    """A thread-safe window on a ``Store`` for the app's workers.
+
+    The store is opened on first use (``open_store``) -- in a worker, after
+    the first frame when the opening results are kept (``opening``).
+    """
+
+    def __init__(
+        self,
+        store: Store | None = None,
+        limit: int = 200,
+        cache_size: int = 32,
+        *,
+        open_store: Callable[[], Store] | None = None,
+        opening: OpeningCache | None = None,
+    ) -> None:
+        if store is None and open_store is None:
+            raise ValueError("Reader needs a store or a way to open one")
+        self._store = store
+        self._open_store = open_store
+        self._open_lock = threading.Lock()
         self.limit = max(1, limit)
         self._lock = threading.Lock()
         self._articles: OrderedDict[str, StoredArticle | None] = OrderedDict()
         self._cache_size = cache_size
         self._publishers: dict[str, str] = {}
+        self.opening = opening
+        self._opening_state: tuple[tuple[str, int, int], ...] | None = None
+
+    @property
+    def store(self) -> Store:
+        """The index, opened the first time it is needed."""
+        store = self._store
+        if store is None:
+            with self._open_lock:
+                if self._store is None:
+                    assert self._open_store is not None
+                    self._store = self._open_store()
+                store = self._store
+        return store
 
     def refresh(self) -> None:
         """See the newest commit (after a re-index)."""
@@ -115,6 +211,11 @@ class Reader:
         Raises ``QueryError`` for a malformed query, ``IndexUnreadable`` if
         there is no usable index.
         """
+        if self.opening is not None and not query.strip():
+            kept = self.opening.load()
+            if kept is not None:
+                return replace(kept, query=query)
+            self._opening_state = self.opening.folder_state()
         started = time.perf_counter()
         with self._lock:
             events = self.store.search(query, kind="event", limit=min(self.limit, FIRST_EVENTS), snippets=False)
@@ -162,7 +263,7 @@ class Reader:
                 for n, row in enumerate(rows)
             )
             facets = self.store.facets(results.query, kind=None, top=30)
-        return replace(
+        complete = replace(
             results,
             events=events,
             articles=rows,
@@ -172,6 +273,10 @@ class Reader:
             articles_listed=True,
             seconds=results.seconds + time.perf_counter() - started,
         )
+        if self.opening is not None and not results.query.strip():
+            state, self._opening_state = self._opening_state, None
+            self.opening.save(complete, state)
+        return complete
 
     def _publisher(self, hit: Hit, look_up: bool) -> str:
         """The article's source name: hits do not carry it, so look up (and keep) a few."""
@@ -221,6 +326,8 @@ class Reader:
 
     def corpus_changed(self, corpus: Sequence[Path]) -> bool:
         """Has any corpus file been added, removed or changed since the last index run?"""
+        from index.load import discover  # here: the first search need not wait for the loader
+
         sources, _problems = discover(corpus)
         with self._lock:
             known = self.store.sources()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from index.store import IndexUnreadable
+from index.results import IndexUnreadable
 from tui.core import IndexSummary, Reader
 
 MODES = ("summary", "check", "force")

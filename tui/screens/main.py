@@ -33,7 +33,7 @@ from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent,
 from textual.widgets._tabbed_content import ContentTabs
 from textual.worker import get_current_worker
 
-from index.store import Hit, IndexUnreadable, QueryError, StoredArticle
+from index.results import Hit, IndexUnreadable, QueryError, StoredArticle
 from tui import core
 from tui.clipboard import article_citation, citation
 from tui.core import Results
@@ -59,6 +59,10 @@ PAINT_WAIT_S = 1.0
 """Longest a search worker waits for its first part to be painted before going on."""
 HOLD_PAINT_S = 0.1
 """Longest ``enter`` holds back painting the focus move, waiting for the results."""
+STARTUP_HOLD_PAINT_S = 0.3
+"""Longest the first frame waits for the first results (see ``_hold_paint``)."""
+STARTUP_CHECK_LATEST_S = 1.0
+"""The start-up index check begins once the first results are drawn, or after this."""
 
 
 # --- messages from the workers -------------------------------------------------------------
@@ -141,7 +145,7 @@ class MainScreen(Screen[None]):
     ]
 
     def __init__(self, initial_query: str = "") -> None:
-        super().__init__()
+        super().__init__(classes=" ".join(self._breakpoint_classes()))
         self.initial_query = initial_query
         self.query_text = initial_query
         """The query whose results are on screen (or being fetched)."""
@@ -163,6 +167,23 @@ class MainScreen(Screen[None]):
         """Set once the first part of the current search is on screen (see ``_search``)."""
         self._paint_hold: Any = None
         self._paint_hold_timer: Timer | None = None
+        self._startup_check: str | None = None
+        """The index check waiting for the first results (see ``_check_after_start``)."""
+
+    def _breakpoint_classes(self) -> list[str]:
+        """The breakpoint classes for the terminal's size, set from the start:
+        Textual sets them on the first resize, and setting them then restyled
+        every widget a second time before the first frame."""
+        try:
+            width, height = self.app.size
+        except Exception:  # no app yet (a screen built outside one): Textual sets them on resize
+            return []
+        found = []
+        for breakpoints, dimension in ((self.HORIZONTAL_BREAKPOINTS, width), (self.VERTICAL_BREAKPOINTS, height)):
+            passed = [name for start, name in sorted(breakpoints) if dimension >= start]
+            if passed:
+                found.append(passed[-1])
+        return found
 
     @property
     def readout(self) -> "ReadoutApp":
@@ -191,9 +212,21 @@ class MainScreen(Screen[None]):
         self.query_one("#query-error").display = False
         self.readout.theme_changed_signal.subscribe(self, lambda _theme: self.restyle())
         self.search_bar.focus()
+        self._hold_paint(STARTUP_HOLD_PAINT_S)
         self.run_query(self.initial_query, record=False)
-        self.check_index("check" if self.readout.auto_index else "summary")
+        self._startup_check = "check" if self.readout.auto_index else "summary"
+        self.set_timer(STARTUP_CHECK_LATEST_S, self._check_after_start)
         self.set_interval(30, self._show_freshness)
+
+    def _check_after_start(self) -> None:
+        """The start-up look at the index, once the first results are on
+        screen (or after ``STARTUP_CHECK_LATEST_S``): checking the corpus
+        competed with the first search and the first paint for the one
+        interpreter lock, and nobody reads the index's age before the results."""
+        mode, self._startup_check = self._startup_check, None
+        if mode is not None:
+            self.readout.resume_collector()  # before any indexing
+            self.check_index(mode)
 
     @property
     def search_bar(self) -> SearchBar:
@@ -252,16 +285,18 @@ class MainScreen(Screen[None]):
         self.run_query(self.search_bar.value)
         self.set_focus(self.active_list())
 
-    def _hold_paint(self) -> None:
+    def _hold_paint(self, at_most: float = HOLD_PAINT_S) -> None:
         """Paint the focus moving to the list together with the results, not
         before them: a frame of the old list, focused, cost as much to draw as
         the results (a full screen) and slowed the search it competed with.
-        Keys are still handled meanwhile; painting resumes when the results
-        are shown, or after ``HOLD_PAINT_S`` at the latest."""
+        At start-up likewise: the first frame is the one with results, not an
+        empty one drawn just before.  Keys are still handled meanwhile;
+        painting resumes when the results are shown, or after ``at_most``
+        seconds at the latest."""
         if self._paint_hold is None:
             self._paint_hold = self.app.batch_update()
             self._paint_hold.__enter__()
-            self._paint_hold_timer = self.set_timer(HOLD_PAINT_S, self._release_paint)
+            self._paint_hold_timer = self.set_timer(at_most, self._release_paint)
 
     def _release_paint(self) -> None:
         hold, self._paint_hold = self._paint_hold, None
@@ -312,6 +347,8 @@ class MainScreen(Screen[None]):
             if worker.is_cancelled:
                 return
             self.post_message(SearchDone(generation, results))
+            if results.complete:  # the opening screen, kept from the last start
+                return
             painted.wait(PAINT_WAIT_S)
             if worker.is_cancelled:
                 return
@@ -334,8 +371,8 @@ class MainScreen(Screen[None]):
         self.results = message.results
         self.query_one("#query-error").display = False
         generation = message.generation
-        if message.results.complete:
-            when_drawn: Callable[[], object] = self.readout.tidy_heap
+        if message.results.complete:  # the rest of a search, or the opening screen kept from the last start
+            when_drawn: Callable[[], object] = lambda: self._complete_drawn(generation)  # noqa: E731
         else:
             when_drawn = lambda: self._first_part_painted(generation)  # noqa: E731
         self._show_results(message.results, when_drawn=when_drawn)
@@ -343,6 +380,11 @@ class MainScreen(Screen[None]):
             self._open_when_ready = False
             self.action_open()
         self._release_paint()
+
+    def _complete_drawn(self, generation: int) -> None:
+        self._first_part_painted(generation)  # no first part came before the kept opening results
+        self.readout.tidy_heap()
+        self._check_after_start()
 
     def _first_part_painted(self, generation: int) -> None:
         """The first part of a search is on screen: let the worker go on, and preview."""
@@ -357,6 +399,7 @@ class MainScreen(Screen[None]):
             return
         self._painted.set()
         self._release_paint()
+        self._check_after_start()
         self._open_when_ready = False
         error = self.query_one("#query-error", Static)
         if message.missing_index:

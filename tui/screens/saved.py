@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from index.store import IndexUnreadable, QueryError
+from index.results import IndexUnreadable, QueryError
 from tui.core import Reader
 from tui.history import History
 from tui.styles import one_line

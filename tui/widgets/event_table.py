@@ -14,7 +14,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import DataTable
 
-from index.store import Hit
+from index.results import Hit
 from tui.styles import Palette, cell, status_text
 
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest", "status", "type", "place", "participants")

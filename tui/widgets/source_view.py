@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from index.model import Span
-from index.store import StoredArticle
+from index.results import StoredArticle
 from tui.clipboard import event_date
 from tui.styles import Palette, Reflowed, article_text, legend, one_line, status_text, wrapped_line
 from tui.widgets.scrolling import SCROLL_BINDINGS, scroll_now

@@ -1,0 +1,140 @@
+"""The opening screen's results are kept in the index folder and shown at
+the next start without Whoosh; any change to the index discards them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index.config import load_config
+from index.indexer import Indexer
+from index.store import Store
+from tui.app import build_app
+from tui.core import FIRST_EVENTS, OpeningCache, Reader
+from tui.screens.main import MainScreen
+from tui.widgets.event_table import EventTable
+
+pytest_plugins = ["tui_fixtures"]  # the fixtures of tests/tui (see tui_fixtures.py)
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture()
+def index_copy(tui_index: Path, tmp_path: Path) -> Path:
+    """The session's seeds index, copied: these tests write into it."""
+    path = tmp_path / "ix"
+    shutil.copytree(tui_index, path, ignore=shutil.ignore_patterns(OpeningCache.FILE + "*"))
+    return path
+
+
+def _reader(index_dir: Path) -> Reader:
+    return Reader(open_store=lambda: Store(index_dir), opening=OpeningCache(index_dir, (200, FIRST_EVENTS)))
+
+
+def _unopenable() -> Store:
+    raise AssertionError("the index was opened")
+
+
+def _shown(results) -> tuple:
+    return (
+        [h.doc_id for h in results.events],
+        results.event_total,
+        [r.hit.doc_id for r in results.articles],
+        results.article_total,
+        dict(results.facets),
+    )
+
+
+def test_opening_results_are_kept_and_served_without_opening_the_index(index_copy: Path) -> None:
+    live = _reader(index_copy)
+    first = live.first("")
+    assert not first.complete
+    whole = live.complete(first)
+    assert (index_copy / OpeningCache.FILE).exists()
+
+    later = Reader(open_store=_unopenable, opening=OpeningCache(index_copy, (200, FIRST_EVENTS)))
+    kept = later.first("")
+    assert kept.complete
+    assert _shown(kept) == _shown(whole)
+    assert later._store is None
+
+
+def test_only_the_empty_query_is_kept(index_copy: Path) -> None:
+    reader = _reader(index_copy)
+    reader.complete(reader.first("Raimondo"))
+    assert not (index_copy / OpeningCache.FILE).exists()
+    reader.complete(reader.first(""))
+    assert reader.first("Raimondo").complete is False
+
+
+def test_a_commit_discards_them(index_copy: Path, tmp_path: Path) -> None:
+    reader = _reader(index_copy)
+    reader.complete(reader.first(""))
+    cache = OpeningCache(index_copy, (200, FIRST_EVENTS))
+    assert cache.load() is not None
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "note.txt").write_text("Talks in Geneva\n\nThe ministers met in Geneva on Monday.\n", encoding="utf-8")
+    Indexer(Store(index_copy), workers=1).run([SEEDS, extra])
+    assert cache.load() is None
+    fresh = _reader(index_copy).first("")
+    assert not fresh.complete
+    assert fresh.article_total == 6
+
+
+def test_any_change_in_the_folder_or_the_settings_discards_them(index_copy: Path) -> None:
+    reader = _reader(index_copy)
+    reader.complete(reader.first(""))
+    assert OpeningCache(index_copy, (200, FIRST_EVENTS)).load() is not None
+    assert OpeningCache(index_copy, (50, FIRST_EVENTS)).load() is None  # another search limit
+    marker = index_copy / "readout.json"
+    stat = marker.stat()
+    os.utime(marker, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert OpeningCache(index_copy, (200, FIRST_EVENTS)).load() is None
+
+
+def test_results_found_while_the_index_changed_are_not_kept(index_copy: Path) -> None:
+    reader = _reader(index_copy)
+    first = reader.first("")
+    (index_copy / "readout.json").write_text((index_copy / "readout.json").read_text(encoding="utf-8") + " ", encoding="utf-8")
+    reader.complete(first)
+    assert not (index_copy / OpeningCache.FILE).exists()
+
+
+def test_a_damaged_file_is_ignored_and_written_again(index_copy: Path) -> None:
+    (index_copy / OpeningCache.FILE).write_bytes(b"\x80\x05not a pickle at all")
+    reader = _reader(index_copy)
+    first = reader.first("")
+    assert not first.complete
+    reader.complete(first)
+    assert OpeningCache(index_copy, (200, FIRST_EVENTS)).load() is not None
+
+
+def test_the_app_module_loads_without_whoosh() -> None:
+    code = "import sys, tui.__main__, tui.cli, tui.app\nprint(sorted({m.split('.')[0] for m in sys.modules} & {'whoosh', 'dateparser'}))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+async def test_the_second_start_shows_the_kept_results(index_copy: Path, tui_state_dir: Path) -> None:
+    config = load_config(ROOT / "config.yaml")
+    shown = []
+    for start in range(2):
+        app = build_app(config, [SEEDS], index_copy, state_dir=tui_state_dir, auto_index=False, freshness_text="index updated just now")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, MainScreen) and screen.results is not None and screen.results.complete
+            table = app.query_one(EventTable)
+            shown.append(([h.doc_id for h in table._source], _shown(screen.results)))
+            if start == 1:
+                assert screen.results == app.reader.opening.load()  # the very results kept, not a search
+    assert shown[0] == shown[1]
