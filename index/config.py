@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import yaml
 
@@ -184,3 +184,18 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
         path=path,
         warnings=tuple(warnings),
     )
+
+
+def default_index_dir(corpus: Sequence[Path]) -> Path:
+    """The user's cache folder, keyed by the (resolved) corpus paths.
+
+    Here, not beside the indexer: the app resolves it at every start, and
+    importing the indexer loaded the whole pipeline and Whoosh (50 ms).
+    """
+    import hashlib
+
+    from platformdirs import user_cache_dir
+
+    key = "\n".join(sorted(str(Path(p).expanduser().resolve()) for p in corpus))
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return Path(user_cache_dir("readout", appauthor=False)) / f"index-{digest}"

@@ -16,7 +16,6 @@ result is ever copied between processes.
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 import multiprocessing
 import os
@@ -64,15 +63,6 @@ class IndexReport:
     @property
     def skipped(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "skipped"]
-
-
-def default_index_dir(corpus: Sequence[Path]) -> Path:
-    """The user's cache folder, keyed by the (resolved) corpus paths."""
-    from platformdirs import user_cache_dir
-
-    key = "\n".join(sorted(str(Path(p).expanduser().resolve()) for p in corpus))
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-    return Path(user_cache_dir("readout", appauthor=False)) / f"index-{digest}"
 
 
 def _reader_skips_known() -> bool:

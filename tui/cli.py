@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from index.config import Config, ConfigError, load_config
+from index.config import Config, ConfigError, default_index_dir, load_config
 from index.model import Problem
 from index.results import IndexBusy, IndexUnreadable, QueryError
 
@@ -108,8 +108,6 @@ def resolve_index_dir(args: argparse.Namespace, config: Config, corpus: Sequence
         return Path(os.environ["READOUT_INDEX"]).expanduser()
     if config.index:
         return config.index
-    from index.indexer import default_index_dir
-
     if corpus is None:  # `readout search`: the index `readout index` wrote last
         pointer = _cache_dir() / LAST_INDEX_FILE
         if pointer.is_file():

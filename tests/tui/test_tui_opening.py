@@ -116,9 +116,16 @@ def test_a_damaged_file_is_ignored_and_written_again(index_copy: Path) -> None:
     assert OpeningCache(index_copy, (200, FIRST_EVENTS)).load() is not None
 
 
-def test_the_app_module_loads_without_whoosh() -> None:
-    code = "import sys, tui.__main__, tui.cli, tui.app\nprint(sorted({m.split('.')[0] for m in sys.modules} & {'whoosh', 'dateparser'}))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+def test_the_app_starts_without_whoosh_or_the_pipeline() -> None:
+    """Up to ``run_app`` -- the app's modules, the config, the default index folder."""
+    code = (
+        "import argparse, sys, tui.__main__, tui.cli, tui.app\n"
+        "args = argparse.Namespace(index=None, config=None, paths=[])\n"
+        "config = tui.cli._config(args)\n"
+        "tui.cli.resolve_index_dir(args, config, tui.cli._corpus(args, config))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('whoosh', 'dateparser') or m in ('index.store', 'index.pipeline', 'index.indexer')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env={**os.environ, "READOUT_INDEX": ""})
     assert out.stdout.strip() == "[]"
 
 

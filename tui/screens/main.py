@@ -63,6 +63,8 @@ STARTUP_HOLD_PAINT_S = 0.3
 """Longest the first frame waits for the first results (see ``_hold_paint``)."""
 STARTUP_CHECK_LATEST_S = 1.0
 """The start-up index check begins once the first results are drawn, or after this."""
+TIDY_AFTER_S = 0.05
+"""How long after a search's frame is drawn the heap is tidied (``_tidy``)."""
 
 
 # --- messages from the workers -------------------------------------------------------------
@@ -383,6 +385,13 @@ class MainScreen(Screen[None]):
 
     def _complete_drawn(self, generation: int) -> None:
         self._first_part_painted(generation)  # no first part came before the kept opening results
+        self.set_timer(TIDY_AFTER_S, self._tidy)
+
+    def _tidy(self) -> None:
+        """After a search, once its frame is out: collect garbage, and (the
+        first time) look at the index.  Not at once: the frame reaches the
+        terminal from Textual's writer thread, which waits while a collection
+        holds the interpreter lock (the opening screen showed 60-100 ms late)."""
         self.readout.tidy_heap()
         self._check_after_start()
 
