@@ -171,6 +171,11 @@ class Reader:
         self.opening = opening
         self._opening_state: tuple[tuple[str, int, int], ...] | None = None
 
+    def kept_opening(self) -> Results | None:
+        """The opening screen's results kept from the last start, if still
+        true of the index: a file read (a few ms), no search, no Whoosh."""
+        return self.opening.load() if self.opening is not None else None
+
     @property
     def store(self) -> Store:
         """The index, opened the first time it is needed."""

@@ -214,8 +214,13 @@ class MainScreen(Screen[None]):
         self.query_one("#query-error").display = False
         self.readout.theme_changed_signal.subscribe(self, lambda _theme: self.restyle())
         self.search_bar.focus()
-        self._hold_paint(STARTUP_HOLD_PAINT_S)
-        self.run_query(self.initial_query, record=False)
+        kept = self.readout.reader.kept_opening() if not self.initial_query.strip() else None
+        if kept is not None:  # the opening screen kept from the last start: in the very first frame
+            self._search_generation += 1
+            self.on_search_done(SearchDone(self._search_generation, kept))
+        else:
+            self._hold_paint(STARTUP_HOLD_PAINT_S)
+            self.run_query(self.initial_query, record=False)
         self._startup_check = "check" if self.readout.auto_index else "summary"
         self.set_timer(STARTUP_CHECK_LATEST_S, self._check_after_start)
         self.set_interval(30, self._show_freshness)
