@@ -87,12 +87,14 @@ class ReadoutApp(App[int]):
         """Collect garbage now, while a search's results are all on screen and
         the user reads them, rather than whenever Python decides to: a full
         collection took 50-80 ms at 19k stories, and came in the middle of
-        painting the next results every other search.  The first time, what
-        start-up built (modules, widgets, the index's structures: it lives as
-        long as the app) is then frozen out of later collections; ``on_unmount``
-        hands it back (tests run many apps in one process)."""
+        painting the next results every other search.  The first time after
+        the index was opened, what start-up built (modules, widgets, the
+        index's structures: it lives as long as the app) is then frozen out of
+        later collections -- not before: the opening results kept from the last
+        start are drawn before Whoosh is even imported.  ``on_unmount`` hands
+        it back (tests run many apps in one process)."""
         gc.collect()
-        if not self._heap_frozen:
+        if not self._heap_frozen and self.reader.opened:
             self._heap_frozen = True
             gc.freeze()
         self.resume_collector()

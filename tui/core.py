@@ -177,6 +177,11 @@ class Reader:
         return self.opening.load() if self.opening is not None else None
 
     @property
+    def opened(self) -> bool:
+        """Has the index been opened (and Whoosh imported) yet?"""
+        return self._store is not None
+
+    @property
     def store(self) -> Store:
         """The index, opened the first time it is needed."""
         store = self._store
