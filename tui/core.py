@@ -139,7 +139,10 @@ class OpeningCache:
             temporary.write_bytes(pickle.dumps((self.settings, state, results), protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, self.path)
         except OSError:  # a read-only index: start-up just does not get faster
-            temporary.unlink(missing_ok=True)
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 class Reader:

@@ -145,3 +145,14 @@ async def test_the_second_start_shows_the_kept_results(index_copy: Path, tui_sta
             if start == 1:
                 assert screen.results == app.reader.opening.load()  # the very results kept, not a search
     assert shown[0] == shown[1]
+
+
+def test_an_index_that_cannot_be_written_keeps_nothing_and_still_searches(index_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Path, data: bytes) -> int:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "write_bytes", refuse)
+    reader = _reader(index_copy)
+    whole = reader.complete(reader.first(""))
+    assert whole.complete and whole.event_total > 0
+    assert not list(index_copy.glob(OpeningCache.FILE + "*"))
