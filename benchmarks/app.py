@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-COUNTS = re.compile(r"([\d,]+) events · ([\d,]+) articles")
+COUNTS = re.compile(r"([\d,]+) events? · ([\d,]+) articles?")
 ROWS, COLUMNS = 40, 140
 
 

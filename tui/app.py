@@ -12,7 +12,7 @@ import gc
 import os
 import time
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from textual import events
 from textual.app import App, InvalidThemeError
@@ -198,6 +198,14 @@ def build_app(
     )
 
 
+def mouse_wanted(environ: Mapping[str, str]) -> bool:
+    """The mouse, except inside GNU screen: once an application asks for mouse
+    reports, screen holds a lone Escape back until the next key comes, so
+    ``esc`` did nothing and took the key after it (a long-standing screen bug;
+    kakoune and neovim met it too).  Everything here has a key."""
+    return not environ.get("STY")
+
+
 def _whoosh_store(index_dir: Path) -> SearchBackend:
     """The Whoosh index in ``index_dir``: imported here, in the worker that first reads it."""
     from index.store import Store
@@ -208,5 +216,5 @@ def _whoosh_store(index_dir: Path) -> SearchBackend:
 def run_app(config: Config, corpus: list[Path], index_dir: Path) -> int:
     """Run the app in this terminal; the exit code for ``readout``."""
     app = build_app(config, corpus, index_dir)
-    app.run()
+    app.run(mouse=mouse_wanted(os.environ))
     return app.return_code or 0

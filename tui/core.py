@@ -347,6 +347,11 @@ class Reader:
         return {s.key: s.fingerprint for s in sources} != known
 
 
+def counted(number: int, noun: str) -> str:
+    """``1 event``, ``37 events``: a count with its noun."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 # --- queries ----------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.command import CommandPalette
 
 from index.store import Store
+from tui.core import counted
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.saved import SavedScreen
@@ -328,7 +329,7 @@ async def test_saved_searches_with_live_counts(make_app, settle, tui_index: Path
         listing = app.screen.query_one("#saved-list")
         for n, query in enumerate(["Tai", "Raimondo"]):
             label = listing.get_option_at_index(n).prompt.plain
-            assert f"{store.count(query, 'event')} events · {store.count(query, 'article')} articles" in label
+            assert f"{counted(store.count(query, 'event'), 'event')} · {counted(store.count(query, 'article'), 'article')}" in label
         await pilot.press("j", "enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen) and main_screen(app).results.query == "Raimondo"

@@ -140,3 +140,21 @@ async def test_keys_typed_ahead_of_a_focus_change_go_where_the_focus_went(make_a
         burst(app, "escape", "q")  # to the list, then q quits
         await settle(pilot)
     assert app.return_code == 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_slash_in_the_empty_search_bar_is_the_search_key_not_a_character(make_app, settle, size) -> None:
+    """At start the bar has the focus: ``/`` then a query must search the query, not ``/query``."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        bar = app.query_one(SearchBar)
+        assert app.focused is bar and bar.value == ""
+        app.post_message(events.Key("slash", "/"))
+        burst(app, *"Raimondo")
+        await settle(pilot)
+        assert bar.value == "Raimondo"
+        assert main_screen(app).results.query == "Raimondo"
+        app.post_message(events.Key("slash", "/"))  # in a query, a slash is a character like any other
+        await settle(pilot)
+        assert bar.value == "Raimondo/"

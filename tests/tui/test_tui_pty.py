@@ -108,7 +108,7 @@ def test_readout_in_a_real_terminal(tui_index: Path, tmp_path: Path) -> None:
     term = Terminal(["--index", str(tui_index), "seeds/"], env, ROOT)
     try:
         term.wait_for("Search:")  # the placeholder of an empty search bar
-        term.wait_for(re.compile(r"\d+ events · \d+ articles"))
+        term.wait_for(re.compile(r"\d+ events? · \d+ articles?"))
         term.send("Raimondo")
         screen = term.wait_for(f"{expected} events")
         assert "Raimondo" in screen.splitlines()[0], "the query is in the search bar"
@@ -143,7 +143,7 @@ def test_other_terminals_resizing_and_no_color(term: str, tui_index: Path, tmp_p
     expected = Store(tui_index).count("Blinken", "event")
     term_ = Terminal(["--index", str(tui_index), "seeds/"], env, ROOT)
     try:
-        term_.wait_for(re.compile(r"\d+ events · \d+ articles"))
+        term_.wait_for(re.compile(r"\d+ events? · \d+ articles?"))
         term_.send("Blinken\r")
         term_.wait_for(f"{expected} events")
         term_.wait_for("⏎ Open")

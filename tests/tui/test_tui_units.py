@@ -139,6 +139,20 @@ def test_entity_matches_find_mentions_named_by_the_query() -> None:
     assert core.entity_matches("Raimondo", article) == []
 
 
+def test_counts_agree_with_their_number() -> None:
+    assert core.counted(1, "event") == "1 event"
+    assert core.counted(0, "article") == "0 articles"
+    assert core.counted(37, "event") == "37 events"
+
+
+def test_no_mouse_reports_inside_gnu_screen() -> None:
+    from tui.app import mouse_wanted
+
+    assert mouse_wanted({"TERM": "xterm-256color"})
+    assert mouse_wanted({"TMUX": "/tmp/tmux-0/default,1,0"})
+    assert not mouse_wanted({"STY": "1234.pts-0.host", "TERM": "screen"})
+
+
 def test_relative_age() -> None:
     assert core.relative_age(5) == "just now"
     assert core.relative_age(61) == "1 minute ago"

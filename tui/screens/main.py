@@ -481,9 +481,9 @@ class MainScreen(Screen[None]):
         if results is None:
             return
         text = Text()
-        text.append(f"{results.event_total} events", style="bold")
+        text.append(core.counted(results.event_total, "event"), style="bold")
         text.append(" · ")
-        text.append(f"{results.article_total} articles", style="bold")
+        text.append(core.counted(results.article_total, "article"), style="bold")
         shown = len(results.events)
         if shown < results.event_total:
             text.append(f" · first {shown}")

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from index.results import IndexUnreadable, QueryError
-from tui.core import Reader
+from tui.core import Reader, counted
 from tui.history import History
 from tui.styles import one_line
 
@@ -77,7 +77,7 @@ class SavedScreen(ModalScreen[str | None]):
                 return
             try:
                 events, articles = self.reader.counts(saved.query)
-                label = f"{events} events · {articles} articles"
+                label = f"{counted(events, 'event')} · {counted(articles, 'article')}"
             except QueryError:
                 label = "query no longer valid"
             except IndexUnreadable:

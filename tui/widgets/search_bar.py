@@ -42,6 +42,12 @@ class SearchBar(Input):
             event.prevent_default()
             (self.app.focused or self.app.screen)._forward_event(events.Key(event.key, event.character))
             return
+        if event.key == "slash" and not self.value:
+            # ``/`` is the key that goes to the search bar: pressed in the
+            # bar, empty (as at start-up), it is that key, not a query's start
+            event.stop()
+            event.prevent_default()
+            return
         if not event.is_printable:
             # Handled here and not passed up: a key that reaches the app while
             # the bar has focus was then sent elsewhere before the focus moved
