@@ -25,7 +25,6 @@ class IndexUnreadable(RuntimeError):
     """The index folder exists but cannot be opened (corrupt or truncated)."""
 
 
-
 @dataclass(frozen=True, slots=True)
 class Snippet:
     """A piece of a stored text with the spans of the matched words."""

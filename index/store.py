@@ -43,7 +43,7 @@ from heapq import nlargest
 from itertools import accumulate
 from pickle import loads as _pickle_loads
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 
 
