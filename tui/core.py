@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from index.model import Span
-from index.results import Hit, StoredArticle
+from index.results import Hit, Snippet, StoredArticle
 
 if TYPE_CHECKING:  # Whoosh loads when the index is first read, not when the app starts
     from index.store import Store
@@ -99,7 +99,11 @@ class OpeningCache:
 
     def __init__(self, index_dir: Path, settings: tuple[Any, ...]) -> None:
         self.path = Path(index_dir) / self.FILE
-        self.settings = (self.VERSION, tuple(f.name for f in fields(Results)), *settings)
+        shapes = tuple(tuple(f.name for f in fields(kind)) for kind in (Results, ArticleRow, Hit, Snippet))
+        self.settings = (self.VERSION, shapes, *settings)
+        """What the kept results must have been made with: this format, the
+        same shapes of results (a Readout that added a field to ``Hit`` must
+        not unpickle hits without it), the same search limits."""
 
     def folder_state(self) -> tuple[tuple[str, int, int], ...] | None:
         """Every file of the index folder but this one, by name, size and time; None without a folder."""

@@ -156,3 +156,14 @@ def test_an_index_that_cannot_be_written_keeps_nothing_and_still_searches(index_
     whole = reader.complete(reader.first(""))
     assert whole.complete and whole.event_total > 0
     assert not list(index_copy.glob(OpeningCache.FILE + "*"))
+
+
+def test_results_of_another_shape_are_not_unpickled_into_this_one(index_copy: Path) -> None:
+    """A Readout whose hits had other fields kept them: they are searched afresh."""
+    reader = _reader(index_copy)
+    reader.complete(reader.first(""))
+    older = OpeningCache(index_copy, (200, FIRST_EVENTS))
+    assert older.load() is not None
+    version, shapes, *rest = older.settings
+    older.settings = (version, shapes[:2] + (shapes[2][:-1],) + shapes[3:], *rest)  # Hit without its last field
+    assert older.load() is None
