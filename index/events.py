@@ -154,7 +154,10 @@ def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Spa
     return Span(start, end)
 
 
-_SPOKE_BY_PHONE = re.compile(r"(?i)\b(spoke|spoken|speaks|speak|speaking|talked|talks|talk|talking|conferred)\s+(?:with|to)\s+[^.;:]{2,80}?\s+(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b")
+_SPOKE_BY_PHONE = re.compile(r"(?i)\b(spoke|spoken|speaks|speak|speaking|talked|talks|talk|talking|conferred)\s+(?:with|to)\s+(?:[^.;:]|(?<=\b[A-Z])\.){2,80}?\s+(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b")
+"""'"talked with U.S. Treasury Secretary James Baker over the telephone": a call (an initial's full stop is no sentence end)."""
+_CALLED = re.compile(r"\b[A-Z][\w’'-]+\s+(?:had\s+|has\s+)?(called|rang)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?!['’]s)(?=\s+(?:on|early|late|last|this|yesterday|today|twice|again|after|before|during|shortly|from|at)\b|\s*[.,;])")
+"""One person called another: "Baker called Miyazawa early this week" (not "called X a friend", "called for")."""
 _IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+|(?:also\s+)?(?:expected|due)\s+(?:here\s+|back\s+)?)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due)\s+here\b|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])")
 
 
@@ -163,6 +166,10 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     found: list[Trigger] = []
     for m in _SPOKE_BY_PHONE.finditer(text, sentence.start, sentence.end):  # "had spoken with Zelenskiy by phone"
         found.append(Trigger("call", m.group(1).lower(), Span(m.start(1), m.end(1)), True, False))
+    words = text[sentence.start : sentence.end]
+    if "called" in words or "rang" in words:
+        for m in _CALLED.finditer(text, sentence.start, sentence.end):
+            found.append(Trigger("call", m.group(1).lower(), Span(m.start(1), m.end(1)), True, False))
     for m in _IS_IN.finditer(text, sentence.start, sentence.end):
         form = "is in" if m.group(0).endswith("in") else "arrive here" if m.group(0).endswith("here") else "left for"
         found.append(Trigger("visit", form, Span(m.start(), m.end()), True, False))
@@ -204,6 +211,10 @@ _DOMESTIC_PARTY = re.compile(r"(?i)\s+(?:with\s+)?(?:his|her|their)\s+(?:own\s+)
 """'a meeting with his top economic advisers', 'visit his wife': no diplomacy."""
 _OFFICE_NAME = re.compile(r"\b(?:Minister|Ministry|Secretary|Department|Office|Commissioner|Council|Committee|Bureau|Agency|Director|Institute|Centre|Center)\s+(?:for|of|on)\s+(?:(?:the\s+)?[A-Z][\w-]*\s+(?:and\s+)?){0,3}$")
 _PRESENT_VERB = re.compile(r"^(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", re.I)
+_NEGATED_VERB_BEFORE = re.compile(r"(?i)\b(?:not|never)\s+(?:be\s+|been\s+|being\s+)?(?!(?:finish|complet|conclud|end|wrapp)\w*)\w+(?:ing|ed)\s+(?:(?:a|an|the|any|formal|official|further|new|separate|direct|bilateral|substantive)\s+){0,2}$")
+"""A negated verb governing a noun trigger: "would not be conducting formal negotiations"."""
+_HABIT = re.compile(r"(?i)\b(?:meets|meet|talks|talk|speaks|speak|confers|visits|consults)\s+(?:with\s+)?(?:[^.;]|(?<=\b[A-Z])\.){0,80}?\b(?:from\s+time\s+to\s+time|regularly|frequently|routinely|often|usually)\b")
+"""A habit, not an engagement: "he talks with the Treasury Secretary from time to time"."""
 
 
 def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: tuple[date, date] | None, published: date | None) -> str | None:
@@ -227,6 +238,11 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     if re.search(r"(?i)\bno\s+(?:plans?|intention|decision)\b", before[-60:]):
         return "proposed"  # "no plans for an emergency meeting": talked of, not planned
     if tables.negation.search(near_before) and not re.search(r"\bnot only\b", near_before, re.I):
+        return None
+    if not trigger.verb and _NEGATED_VERB_BEFORE.search(before):
+        return None
+    habit = _HABIT.search(text, max(clause.start, trigger.span.start - 10), clause.end)
+    if habit and habit.start() <= trigger.span.start + 1:
         return None
     cues: list[tuple[int, str]] = []
     governing = re.match(r"(?i)^(?:\s+(?:(?!that\b|which\b|who\b)[\w-]+\s+){0,4}?)?(?:will|would|could|may|might|should|(?:is|was|are|were)\s+(?:expected|scheduled|set|planned|due|likely|to)|has\s+been|had\s+been|took\s+place|takes\s+place|ended|began|opened)\b", after)

@@ -439,3 +439,24 @@ def test_in_time_for_a_visit_is_ahead_and_a_visit_the_announcement_follows_happe
 def test_countries_named_near_a_summit_are_not_its_parties() -> None:
     summit = next(e for e in events("President Ronald Reagan said the threat from attacks by Iran and Iraq was high on the agenda of next week's Venice summit.", published="1987-06-02") if e.type == "summit")
     assert summit.participants == () and summit.location == "Venice"
+
+
+def test_a_call_by_phone_or_one_person_calling_another() -> None:
+    phoned = one("Foreign Minister Anna Berg said she talked with U.S. Secretary Karl Stein over the telephone on Monday.")
+    assert (phoned.type, phoned.status, set(phoned.participants)) == ("call", "occurred", {"Anna Berg", "Karl Stein"})
+    called = one("Foreign Minister Anna Berg said President Karl Stein called Berg early this week to discuss the border.")
+    assert (called.type, called.status, set(called.participants)) == ("call", "occurred", {"Anna Berg", "Karl Stein"})
+    assert called.date is not None and called.date.text == "early this week"
+    # "called X a ...": naming, not phoning; "called for": a demand
+    assert events("President Karl Stein called Berg a reliable partner.") == ()
+    assert [e.type for e in events("President Karl Stein called for talks.")] == ["talks"]  # talks called for; no call
+
+
+def test_a_negated_verb_governing_the_engagement_drops_it() -> None:
+    assert events("Foreign Minister Anna Berg said she would not be conducting formal negotiations with Denmark's Lars Holm next month.") == ()
+    assert one("Foreign Minister Anna Berg said she would be conducting formal negotiations with Denmark's Lars Holm next month.").type == "talks"
+
+
+def test_a_habit_is_not_an_engagement() -> None:
+    assert events("Foreign Minister Anna Berg told reporters she talks with Denmark's Lars Holm from time to time.") == ()
+    assert one("Foreign Minister Anna Berg met Denmark's Lars Holm on Monday.").status == "occurred"
