@@ -372,6 +372,9 @@ def bench_app(index_dir: Path, corpus: Path, env: dict[str, str], starts: int, o
         # the first start after a build has none, and is measured apart
         fresh = measure(index_dir, corpus, (), {}, opening, env, starts=starts, before_start=forget(index_dir))
         seeds_fresh = measure(seeds_index, SEEDS, (), {}, seeds_opening, env, starts=SEED_STARTS, before_start=forget(seeds_index))
+        kept = {name: (index / OpeningCache.FILE).exists() for name, index in (("19k", index_dir), ("seeds", seeds_index))}
+        if not all(kept.values()):  # the starts below would not be from kept results
+            log(f"app: no kept opening results for {[n for n, k in kept.items() if not k]}: those starts search first")
         times = measure(index_dir, corpus, APP_QUERIES, expected, opening, env, starts=starts)
         seed_times = measure(seeds_index, SEEDS, (), {}, seeds_opening, env, starts=SEED_STARTS)
     except (AppMissing, TimeoutError) as error:
@@ -380,6 +383,7 @@ def bench_app(index_dir: Path, corpus: Path, env: dict[str, str], starts: int, o
     log(f"app: start {['%.2f' % t for t in times['start']]} s (first after a build {['%.2f' % t for t in fresh['start']]} s), Enter to painted {['%.0f' % (t * 1000) for t in times['search']]} ms")
     log(f"app: start on the seeds {['%.2f' % t for t in seed_times['start']]} s (first after a build {['%.2f' % t for t in seeds_fresh['start']]} s)")
     return {
+        "app_start_kept": kept,
         "app_start_s": figure(times["start"], "s", 3),
         "app_start_first_s": figure(fresh["start"], "s", 3),
         "app_start_seeds_s": figure(seed_times["start"], "s", 3),

@@ -216,13 +216,12 @@ class _Extraction:
 
     def _flush(self) -> None:
         assert self.workers is not None
-        # taken out first: the workers' progress (another thread) reads sent + buffer
-        # meanwhile, and counted a chunk twice while it was in both
+        # counted as sent before sending: the workers' progress (another thread) reads
+        # sent + buffer meanwhile, and counted a chunk twice while it was in both
         buffer, self.buffer = self.buffer, []
+        self.sent += len(buffer)
         for start in range(0, len(buffer), CHUNK):
-            chunk = buffer[start : start + CHUNK]
-            self.sent += len(chunk)
-            self.workers.send(chunk)
+            self.workers.send(buffer[start : start + CHUNK])
 
     def _worker_progress(self, stories: int, events: int) -> None:
         self.done += stories

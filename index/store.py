@@ -37,7 +37,6 @@ import time
 import zlib
 from collections import OrderedDict
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, timedelta
 from heapq import nlargest
 from itertools import accumulate
@@ -56,6 +55,9 @@ def _deferred_module(name: str, *functions: str) -> Iterator[None]:
     http and email, about 15 ms and 20 modules, a thirtieth of the app's
     start -- for a download helper nothing here calls.  A module already
     imported is left as it is; the stand-in leaves ``sys.modules`` after the block.
+    The app imports this module in a worker thread; no module of Readout or of
+    its libraries imports ``urllib.request`` meanwhile (one that did, on
+    another thread, would get the stand-in).
     """
     import importlib
     import sys

@@ -71,6 +71,9 @@ class Results:
     already known; ``Reader.complete`` adds the rest."""
     articles_listed: bool = True
     """False when a first part has the article total but not the article hits."""
+    folder_state: tuple[tuple[str, int, int], ...] | None = field(default=None, compare=False, repr=False)
+    """The opening query's first part: the index folder as it was before the
+    search (``OpeningCache.folder_state``), for keeping the complete results."""
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,8 @@ class OpeningCache:
 
     def __init__(self, index_dir: Path, settings: tuple[Any, ...]) -> None:
         self.path = Path(index_dir) / self.FILE
-        shapes = tuple(tuple(f.name for f in fields(kind)) for kind in (Results, ArticleRow, Hit, Snippet))
-        self.settings = (self.VERSION, shapes, *settings)
+        shapes = tuple(tuple(f.name for f in fields(kind)) for kind in (Results, ArticleRow, Hit, Snippet, Span))
+        self.settings = (self.VERSION, shapes, SNIPPET_ROWS, PUBLISHER_LOOKUPS, *settings)
         """What the kept results must have been made with: this format, the
         same shapes of results (a Readout that added a field to ``Hit`` must
         not unpickle hits without it), the same search limits."""
@@ -134,6 +137,13 @@ class OpeningCache:
             return None
         return results
 
+    def forget(self) -> None:
+        """Delete the kept results (they could not be shown)."""
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
     def save(self, results: Results, state: tuple[tuple[str, int, int], ...] | None) -> None:
         """Keep ``results``, found while the folder was in ``state`` (and still is)."""
         if state is None or self.folder_state() != state:
@@ -142,7 +152,7 @@ class OpeningCache:
         try:
             temporary.write_bytes(pickle.dumps((self.settings, state, results), protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, self.path)
-        except OSError:  # a read-only index: start-up just does not get faster
+        except Exception:  # a read-only index (or anything else): start-up just does not get faster, the search stands
             try:
                 temporary.unlink(missing_ok=True)
             except OSError:
@@ -176,17 +186,19 @@ class Reader:
         self._cache_size = cache_size
         self._publishers: dict[str, str] = {}
         self.opening = opening
-        self._opening_state: tuple[tuple[str, int, int], ...] | None = None
+        self._searched = False
 
-    def kept_opening(self) -> Results | None:
+    def kept_opening(self, query: str = "") -> Results | None:
         """The opening screen's results kept from the last start, if still
         true of the index: a file read (a few ms), no search, no Whoosh."""
-        return self.opening.load() if self.opening is not None else None
+        kept = self.opening.load() if self.opening is not None and not query.strip() else None
+        return replace(kept, query=query) if kept is not None else None
 
     @property
     def opened(self) -> bool:
-        """Has the index been opened (and Whoosh imported) yet?"""
-        return self._store is not None
+        """Has a search run on the index yet (so Whoosh and the index's
+        structures are loaded)?"""
+        return self._searched
 
     @property
     def store(self) -> Store:
@@ -203,7 +215,8 @@ class Reader:
     def refresh(self) -> None:
         """See the newest commit (after a re-index)."""
         with self._lock:
-            self.store.refresh()
+            if self._store is not None:  # not opened yet: it will open on the newest commit
+                self._store.refresh()
             self._articles.clear()
             self._publishers.clear()
 
@@ -228,13 +241,15 @@ class Reader:
         Raises ``QueryError`` for a malformed query, ``IndexUnreadable`` if
         there is no usable index.
         """
+        state = None
         if self.opening is not None and not query.strip():
             kept = self.opening.load()
             if kept is not None:
                 return replace(kept, query=query)
-            self._opening_state = self.opening.folder_state()
+            state = self.opening.folder_state()
         started = time.perf_counter()
         with self._lock:
+            self._searched = True
             events = self.store.search(query, kind="event", limit=min(self.limit, FIRST_EVENTS), snippets=False)
             if articles:
                 rows, article_total = self._article_rows(query)
@@ -250,6 +265,7 @@ class Reader:
             seconds=time.perf_counter() - started,
             complete=False,
             articles_listed=articles,
+            folder_state=state,
         )
 
     def _article_rows(self, query: str) -> tuple[tuple[ArticleRow, ...], int]:
@@ -291,9 +307,8 @@ class Reader:
             seconds=results.seconds + time.perf_counter() - started,
         )
         if self.opening is not None and not results.query.strip():
-            state, self._opening_state = self._opening_state, None
-            self.opening.save(complete, state)
-        return complete
+            self.opening.save(replace(complete, query="", folder_state=None), results.folder_state)
+        return replace(complete, folder_state=None)
 
     def _publisher(self, hit: Hit, look_up: bool) -> str:
         """The article's source name: hits do not carry it, so look up (and keep) a few."""

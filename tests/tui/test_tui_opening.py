@@ -18,6 +18,7 @@ from tui.app import build_app
 from tui.core import FIRST_EVENTS, OpeningCache, Reader
 from tui.screens.main import MainScreen
 from tui.widgets.event_table import EventTable
+from tui.widgets.source_view import SourceView
 
 pytest_plugins = ["tui_fixtures"]  # the fixtures of tests/tui (see tui_fixtures.py)
 
@@ -107,6 +108,27 @@ def test_results_found_while_the_index_changed_are_not_kept(index_copy: Path) ->
     assert not (index_copy / OpeningCache.FILE).exists()
 
 
+def test_each_search_is_kept_against_the_folder_it_saw(index_copy: Path) -> None:
+    """Two opening searches overlapping a commit: the older one's results are not kept as the newer's."""
+    reader = _reader(index_copy)
+    older = reader.first("")
+    (index_copy / "readout.json").write_text((index_copy / "readout.json").read_text(encoding="utf-8") + " ", encoding="utf-8")
+    newer = reader.first("")
+    reader.complete(older)
+    assert not (index_copy / OpeningCache.FILE).exists()
+    reader.complete(newer)
+    assert OpeningCache(index_copy, (200, FIRST_EVENTS)).load() is not None
+
+
+def test_a_blank_query_keeps_results_for_the_empty_one(index_copy: Path) -> None:
+    reader = _reader(index_copy)
+    reader.complete(reader.first("   "))
+    kept = reader.kept_opening("")
+    assert kept is not None and kept.query == ""
+    assert reader.kept_opening("  ").query == "  "  # shown as the query the screen opens on
+    assert reader.kept_opening("Raimondo") is None
+
+
 def test_a_damaged_file_is_ignored_and_written_again(index_copy: Path) -> None:
     (index_copy / OpeningCache.FILE).write_bytes(b"\x80\x05not a pickle at all")
     reader = _reader(index_copy)
@@ -134,6 +156,8 @@ async def test_the_second_start_shows_the_kept_results(index_copy: Path, tui_sta
     shown = []
     for start in range(2):
         app = build_app(config, [SEEDS], index_copy, state_dir=tui_state_dir, auto_index=False, freshness_text="index updated just now")
+        if start == 1:
+            assert OpeningCache(index_copy, (config.search_limit, FIRST_EVENTS)).load() is not None
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             await app.workers.wait_for_complete()
@@ -144,6 +168,10 @@ async def test_the_second_start_shows_the_kept_results(index_copy: Path, tui_sta
             shown.append(([h.doc_id for h in table._source], _shown(screen.results)))
             if start == 1:
                 assert screen.results == app.reader.opening.load()  # the very results kept, not a search
+                await pilot.press("escape", "enter")  # the list, then open: the kept results are the current ones
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                assert screen.reading is not None and app.query_one(SourceView).article is not None
     assert shown[0] == shown[1]
 
 
@@ -167,3 +195,14 @@ def test_results_of_another_shape_are_not_unpickled_into_this_one(index_copy: Pa
     version, shapes, *rest = older.settings
     older.settings = (version, shapes[:2] + (shapes[2][:-1],) + shapes[3:], *rest)  # Hit without its last field
     assert older.load() is None
+
+
+async def test_an_early_reindex_takes_the_place_of_the_start_up_check(make_app, settle, index_copy: Path) -> None:
+    app = make_app(index_dir=index_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.action_reindex()
+        assert screen._startup_check is None  # not run again once the first results are drawn
+        await settle(pilot)
+        assert screen._startup_check is None

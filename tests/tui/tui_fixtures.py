@@ -47,15 +47,23 @@ def tui_config() -> Config:
 
 @pytest.fixture()
 def make_app(tui_index: Path, tui_state_dir: Path, tui_config: Config) -> Callable[..., Any]:
-    """``build_app`` on the seed index, with a frozen freshness phrase."""
-    from tui.app import build_app
+    """``build_app`` on the seed index, with a frozen freshness phrase.
 
-    def make(**overrides: Any):
+    The opening results an earlier app kept in the shared index are deleted
+    first (``kept_opening=True`` keeps them), so every test starts the way
+    its own app does, whichever tests ran before it; test_tui_opening.py
+    tests the start from kept results."""
+    from tui.app import build_app
+    from tui.core import OpeningCache
+
+    def make(kept_opening: bool = False, **overrides: Any):
         overrides.setdefault("state_dir", tui_state_dir)
         overrides.setdefault("freshness_text", FRESHNESS)
         cfg = overrides.pop("config", tui_config)
         corpus = overrides.pop("corpus", [SEEDS])
         index_dir = overrides.pop("index_dir", tui_index)
+        if not kept_opening:
+            (Path(index_dir) / OpeningCache.FILE).unlink(missing_ok=True)
         return build_app(cfg, corpus, index_dir, **overrides)
 
     return make

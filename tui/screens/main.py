@@ -214,11 +214,16 @@ class MainScreen(Screen[None]):
         self.query_one("#query-error").display = False
         self.readout.theme_changed_signal.subscribe(self, lambda _theme: self.restyle())
         self.search_bar.focus()
-        kept = self.readout.reader.kept_opening() if not self.initial_query.strip() else None
+        kept = self.readout.reader.kept_opening(self.initial_query)
+        shown = False
         if kept is not None:  # the opening screen kept from the last start: in the very first frame
             self._search_generation += 1
-            self.on_search_done(SearchDone(self._search_generation, kept))
-        else:
+            try:
+                self.on_search_done(SearchDone(self._search_generation, kept))
+                shown = True
+            except Exception:  # kept by another Readout in a shape this one cannot show: search instead
+                self.readout.reader.opening.forget()
+        if not shown:
             self._hold_paint(STARTUP_HOLD_PAINT_S)
             self.run_query(self.initial_query, record=False)
         self._startup_check = "check" if self.readout.auto_index else "summary"
@@ -230,9 +235,8 @@ class MainScreen(Screen[None]):
         screen (or after ``STARTUP_CHECK_LATEST_S``): checking the corpus
         competed with the first search and the first paint for the one
         interpreter lock, and nobody reads the index's age before the results."""
-        mode, self._startup_check = self._startup_check, None
+        mode = self._startup_check
         if mode is not None:
-            self.readout.resume_collector()  # before any indexing
             self.check_index(mode)
 
     @property
@@ -754,6 +758,8 @@ class MainScreen(Screen[None]):
         ``check`` (re-index if the corpus changed) or ``force`` (re-index now).
         The old index stays usable throughout."""
         self._indexing = mode != "summary"
+        self._startup_check = None  # this look replaces the one waiting for the first results
+        self.readout.resume_collector()
         self._index_worker(mode)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
