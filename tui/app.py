@@ -23,7 +23,7 @@ from index.config import Config
 from index.results import SearchBackend
 from tui.clipboard import passthrough
 from tui.commands import ReadoutCommands
-from tui.core import FIRST_EVENTS, OpeningCache, Reader, relative_age
+from tui.core import OpeningCache, Reader, relative_age
 from tui.history import History
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -182,7 +182,7 @@ def build_app(
         reader = Reader(
             limit=limit,
             open_store=lambda: _whoosh_store(Path(index_dir)),
-            opening=OpeningCache(Path(index_dir), (limit, FIRST_EVENTS)),
+            opening=OpeningCache(Path(index_dir), limit),
         )
     return ReadoutApp(
         config=config,

@@ -100,13 +100,14 @@ class OpeningCache:
     FILE = "readout-opening.pickle"
     VERSION = 1
 
-    def __init__(self, index_dir: Path, settings: tuple[Any, ...]) -> None:
+    def __init__(self, index_dir: Path, limit: int) -> None:
         self.path = Path(index_dir) / self.FILE
         shapes = tuple(tuple(f.name for f in fields(kind)) for kind in (Results, ArticleRow, Hit, Snippet, Span))
-        self.settings = (self.VERSION, shapes, SNIPPET_ROWS, PUBLISHER_LOOKUPS, *settings)
+        self.settings = (self.VERSION, shapes, FIRST_EVENTS, SNIPPET_ROWS, PUBLISHER_LOOKUPS, limit)
         """What the kept results must have been made with: this format, the
         same shapes of results (a Readout that added a field to ``Hit`` must
-        not unpickle hits without it), the same search limits."""
+        not unpickle hits without it), the same search limits (``limit``: the
+        reader's)."""
 
     def folder_state(self) -> tuple[tuple[str, int, int], ...] | None:
         """Every file of the index folder but this one, by name, size and time; None without a folder."""
@@ -243,9 +244,9 @@ class Reader:
         """
         state = None
         if self.opening is not None and not query.strip():
-            kept = self.opening.load()
+            kept = self.kept_opening(query)
             if kept is not None:
-                return replace(kept, query=query)
+                return kept
             state = self.opening.folder_state()
         started = time.perf_counter()
         with self._lock:
@@ -445,5 +446,5 @@ def relative_age(seconds: float) -> str:
     for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
         if seconds >= size:
             n = int(seconds // size)
-            return f"{n} {unit}{'s' if n != 1 else ''} ago"
+            return f"{counted(n, unit)} ago"
     return "just now"

@@ -15,7 +15,7 @@ from index.config import load_config
 from index.indexer import Indexer
 from index.store import Store
 from tui.app import build_app
-from tui.core import FIRST_EVENTS, OpeningCache, Reader
+from tui.core import OpeningCache, Reader
 from tui.screens.main import MainScreen
 from tui.widgets.event_table import EventTable
 from tui.widgets.source_view import SourceView
@@ -35,7 +35,7 @@ def index_copy(tui_index: Path, tmp_path: Path) -> Path:
 
 
 def _reader(index_dir: Path) -> Reader:
-    return Reader(open_store=lambda: Store(index_dir), opening=OpeningCache(index_dir, (200, FIRST_EVENTS)))
+    return Reader(open_store=lambda: Store(index_dir), opening=OpeningCache(index_dir, 200))
 
 
 def _unopenable() -> Store:
@@ -59,7 +59,7 @@ def test_opening_results_are_kept_and_served_without_opening_the_index(index_cop
     whole = live.complete(first)
     assert (index_copy / OpeningCache.FILE).exists()
 
-    later = Reader(open_store=_unopenable, opening=OpeningCache(index_copy, (200, FIRST_EVENTS)))
+    later = Reader(open_store=_unopenable, opening=OpeningCache(index_copy, 200))
     kept = later.first("")
     assert kept.complete
     assert _shown(kept) == _shown(whole)
@@ -77,7 +77,7 @@ def test_only_the_empty_query_is_kept(index_copy: Path) -> None:
 def test_a_commit_discards_them(index_copy: Path, tmp_path: Path) -> None:
     reader = _reader(index_copy)
     reader.complete(reader.first(""))
-    cache = OpeningCache(index_copy, (200, FIRST_EVENTS))
+    cache = OpeningCache(index_copy, 200)
     assert cache.load() is not None
     extra = tmp_path / "extra"
     extra.mkdir()
@@ -92,12 +92,12 @@ def test_a_commit_discards_them(index_copy: Path, tmp_path: Path) -> None:
 def test_any_change_in_the_folder_or_the_settings_discards_them(index_copy: Path) -> None:
     reader = _reader(index_copy)
     reader.complete(reader.first(""))
-    assert OpeningCache(index_copy, (200, FIRST_EVENTS)).load() is not None
-    assert OpeningCache(index_copy, (50, FIRST_EVENTS)).load() is None  # another search limit
+    assert OpeningCache(index_copy, 200).load() is not None
+    assert OpeningCache(index_copy, 50).load() is None  # another search limit
     marker = index_copy / "readout.json"
     stat = marker.stat()
     os.utime(marker, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
-    assert OpeningCache(index_copy, (200, FIRST_EVENTS)).load() is None
+    assert OpeningCache(index_copy, 200).load() is None
 
 
 def test_results_found_while_the_index_changed_are_not_kept(index_copy: Path) -> None:
@@ -117,7 +117,7 @@ def test_each_search_is_kept_against_the_folder_it_saw(index_copy: Path) -> None
     reader.complete(older)
     assert not (index_copy / OpeningCache.FILE).exists()
     reader.complete(newer)
-    assert OpeningCache(index_copy, (200, FIRST_EVENTS)).load() is not None
+    assert OpeningCache(index_copy, 200).load() is not None
 
 
 def test_a_blank_query_keeps_results_for_the_empty_one(index_copy: Path) -> None:
@@ -135,7 +135,7 @@ def test_a_damaged_file_is_ignored_and_written_again(index_copy: Path) -> None:
     first = reader.first("")
     assert not first.complete
     reader.complete(first)
-    assert OpeningCache(index_copy, (200, FIRST_EVENTS)).load() is not None
+    assert OpeningCache(index_copy, 200).load() is not None
 
 
 def test_the_app_starts_without_whoosh_or_the_pipeline() -> None:
@@ -157,7 +157,7 @@ async def test_the_second_start_shows_the_kept_results(index_copy: Path, tui_sta
     for start in range(2):
         app = build_app(config, [SEEDS], index_copy, state_dir=tui_state_dir, auto_index=False, freshness_text="index updated just now")
         if start == 1:
-            assert OpeningCache(index_copy, (config.search_limit, FIRST_EVENTS)).load() is not None
+            assert OpeningCache(index_copy, config.search_limit).load() is not None
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             await app.workers.wait_for_complete()
@@ -190,7 +190,7 @@ def test_results_of_another_shape_are_not_unpickled_into_this_one(index_copy: Pa
     """A Readout whose hits had other fields kept them: they are searched afresh."""
     reader = _reader(index_copy)
     reader.complete(reader.first(""))
-    older = OpeningCache(index_copy, (200, FIRST_EVENTS))
+    older = OpeningCache(index_copy, 200)
     assert older.load() is not None
     version, shapes, *rest = older.settings
     older.settings = (version, shapes[:2] + (shapes[2][:-1],) + shapes[3:], *rest)  # Hit without its last field

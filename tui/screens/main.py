@@ -435,7 +435,6 @@ class MainScreen(Screen[None]):
         Events table and the list in view; the other lists are filled when
         the rest comes.  ``redraw`` draws every list again (a new theme).
         """
-        palette = self.readout.palette
         self.shown_query = results.query
         active = self.active_tab
         entities = self.query_one(EntityList)
@@ -446,14 +445,7 @@ class MainScreen(Screen[None]):
                 continue  # the same hits (the rest of a search): keep the rows drawn
             if name == "articles" and not results.articles_listed:
                 continue
-            keep = self._filled.get(name) == results.query
-            if name == "events":
-                self.query_one(EventTable).show(results.events, palette, keep=keep)
-            elif name == "articles":
-                self.query_one(ArticleList).show(results.articles, palette, keep=keep)
-            else:
-                entities.show(results.facets, palette, keep=keep)
-            self._filled[name] = results.query if (results.complete or name != "entities") else ""
+            self._fill(name, results, keep=self._filled.get(name) == results.query)
         for name in ("articles", "entities"):
             if not (results.complete or name == active) or (name == "articles" and not results.articles_listed):
                 self._filled.pop(name, None)
@@ -463,22 +455,27 @@ class MainScreen(Screen[None]):
         self._show_counts(when_drawn)
         self._update_keys()
 
+    def _fill(self, name: str, results: Results, keep: bool) -> None:
+        """Draw one list tab from ``results`` and note which query it shows
+        (the entities of a first part are not the query's yet, nor are the
+        article hits a first part did not list)."""
+        palette = self.readout.palette
+        if name == "events":
+            self.query_one(EventTable).show(results.events, palette, keep=keep)
+        elif name == "articles":
+            self.query_one(ArticleList).show(results.articles, palette, keep=keep)
+        else:
+            self.query_one(EntityList).show(results.facets, palette, keep=keep)
+        if name == "articles" and not results.articles_listed:
+            return
+        self._filled[name] = results.query if (results.complete or name != "entities") else ""
+
     def _fill_tab(self) -> None:
         """A tab brought into view before the rest of a search came: fill it with what there is."""
         results = self.results
         if results is None or self._filled.get(self.active_tab) == results.query:
             return
-        palette = self.readout.palette
-        if self.active_tab == "articles":
-            self.query_one(ArticleList).show(results.articles, palette, keep=False)
-            if results.articles_listed:
-                self._filled["articles"] = results.query
-        elif self.active_tab == "entities":
-            self.query_one(EntityList).show(results.facets, palette, keep=False)
-            self._filled["entities"] = results.query if results.complete else ""
-        elif self.active_tab == "events":
-            self.query_one(EventTable).show(results.events, palette, keep=False)
-            self._filled["events"] = results.query
+        self._fill(self.active_tab, results, keep=False)
 
     def _show_counts(self, when_drawn: Callable[[], object] | None = None) -> None:
         results = self.results
