@@ -944,7 +944,7 @@ class Store:
     def __init__(self, path: Path, extractor: str = "") -> None:
         self.path = Path(path)
         self.extractor = extractor
-        """The extraction fingerprint a new index records (see ``index.pipeline.extraction_fingerprint``)."""
+        """The extraction fingerprint a new index records (see ``index.fingerprint.extraction_fingerprint``)."""
         self._ix: Any = None
         self._parser: qparser.QueryParser | None = None
         self._schema: fields.Schema | None = None

@@ -19,6 +19,7 @@ import pyte
 import pytest
 
 from index.store import Store
+from tui.core import counted
 
 from tui_support import ROOT
 
@@ -145,7 +146,7 @@ def test_other_terminals_resizing_and_no_color(term: str, tui_index: Path, tmp_p
     try:
         term_.wait_for(re.compile(r"\d+ events? · \d+ articles?"))
         term_.send("Blinken\r")
-        term_.wait_for(f"{expected} events")
+        term_.wait_for(counted(expected, "event"))
         term_.wait_for("⏎ Open")
         term_.send("\r")  # open the first event
         term_.wait_for("evidence")
