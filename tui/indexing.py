@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from index.results import IndexUnreadable
-from tui.core import IndexSummary, Reader
+from tui.core import IndexSummary, Reader, counted
 
 MODES = ("summary", "check", "force")
 
@@ -128,7 +128,10 @@ def keep_current(
         )
         result = indexer.run(list(corpus), rebuild=damaged)
         reader.refresh()
-        detail = f"{result.articles_indexed} articles (re)indexed, {result.articles_removed} removed, {result.events} events found"
+        detail = (
+            f"{counted(result.articles_indexed, 'article')} indexed, {result.articles_removed} removed, "
+            f"{counted(result.events, 'event')} found"
+        )
         report(IndexNews("done", detail, summary=reader.summary()))
     except Exception as error:  # reported, never raised: the app keeps the old index
         report(IndexNews("failed", f"{type(error).__name__}: {error}"))

@@ -70,6 +70,7 @@ async def test_a_changed_corpus_is_reindexed_in_the_background(make_app, settle,
         await settle(pilot)
         assert app.query_one(StatusLine).bar is None
         assert status_text(app) == FRESHNESS
+        assert any(n.message.startswith("1 article indexed, 0 removed") for n in app._notifications), "the count is worded"
         assert screen.results.query == "Raimondo", "the current query is run again on the new index"
         screen.run_query("")
         await settle(pilot)

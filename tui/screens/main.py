@@ -230,6 +230,11 @@ class MainScreen(Screen[None]):
         self.set_timer(STARTUP_CHECK_LATEST_S, self._check_after_start)
         self.set_interval(30, self._show_freshness)
 
+    @property
+    def startup_check_pending(self) -> bool:
+        """Is the start-up index check still waiting for the first results to be drawn?"""
+        return self._startup_check is not None
+
     def _check_after_start(self) -> None:
         """The start-up look at the index, once the first results are on
         screen (or after ``STARTUP_CHECK_LATEST_S``): checking the corpus
@@ -238,6 +243,9 @@ class MainScreen(Screen[None]):
         mode = self._startup_check
         if mode is not None:
             self.check_index(mode)
+
+    flush_startup_check = _check_after_start
+    """Begin the waiting start-up check now (the timers would, soon)."""
 
     @property
     def search_bar(self) -> SearchBar:
