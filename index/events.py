@@ -205,6 +205,10 @@ _NEW_ENGAGEMENT = re.compile(r"(?i)(?:\b(?:a|an|several|many|other|previous|earl
 """Before a noun trigger: it names a further engagement, not the one before it."""
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|their|its)|[’']s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 """A noun trigger that names an engagement already known: "the visit", "Fahd's trip"."""
+_FIRST_TO = re.compile(r"(?i)\b(?:first|second|third|last|latest|only|highest[- ]ranking|most\s+senior|top)\s+(?:[\w.’'-]+\s+){0,4}?to\s+$")
+"""'the first high-level U.S. official to visit Japan': a comment on a reported engagement, not a new one."""
+_GOVERNED_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:will|would|is|are|was|were)\s+(?:now\s+|still\s+)?(?:expected|scheduled|set|planned|due|slated)\b")
+"""'the trip is set for April 6 to 8': a status word governing the trigger from after it."""
 _RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?:would|will|could|should|might|may|is|are|was|were|has|have|had)\b")
 """'talks with Japan that would lead to membership next year': what follows dates the relative clause, not the talks."""
 _DOMESTIC_PARTY = re.compile(r"(?i)\s+(?:with\s+)?(?:his|her|their)\s+(?:own\s+)?(?:top\s+|senior\s+|closest\s+)?(?:[\w-]+\s+)?(?:advisers|advisors|aides|staff|wife|husband|family|son|daughter|mother|father|doctors|supporters|party)\b")
@@ -309,7 +313,15 @@ _SPEAKER_PRONOUN_BETWEEN = re.compile(r"[.;]")
 _OPENS_WITH_PRONOUN = re.compile(r"\s*[\"“]?(?:He|She)\b")
 """A sentence that opens with "He"/"She" is about the story's topic, not the first name in it."""
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b(?!\s+(?:said|says|told|added|noted|stated|believed|thought|hoped|expected|predicted|argued|warned)\s+(?!(?:he|she)\b)(?:that\s+)?[A-Z]?)")
-_SPEAKER_AFTER = re.compile(r"^(?:,[^,;]{3,140},)?\s*(?:,\s*)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b")
+_COORDINATED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+and\s+(?=[A-Z])|\band\s+(?:he|she)\b(?!\s+(?:said|says|told|added))")
+"""'she and Soviet Premier Ryzhkov', 'Ryzhkov and she': a pronoun among the subjects."""
+_SAID_IN = re.compile(r"\s+(?:in|during|at)\s+(?:a|an|the|their|his|her|this|that)\s+(?:(?!interview|statement|speech|broadcast|letter|message)[\w-]+\s+){0,2}")
+"""Between "said" and the engagement it was said in."""
+_SPEAKER_AFTER = re.compile(
+    r"^(?:,[^,;]{3,140},|,\s+(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,3}(?:head|chairman|chief|director|president|minister|secretary|spokesman|spokeswoman|official|governor|leader|member|adviser|ambassador)\s+(?:of|at|for|to)\s+[^,;]{3,100}?)?"
+    r"\s*(?:,\s*)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b"
+)
+"""What follows a speaker's name: "said", past an appositive ("Dumas, head of a parliamentary committee said": wire copy drops the closing comma)."""
 
 
 _NOUN_CHAIN = re.compile(r"(?i)\s*(?:[A-Z][\w.’'-]*\s+){0,3}(?:,\s*)?(?:and|or|before|after|ahead of|followed by|then|with|including|for|to attend|to join|to address|to open)\s+(?:(?:a|an|the|more|further)\s+)?(?:[\w-]+\s+)?$")
@@ -353,12 +365,19 @@ _NEW_SUBJECT = re.compile(
 """', Nakasone today ordered …': a new clause with its own subject begins."""
 
 
-def _is_speaker(text: str, m: Mention, sentence: Span, trigger: Span | None = None) -> bool:
+def _is_speaker(text: str, m: Mention, sentence: Span, trigger: Span | None = None, spoke_in: Trigger | None = None) -> bool:
     before = text[max(sentence.start, m.span.start - 25) : m.span.start]
-    speech = _SPEAKER_AFTER.match(text[m.span.end : m.span.end + 160])
+    speech = _SPEAKER_AFTER.match(text[m.span.end : min(m.span.end + 160, max(sentence.end, m.span.end))])
     if speech:
         # "Lukman, during a brief visit to London, told Reuters": he is the visitor too
-        return not (trigger is not None and m.span.end <= trigger.start and trigger.end <= m.span.end + speech.end())
+        if trigger is not None and m.span.end <= trigger.start and trigger.end <= m.span.end + speech.end():
+            return False
+        # "Takeshita said in a telephone conversation Tuesday that …", "said during a visit to": he took part
+        # (not "Lallier said in a telephone call from Paris": a call to the reporter, unless someone else tells of it)
+        return not (trigger is not None and spoke_in is not None and (
+            spoke_in.type == "visit" or text.startswith(" with ", trigger.end)
+            or spoke_in.type == "call" and re.search(r"\b(?:said|says|told)\b", text[sentence.start : m.span.start])
+        ) and _SAID_IN.fullmatch(text, m.span.end + speech.end(), trigger.start))
     # "…, said Yun Sun, director of …" (not "officials said Baldrige will meet …")
     return bool(re.search(r"\b(?:said|says|according to)\s*$", before)) and bool(re.match(r"\s*(?:[,.;:”\"]|$)", text[m.span.end : m.span.end + 3]))
 
@@ -425,9 +444,16 @@ def _participants(
         subject_from = max(subject_from, previous[0])
     subjects = [
         m for m in people
-        if subject_from <= m.span.start and m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence, trigger.span)
+        if subject_from <= m.span.start and m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence, trigger.span, None if trigger.weak else trigger)
         and not (previous is not None and m.canonical in previous[2] and m.canonical not in previous[1])  # the last verb's object
     ]
+    coordinated = _COORDINATED_PRONOUN.search(text, subject_from, trigger.span.start) if subjects else None
+    if coordinated:  # "Thatcher said she and Soviet Premier Ryzhkov had … during talks": she is the speaker
+        speaker = next((m for m in reversed(people) if m.span.end <= coordinated.start() and _is_speaker(text, m, sentence) and not _SPEAKER_PRONOUN_BETWEEN.search(text, m.span.end, coordinated.start())), None)
+        if speaker is not None:
+            add(speaker.canonical)
+        elif topic:
+            add(topic)
     for m in subjects:
         add(m.canonical)
     if not subjects and previous is not None and not relative and not _PRONOUN.search(text, subject_from, trigger.span.start) and (
@@ -448,8 +474,8 @@ def _participants(
         agents = [m.canonical for m in people if trigger.span.end + agent.end() <= m.span.start and m.span.end <= object_end and not _is_speaker(text, m, sentence)]
         if agents:
             return list(dict.fromkeys(agents))
-    excluded = re.search(r"\b(?:rather than|instead of|but not|not with|without)\b", text[trigger.span.end : object_end])
-    if excluded:  # "may meet deputies rather than Greer": Greer is not a party
+    excluded = re.search(r"\b(?:rather than|instead of|but not|not with|without|since)\b", text[trigger.span.end : object_end])
+    if excluded:  # "may meet deputies rather than Greer", "to visit China since Biden took office": not parties
         object_end = trigger.span.end + excluded.start()
     for m in people:
         if trigger.span.end <= m.span.start and m.span.end <= object_end and not _is_speaker(text, m, sentence):
@@ -659,8 +685,8 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         after = text[trigger.span.end : trigger.span.end + 60]
         if not _TOPIC_TALKS.search(before) and not _GROUP_AFTER.match(after) and re.match(r"^\s+with\s+", after) and len(participants) >= 1:
             return "meeting"
-        if re.match(r"(?i)^\s+between\s+(?:the\s+two\s+leaders|\w+\s+and\s+\w+\b)", after) and not _TOPIC_TALKS.search(before) and len(participants) == 2:
-            return "meeting"
+        if re.match(r"(?i)^\s+between\s+(?:the\s+two\s+leaders|\w+\s+and\s+\w+\b)", after) and not _TOPIC_TALKS.search(before) and len(participants) == 2 and not any(_is_country_code(p) for p in participants):
+            return "meeting"  # "talks between Biden and Xi" (not "talks between France and Iran": delegations negotiate)
     if trigger.type == "meeting" and form.startswith("summit") and len(participants) < 2 and not trigger.verb:
         return "summit"  # "the economic summit meeting in Venice": the gathering
     if trigger.type == "summit" and re.match(r"^\s+with\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z]", text[trigger.span.end : trigger.span.end + 60]) and any(m.span.start >= trigger.span.end and m.span.start - trigger.span.end <= 40 for m in people):
@@ -677,6 +703,11 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         if forum_after and forums.match(after, forum_after.end()):
             return "summit"  # "a meeting of the Group of Five"
     return trigger.type
+
+
+def _is_country_code(party: str) -> bool:
+    """A party named by its country ("FR"), not a person."""
+    return len(party) == 2 and party.isupper()
 
 
 def _bucket(sentences: Sequence[Sentence], items: Sequence) -> dict[int, list]:
@@ -775,6 +806,11 @@ def extract_events(
                 prior_objects = [m.canonical for m in sentence_people if triggers[n - 1].span.end <= m.span.start and m.span.end <= prior_end]
                 previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), prior_objects)
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
+            if trigger.type == "call" and len(participants) == 1:
+                caller = next((m for m in sentence_people if m.canonical == participants[0] and m.span.end <= trigger.span.start and _SPEAKER_AFTER.match(text[m.span.end : trigger.span.start])), None)
+                teller = next((m.canonical for m in sentence_people if caller is not None and m.span.end <= caller.span.start and m.canonical not in participants and _is_speaker(text, m, span)), None)
+                if teller is not None:  # "Reagan said Takeshita said in a telephone conversation …": the two spoke
+                    participants = [*participants, teller]
             subject_text = text[_subject_start(text, span, trigger.span) : trigger.span.start]
             if re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 30) : trigger.span.start]) and _inside_quote(text, span, trigger.span.start):
                 speaker = next((m.canonical for m in sentence_people if _is_speaker(text, m, span)), None)
@@ -832,6 +868,7 @@ def extract_events(
                 t for t in sentence_times
                 if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text) and t.span.end <= max(own_end, trigger.span.end)
                 and not (t.span.start >= trigger.span.end and _RELATIVE_VERB.search(text, trigger.span.end, t.span.start))
+                and not (t.span.start >= trigger.span.end and re.search(r"\bsince\s", text[trigger.span.end : t.span.start]))  # "to visit Japan since Reagan announced last week"
             ]
             hint: tuple[date, date] | None = None
             if near:
@@ -870,7 +907,14 @@ def extract_events(
                 earlier = next((d for d in reversed(drafts + this_sentence) if d.type == event_type and set(participants) <= set(d.participants) and not d.orphan), None)
                 if earlier is not None:
                     status = earlier.status
+            echo = None
+            if trigger.verb and participants and _FIRST_TO.search(text, max(span.start, trigger.span.start - 70), trigger.span.start):
+                echo = next((d for d in reversed(drafts + this_sentence) if d.type == event_type and set(participants) <= set(d.participants) and not d.orphan), None)
+                if echo is not None:  # "He is the first U.S. official to visit Japan since …": the visit already reported
+                    status = echo.status
             window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published)
+            if echo is not None:
+                window = echo.window
             if status == "proposed" and window and published and window.start > published and _PAVE_THE_WAY.search(text, max(span.start, trigger.span.start - 60), trigger.span.start):
                 status = "planned"  # "pave the way for the prime minister's visit starting next Wednesday": it is scheduled
                 window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published)
@@ -1149,8 +1193,12 @@ def _counterpart_parties(text: str, sentence: Span, clause: Span, trigger: Trigg
 
 
 def _has_cue(text: str, clause: Span, trigger: Trigger, tables: _Tables) -> bool:
+    """Does a status word of its own govern the trigger (before it, or an auxiliary just after)?"""
     scope = text[max(clause.start, trigger.span.start - 70) : trigger.span.start]
-    return any(p.search(scope) for _, p in tables.status)
+    if any(p.search(scope) for _, p in tables.status):
+        return True
+    governed = _GOVERNED_AFTER.match(text, trigger.span.end, clause.end)
+    return bool(governed) and any(p.search(governed.group(0)) for _, p in tables.status)
 
 
 def sentence_is_heading(text: str, span: Span) -> bool:

@@ -460,3 +460,40 @@ def test_a_negated_verb_governing_the_engagement_drops_it() -> None:
 def test_a_habit_is_not_an_engagement() -> None:
     assert events("Foreign Minister Anna Berg told reporters she talks with Denmark's Lars Holm from time to time.") == ()
     assert one("Foreign Minister Anna Berg met Denmark's Lars Holm on Monday.").status == "occurred"
+
+
+def test_the_first_official_to_visit_is_the_visit_already_reported_and_set_for_plans_it() -> None:
+    found = events(
+        "Undersecretary of State Karl Stein will visit Oslo next week for meetings with officials. "
+        "He is the first senior official to visit Norway since President Anna Berg announced last week new tariffs. "
+        "A spokeswoman said the trip is set for March 12 to 14.",
+        published="2024-03-06",
+    )
+    visits = [e for e in found if e.type == "visit"]
+    assert len(visits) == 1, [(e.status, e.participants, e.sentence) for e in visits]
+    visit = visits[0]
+    assert (visit.status, visit.participants, visit.location) == ("planned", ("Karl Stein",), "Oslo")
+    assert (str(visit.date.start), str(visit.date.end)) == ("2024-03-12", "2024-03-14")
+    assert len(visit.evidence) == 3
+
+
+def test_people_after_since_are_not_parties_and_a_speaker_after_an_appositive_is_not_one() -> None:
+    visit = one("Undersecretary Karl Stein is the highest-ranking official to visit Norway since President Anna Berg took office.")
+    assert visit.participants == ("Karl Stein",)
+    talks = one("Talks between France and Iran on a loan have made progress, Karl Stein, head of a parliamentary committee said.")
+    assert (talks.type, set(talks.participants)) == ("talks", {"FR", "IR"})
+
+
+def test_a_speaker_who_says_she_and_another_talked_took_part() -> None:
+    talks = one("Prime Minister Anna Berg said she and Danish Premier Lars Holm had set trade targets during talks earlier today.")
+    assert set(talks.participants) == {"Anna Berg", "Lars Holm"}
+
+
+def test_who_said_something_in_a_phone_call_took_part_and_so_did_who_reports_it() -> None:
+    call = one("President Karl Stein said Danish Premier Lars Holm said in a telephone conversation on Tuesday that trade came first.")
+    assert (call.type, set(call.participants)) == ("call", {"Karl Stein", "Lars Holm"})
+    told = one("Spokesman Per Lund said President Karl Stein made a telephone call on Tuesday.")
+    assert told.participants == ("Karl Stein",), "who reports a call is no party to it"
+    assert events("Finance Minister Per Lund said in a telephone call from Paris that the offering would come on Monday.") == (), "a call to the reporter"
+    visit = one("Defence Secretary Per Lund said during a visit to Norway last month that the deal was close.", published="2024-03-06")
+    assert (visit.participants, visit.location, visit.date.text) == (("Per Lund",), "Norway", "last month")
