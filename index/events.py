@@ -189,6 +189,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             continue  # "bilateral ties": an adjective
         if tables.blocked_after.get(form.split()[0]) and tables.blocked_after[form.split()[0]].match(text, m.end()):
             continue  # "meet demand", "meet halfway"
+        if m.group(0)[:1].isupper() and re.match(r"\s+(?:[A-Z][a-z]+\s+)*(?:Inc|Corp|Co|Ltd|Plc|PLC|Group|Partners|Holdings|Bancorp|Energy|Resources|Industries|Financial|Capital|Technologies|Systems)\b", text[m.end() : m.end() + 50]):
+            continue  # "Summit Energy Inc": a company's name
         found.append(Trigger(event_type, form, Span(m.start(), m.end()), verb, form in tables.weak))
     return found
 
@@ -209,6 +211,8 @@ _FIRST_TO = re.compile(r"(?i)\b(?:first|second|third|last|latest|only|highest[- 
 """'the first high-level U.S. official to visit Japan': a comment on a reported engagement, not a new one."""
 _GOVERNED_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:will|would|is|are|was|were)\s+(?:now\s+|still\s+)?(?:expected|scheduled|set|planned|due|slated)\b")
 """'the trip is set for April 6 to 8': a status word governing the trigger from after it."""
+_GATHERING_WORDS = re.compile(r"(?i)\b(?:[\w]+-\s?day|ministerial|heads\s+of\s+(?:state|government)|leaders|ministers)\b")
+"""Words that make a summit noun a gathering of its own: "a two-day ministerial meeting"."""
 _RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?:would|will|could|should|might|may|is|are|was|were|has|have|had)\b")
 """'talks with Japan that would lead to membership next year': what follows dates the relative clause, not the talks."""
 _DOMESTIC_PARTY = re.compile(r"(?i)\s+(?:with\s+)?(?:his|her|their)\s+(?:own\s+)?(?:top\s+|senior\s+|closest\s+)?(?:[\w-]+\s+)?(?:advisers|advisors|aides|staff|wife|husband|family|son|daughter|mother|father|doctors|supporters|party)\b")
@@ -238,6 +242,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         # "The talks, held annually …, will pave the way": the verb after the apposition governs
         rest = re.sub(r"^\s*,[^,]{0,160},", "", text[trigger.span.end : min(trigger.span.end + 220, len(text))])
         after = rest[:30].split(",")[0]
+    if re.match(r"(?:\s+(?:between|with|in|at)\s+[^,;]{0,90}?)?\s*,\s*(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:scheduled|slated|set|planned|due|expected)\s+(?:for|to|on|in|at|next|this|later)\b", text[trigger.span.end : min(clause.end, trigger.span.end + 140)]):
+        return "planned"  # "talks between Reagan and Nakasone, scheduled for Thursday and Friday, come …"
     near_before = text[max(clause.start, trigger.span.start - 22) : trigger.span.start]
     if re.search(r"(?i)\bno\s+(?:plans?|intention|decision)\b", before[-60:]):
         return "proposed"  # "no plans for an emergency meeting": talked of, not planned
@@ -277,9 +283,13 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     past = bool(window and published and window[1] < published)
     lead_in = text[max(clause.start, trigger.span.start - 40) : trigger.span.end]
     if trigger.verb and _PRESENT_VERB.match(trigger_text) and not past and not re.search(r"(?i)\b(?:every|each|usually|often|regularly|annually)\b", text[clause.start : clause.end]):
+        if window and published and window[0] == window[1] == published and re.match(r"(?i)(?:opens|begins|starts|holds)\b", trigger_text):
+            return "occurred"  # "Lyng opens talks with Japanese officials today": under way on the story's day
         return "planned"  # news writes scheduled travel in the present: "when Miyazawa visits Washington this week"
     if re.search(r"\b(?:is|are)\s+(?:\w+\s+)?(?:heading|travel+ing|flying|coming|going)\s+to\b", lead_in) and not past:
         return "planned"
+    if window and published and window[0] == window[1] == published and re.search(r"\b(?:opens|begins|starts)\s+(?:[\w-]+\s+){0,2}$", text[max(clause.start, trigger.span.start - 30) : trigger.span.start]):
+        return "occurred"  # "Lyng opens talks with Japanese officials today": under way on the story's day
     if (future or (window and published and window[0] >= published)) and re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", lead_in):
         return "planned"  # "travels to Italy this evening", "leaves on Saturday on a trip"
     weak = [c for c in cues if c[1] != "cancelled" and c[1] != "postponed"]
@@ -607,6 +617,11 @@ def _place_name(m: Mention, kb: Knowledge) -> str:
     return m.canonical
 
 
+def _is_duration(t: TimeExpression) -> bool:
+    """"a three-day visit": how long, not when."""
+    return bool(re.fullmatch(r"(?i)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few)[- ](?:day|week)", t.text))
+
+
 def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeExpression], status: str, text: str = "", published: date | None = None) -> DateWindow | None:
     """The window of the temporal phrase nearest the trigger, read in the
     event's tense: in its clause first, then earlier in its sentence; a
@@ -618,8 +633,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
             return bool(re.search(r"(?i)\b(?:to|through|until)\b|[-–]", t.text)) or t.span.start > trigger.span.end
         return not re.match(r"(?i)(since|until|by)\b", t.text)
 
-    def is_duration(t: TimeExpression) -> bool:
-        return bool(re.fullmatch(r"(?i)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few)[- ](?:day|week)", t.text))
+    is_duration = _is_duration
 
     def pick(candidates: list[TimeExpression]) -> DateWindow | None:
         if not candidates:
@@ -668,7 +682,7 @@ def _cameo(event_type: str, location: str | None) -> str:
 
 
 _TOPIC_TALKS = re.compile(r"\b(?:trade|economic|peace|arms|nuclear|security|military|border|tariff|debt|budget|rescheduling|refinancing|loan|aid|grain|farm|agricultural|fisheries|fishing|aviation|textile|commodity|currency|monetary|financial|energy|oil|formal|bilateral|working-level|high-level|framework|round|two days of|ministerial)\s+(?:of\s+)?$", re.I)
-_GROUP_AFTER = re.compile(r"^\s+(?:with|between)\s+(?:the\s+|their\s+|its\s+)?(?:[A-Z][\w.]*\s+)?(?:representatives|officials|delegations?|negotiators|counterparts|members|executives|leaders of|a delegation)", re.I)
+_GROUP_AFTER = re.compile(r"^\s+(?:with|between)\s+(?:the\s+|their\s+|its\s+)?(?:(?!and\b|or\b)[\w.-]+\s+){0,3}?(?:representatives|officials|delegations?|negotiators|counterparts|members|executives|leaders of|a delegation)", re.I)
 
 
 def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: re.Pattern[str], clause: Span, people: Sequence[Mention] = ()) -> str:
@@ -942,7 +956,10 @@ def extract_events(
                 else:
                     participants = [topic] if topic else []
                     if not participants:
-                        orphan = True
+                        # "at the end of a two-day ministerial meeting": a gathering of its own, its members unnamed
+                        orphan = re.search(r"(?i)\bpart(?:y|ies)\b", text[trigger.span.end : min(span.end, trigger.span.end + 60)]) is not None or not ((trigger.type == "summit" and not trigger.weak or trigger.form.startswith("summit")) and (
+                            window is not None or _GATHERING_WORDS.search(text, max(span.start, trigger.span.start - 30), min(span.end, trigger.span.end + 40))
+                        ))
             anaphoric = bool(re.search(r"(?i)\b(?:that|this|those|these|such|the same)\s+(?:[\w-]+\s+)?$", text[max(span.start, trigger.span.start - 25) : trigger.span.start]))
             quality = -2.5 * anaphoric + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if heading else 0)
             draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan or heading, heading=heading)

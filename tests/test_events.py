@@ -497,3 +497,20 @@ def test_who_said_something_in_a_phone_call_took_part_and_so_did_who_reports_it(
     assert events("Finance Minister Per Lund said in a telephone call from Paris that the offering would come on Monday.") == (), "a call to the reporter"
     visit = one("Defence Secretary Per Lund said during a visit to Norway last month that the deal was close.", published="2024-03-06")
     assert (visit.participants, visit.location, visit.date.text) == (("Per Lund",), "Norway", "last month")
+
+
+def test_a_schedule_in_apposition_plans_the_talks() -> None:
+    talks = one("Two rounds of talks between President Karl Stein and Premier Lars Holm, scheduled for Thursday and Friday, come after new tariffs.", published="2024-03-04")
+    assert (talks.type, talks.status, str(talks.date.start), str(talks.date.end)) == ("talks", "planned", "2024-03-07", "2024-03-08")
+
+
+def test_talks_opened_today_are_under_way_and_with_officials_are_talks() -> None:
+    talks = one("Agriculture Secretary Karl Stein opens talks with Danish government officials today.", published="2024-03-04")
+    assert (talks.type, talks.status) == ("talks", "occurred")
+
+
+def test_a_gathering_named_by_its_kind_is_an_event_without_named_members() -> None:
+    gathering = one("A communique issued at the end of a two-day ministerial meeting said the bloc hoped for more investment.", published="2024-03-04")
+    assert (gathering.type, gathering.participants) == ("summit", ())
+    assert events("Summit Energy Inc said it extended its offer to April 3.") == ()
+    assert events("After a meeting of leaders of the ruling party, the spokesman said credits were obtained.") == ()
