@@ -301,6 +301,8 @@ class _ArticleEntities:
                 run = tokens[i : j + 1]
                 while run and run[-1].text in particles:
                     run = run[:-1]
+                if len(run) > 2 and _PLURAL_TITLE_BEFORE.fullmatch(run[0].text.lower() + " "):
+                    run = run[1:]  # "Commissioners Willy de Clercq and …": the title heads a list
                 first_index = i
                 i = j + 1
                 before = covered.get(first_index - 1)
@@ -367,10 +369,21 @@ class _ArticleEntities:
         speech = _words(self.kb, "speech_verbs")
         prev_word = re.search(r"(\w+)\W*$", preceding)
         next_word = re.match(r"\W*(\w+)", following)
-        appositive = re.match(r",\s+(?:a|an|the)?\s*([^,]{0,90}?)\b(" + "|".join(_ROLE_WORDS) + r")\b", following)
-        if appositive and not re.search(r"[A-Z]{2,}\b", appositive.group(1) or "") or (appositive and appositive.group(1) == ""):
+        appositive = re.match(r",\s+(?:a|an|the)?\s*([^,]{0,90}?)\b(" + "|".join(_ROLE_WORDS) + r")\b", following, re.IGNORECASE)
+        if appositive and appositive.group(2)[:1].isupper() and len(appositive.group(1).split()) > 2:
+            appositive = None  # "…, Special Assistant … to the Pakistani Prime Minister": that title is another person's
+        acronyms = re.findall(r"\b[A-Z]{2,}\b", appositive.group(1)) if appositive else []
+        if appositive and not [a for a in acronyms if a not in self.kb.places and a not in self.kb.adjectives] or (appositive and appositive.group(1) == ""):
+            # "Ahmed al-Tayer, the UAE's Minister of State" (a country's letters, not "the IMF's" …)
             role = (appositive.group(1) + appositive.group(2)).strip()
             return self._country_in(following[: appositive.end()]), role, None
+        if re.match(r",\s+who\s+(?:chairs|heads|leads|directs|runs|chaired|headed|led)\b", following) and text[start:end].split()[0].lower() not in _words(self.kb, "particles"):
+            return None, None, None  # "Douglas Danforth, who chairs a special committee"
+        plural_title = _PLURAL_TITLE_BEFORE.search(preceding)
+        beside = re.match(r"\s+and\s+", following)
+        if plural_title or beside and any(m.kind == "person" and m.span.start == end + beside.end() for m in self.mentions):
+            # "EC Commissioners Willy de Clercq and Frans Andriessen": a plural title, or a known person beside it in a list
+            return self._country_in(text[max(sentence.span.start, start - 30) : start]), None, None
         if prev_word and prev_word.group(1) in speech or next_word and next_word.group(1) in speech:
             first = text[start:end].split()[0]
             if first in _words(self.kb, "given_names") or "-" in text[start:end].split()[-1]:
@@ -552,6 +565,8 @@ class _ArticleEntities:
         return EntityResult(self.mentions, self.people)
 
 
+_PLURAL_TITLE_BEFORE = re.compile(r"\b(?:ministers|secretaries|commissioners|presidents|premiers|ambassadors|senators|governors|envoys|negotiators|chancellors|leaders)\s+$")
+"""A plural title heading a list of names ("EC Commissioners Willy de Clercq and Frans Andriessen"), lower-cased."""
 _ROLE_WORDS = (
     "spokesperson", "spokesman", "spokeswoman", "analyst", "director", "minister", "secretary", "official",
     "adviser", "advisor", "economist", "president", "chairman", "chairwoman", "chief", "head", "editor", "professor",

@@ -84,3 +84,18 @@ def test_an_organisation_after_president_of_the_is_no_person() -> None:
 
     found = extract(article("Henry Duffy, president of the Air Line Pilots Association, told aviation executives the plan would fail.", "1987-03-01")).mentions
     assert "Air Line Pilots" not in {m.canonical for m in found if m.kind == "person"}
+
+
+def test_names_in_a_list_under_a_plural_title_or_beside_a_known_person(kb) -> None:
+    found = {canonical for _, canonical in people(kb, "EC Commissioners Willy de Clercq and Frans Andriessen will visit Washington.", "1987-06-26")}
+    assert {"Willy de Clercq", "Frans Andriessen"} <= found
+    assert "Commissioners Willy de Clercq" not in found
+    beside = {canonical for _, canonical in people(kb, "Talks with Erik Voss and Antony Blinken ended.", "2023-06-01")}
+    assert "Erik Voss" in beside
+    assert people(kb, "The co-lead managers Caisse Nationale and Credit du Nord said the bond was sold.", "1987-03-20") == []
+
+
+def test_a_country_in_an_appositive_role_and_who_chairs(kb) -> None:
+    assert ("Ahmed al-Tayer", "Ahmed al-Tayer") in people(kb, "Opening the meeting, Ahmed al-Tayer, the UAE's Minister of State for Finance, said trade grew.", "1987-03-17")
+    assert ("Douglas Danforth", "Douglas Danforth") in people(kb, "The offer describes discussions with Douglas Danforth, who chairs a special committee.", "1987-04-13")
+    assert ("Ahmed al-Tayer", "Ahmed al-Tayer") in people(kb, "Ahmed al-Tayer, the Saudi Minister of State for Finance, said trade grew.", "1987-03-17")
