@@ -614,7 +614,7 @@ def _similar(a: str, b: str) -> bool:
 def _title_case_ok(tokens: Sequence[Token]) -> bool:
     """A title in running text is either capitalised or wholly lower case."""
     words = [t for t in tokens if t.text not in ("of", "the", "for", "and", "to")]
-    return all(t.text[:1].isupper() for t in words) or all(t.text.islower() for t in tokens)
+    return all(t.text[:1].isupper() or re.match(r"[a-z][’']\w", t.text) for t in words) or all(t.text.islower() for t in tokens)  # "Charge d'Affaires"
 
 
 def extract_entities(article: Article, sentences: Sequence[Sentence], kb: Knowledge) -> EntityResult:

@@ -211,7 +211,14 @@ _FIRST_TO = re.compile(r"(?i)\b(?:first|second|third|last|latest|only|highest[- 
 """'the first high-level U.S. official to visit Japan': a comment on a reported engagement, not a new one."""
 _GOVERNED_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:will|would|is|are|was|were)\s+(?:now\s+|still\s+)?(?:expected|scheduled|set|planned|due|slated)\b")
 """'the trip is set for April 6 to 8': a status word governing the trigger from after it."""
-_GATHERING_WORDS = re.compile(r"(?i)\b(?:[\w]+-\s?day|ministerial|heads\s+of\s+(?:state|government)|leaders|ministers)\b")
+_MINISTERS_GATHER = re.compile(
+    r"\b(?:[A-Z]{2,}|(?i:farm|agriculture|agricultural|finance|foreign|trade|oil|energy|economy|economic|defen[cs]e|environment|health|transport|interior|labou?r|fisheries|industry|commerce))\s+ministers\b"
+    r"|\b(?i:ministers)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:[A-Z]{2,}|Community|Union|Council|Group|Countries|Nations)\b"
+)
+"""A bloc's ministers as the subject of a meeting: the gathering itself ("EC farm ministers", "ministers of the Gulf Cooperation Council")."""
+_BUSINESS_MARKS = re.compile(r"<[A-Z][A-Za-z.&]{0,7}>|\b(?:per\s+share|takeover|tender\s+offer|merger|shareholders?|stockholders?|stake|acquisition|buyout|Inc|Corp|Co\s+Ltd)\b")
+"""Marks of a company story: its meetings and calls are business, not diplomacy."""
+_GATHERING_WORDS = re.compile(r"(?i)\b(?:[\w]+-\s?day|ministerial|heads\s+of\s+(?:state|government)|leaders|ministers|again)\b")
 """Words that make a summit noun a gathering of its own: "a two-day ministerial meeting"."""
 _RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?:would|will|could|should|might|may|is|are|was|were|has|have|had)\b")
 """'talks with Japan that would lead to membership next year': what follows dates the relative clause, not the talks."""
@@ -325,6 +332,8 @@ _OPENS_WITH_PRONOUN = re.compile(r"\s*[\"“]?(?:He|She)\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b(?!\s+(?:said|says|told|added|noted|stated|believed|thought|hoped|expected|predicted|argued|warned)\s+(?!(?:he|she)\b)(?:that\s+)?[A-Z]?)")
 _COORDINATED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+and\s+(?=[A-Z])|\band\s+(?:he|she)\b(?!\s+(?:said|says|told|added))")
 """'she and Soviet Premier Ryzhkov', 'Ryzhkov and she': a pronoun among the subjects."""
+_APPOSITIVE = re.compile(r"(?<=[\w.])\s*,\s+(?:a|an|the)\s+(?:close\s+|senior\s+|former\s+|top\s+|longtime\s+|key\s+)?(?:aide|adviser|advisor|ally|associate|confidant|friend|rival|critic|deputy|successor|predecessor|spokesman|spokeswoman|envoy|assistant|protege|son|daughter|brother|wife|husband)\b[^,;]{0,80},")
+"""An apposition describing a subject by someone else: "Dumas, a close aide to President Mitterrand,"."""
 _SAID_IN = re.compile(r"\s+(?:in|during|at)\s+(?:a|an|the|their|his|her|this|that)\s+(?:(?!interview|statement|speech|broadcast|letter|message)[\w-]+\s+){0,2}")
 """Between "said" and the engagement it was said in."""
 _SPEAKER_AFTER = re.compile(
@@ -452,9 +461,12 @@ def _participants(
         subject_from = relative.end()
     if previous is not None and not relative:
         subject_from = max(subject_from, previous[0])
+    described = [(a.start(), a.end()) for a in _APPOSITIVE.finditer(text, subject_from, trigger.span.start)]
+    # "Dumas, a close aide to President Mitterrand, met …": who describes him is no party
     subjects = [
         m for m in people
         if subject_from <= m.span.start and m.span.end <= trigger.span.start and not _is_speaker(text, m, sentence, trigger.span, None if trigger.weak else trigger)
+        and not any(a <= m.span.start and m.span.end <= b for a, b in described)
         and not (previous is not None and m.canonical in previous[2] and m.canonical not in previous[1])  # the last verb's object
     ]
     coordinated = _COORDINATED_PRONOUN.search(text, subject_from, trigger.span.start) if subjects else None
@@ -870,6 +882,11 @@ def extract_events(
                 continue  # "a press conference", "an engineering conference": no diplomacy
             if not participants and event_type == "meeting" and tables.forums.search(text, clause.start, trigger.span.start):
                 event_type = "summit"  # "Deputy Finance Ministers from the Group of 10 met here"
+            ministers_gather = False
+            if not participants and trigger.type == "meeting" and event_type in ("meeting", "summit") and _MINISTERS_GATHER.search(text, max(span.start, clause.start - 200), trigger.span.start):
+                event_type = "summit"  # "Farm ministers will meet again on November 16": the bloc's ministers gather
+                orphan = False
+                ministers_gather = True
             if not participants and event_type != "summit":
                 if re.search(r"(?i)\b(?:negotiators|delegations?|officials|ministers|sides)\b", subject_text) or re.search(r"(?i)\bthe\s+(?:[\w-]+\s+){0,2}$", text[clause.start : trigger.span.start]):
                     orphan = True  # "the trade talks", "negotiators met": kept to merge into a named event
@@ -950,7 +967,7 @@ def extract_events(
             if trigger.form == "is in" and location is None:
                 continue  # "is in" is a visit only when a place follows
             forum = tables.forums.search(text, max(span.start, trigger.span.start - 40), min(span.end, trigger.span.end + 60)) if event_type == "summit" else None
-            if event_type == "summit" and not participants:
+            if event_type == "summit" and not participants and not ministers_gather:
                 if forum or (location is not None and (trigger.type == "summit" or "summit" in trigger.form)):
                     orphan = False  # "a meeting of the Group of Five", "a summit in Amman on November 8": the gathering itself is the event
                 else:
@@ -1028,6 +1045,9 @@ def extract_events(
         if sibling is not None:
             place = kb.places.get(sibling.location or "")
             target.location = kb.country_name(place.country, published) if place and place.kind == "city" and place.country else sibling.location
+    if len(_BUSINESS_MARKS.findall(text)) >= 3:
+        # a company story ("<WX>", "per share", "takeover"): meetings and calls of people with no country are boardroom business
+        merged = [d for d in merged if d.type in ("summit", "visit") or any(_is_country_code(p) or p in nationality for p in d.participants)]
     events = []
     for n, d in enumerate(merged, start=1):
         evidence = tuple(Evidence(text[s.start : s.end], s) for s in sorted(set(d.evidence), key=lambda s: (s.start, s.end)))  # in reading order, once each

@@ -514,3 +514,24 @@ def test_a_gathering_named_by_its_kind_is_an_event_without_named_members() -> No
     assert (gathering.type, gathering.participants) == ("summit", ())
     assert events("Summit Energy Inc said it extended its offer to April 3.") == ()
     assert events("After a meeting of leaders of the ruling party, the spokesman said credits were obtained.") == ()
+
+
+def test_who_describes_the_subject_in_apposition_is_no_party_and_a_charge_daffaires_is_a_title() -> None:
+    meeting = one("Foreign Minister Karl Stein, a close aide to President Anna Berg, met Danish Charge d'Affaires Lars Holm on Monday.")
+    assert set(meeting.participants) == {"Karl Stein", "Lars Holm"}
+
+
+def test_a_blocs_ministers_meeting_is_a_gathering() -> None:
+    found = events("EC farm ministers gave their support to a scheme at a meeting in Luxembourg on Tuesday. Farm ministers will meet again on November 16.", published="2024-03-06")
+    assert sorted((e.type, e.status, e.participants) for e in found) == [("summit", "occurred", ()), ("summit", "planned", ())]
+    assert events("Cabinet ministers met on Tuesday to discuss the budget.") == ()
+
+
+def test_boardroom_meetings_in_a_company_story_are_no_diplomacy() -> None:
+    story = (
+        "Acme Corp <ACM> said its board will weigh the takeover offer of 40 dlrs per share. "
+        "Chairman Karl Stein discussed the offer with Lars Holm in a telephone conversation on Monday. "
+        "Shareholders hold a stake of 30 pct."
+    )
+    assert events(story) == ()
+    assert [e.type for e in events("Trade Minister Karl Stein of Norway spoke by telephone with Danish Foreign Minister Lars Holm on Monday about the takeover offer.")] == ["call"]
