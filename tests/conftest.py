@@ -13,6 +13,11 @@ SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 REUTERS = SHARED / "corpus" / "reuters21578.jsonl.gz"
 REUTERS_SLICE = ROOT / "tests" / "data" / "reuters25.jsonl"
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "corpus").is_dir() or not (SHARED / "tools").is_dir(),
+    reason=f"{SHARED} not found: the workplace's corpus, gold annotation and scoring tools (CI has them)",
+)
+"""For tests that read ../shared: skipped, with the reason, on a machine without it."""
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REUTERS_SLICE, ROOT, SEEDS, SHARED
+from conftest import REUTERS_SLICE, ROOT, SEEDS, SHARED, needs_shared
 
 EVENT_KEYS = {"id", "article", "type", "cameo", "participants", "location", "date", "status", "sentence", "span", "evidence"}
 
@@ -53,6 +53,7 @@ def test_entities_json_spans_point_into_the_text() -> None:
         assert texts[m["article"]][m["span"][0] : m["span"][1]] == m["text"]
 
 
+@needs_shared
 def test_the_scoring_tools_read_our_output(tmp_path: Path) -> None:
     events = tmp_path / "e.jsonl"
     events.write_text(readout("events", "--json", str(SEEDS)).stdout, encoding="utf-8")

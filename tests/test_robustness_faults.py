@@ -29,6 +29,7 @@ from index.knowledge import default_knowledge
 from index.model import Problem
 from index.store import IndexBusy, IndexUnreadable, QueryError, Store
 
+from conftest import needs_shared
 from test_robustness_support import (
     ROOT,
     assert_index_holds_corpus,
@@ -206,6 +207,7 @@ def wire_of(n: int, path: Path) -> Path:
     return path
 
 
+@needs_shared
 def test_killing_readout_index_leaves_the_previous_index_usable(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -240,6 +242,7 @@ def test_killing_readout_index_leaves_the_previous_index_usable(tmp_path: Path) 
     assert_index_holds_corpus(Store(index_dir), [SLICE, corpus])
 
 
+@needs_shared
 def test_killing_readout_index_leaves_no_worker_processes_behind(tmp_path: Path) -> None:
     wire = wire_of(300, tmp_path / "wire.jsonl")
     proc = subprocess.Popen(

@@ -3,6 +3,7 @@ damaged index, and startup time once the index exists."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import threading
 import time
@@ -56,7 +57,7 @@ async def test_a_changed_corpus_is_reindexed_in_the_background(make_app, settle,
     app = make_app(corpus=[corpus], index_dir=ix, config=Config(corpus=(corpus,), debounce_ms=60_000))
     async with app.run_test() as pilot:
         await settle(pilot, ignore=("index",))
-        assert entered.wait(10), "the corpus changed, so indexing started"
+        assert await asyncio.to_thread(entered.wait, 10), "the corpus changed, so indexing started"
         await settle(pilot, ignore=("index",))
         screen = main_screen(app)
         # meanwhile the old index answers
