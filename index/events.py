@@ -142,10 +142,15 @@ class _Draft:
     """The text places it somewhere we cannot name ("talks in North and South America"): no place is guessed."""
 
 
+_BETWEEN_OPEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;]{1,60}$")
+
+
 def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Span:
     """The clause of ``sentence`` around ``at``, split at conjunctions."""
     start, end = sentence.start, sentence.end
     for m in breaks.finditer(text, sentence.start, sentence.end):
+        if m.group().strip() == "and the" and _BETWEEN_OPEN.search(text, max(sentence.start, m.start() - 70), m.start()):
+            continue  # "talks between the EC and the Soviet Union": one phrase, not two clauses
         if m.end() <= at.start:
             start = max(start, m.end())
         elif m.start() >= at.end:
@@ -634,7 +639,7 @@ def _is_duration(t: TimeExpression) -> bool:
     return bool(re.fullmatch(r"(?i)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few)[- ](?:day|week)", t.text))
 
 
-def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeExpression], status: str, text: str = "", published: date | None = None) -> DateWindow | None:
+def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeExpression], status: str, text: str = "", published: date | None = None, previous_end: int = -1) -> DateWindow | None:
     """The window of the temporal phrase nearest the trigger, read in the
     event's tense: in its clause first, then earlier in its sentence; a
     duration ("a three-day visit") only when nothing else dates it."""
@@ -654,6 +659,13 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
             t = candidates[0]  # "is beginning a four-day visit": the days ahead
             window = t.future or t.past
             return DateWindow(window[0], window[1], t.text, t.span) if window else None
+        if previous_end >= 0 and any(t.span.start >= trigger.span.end for t in candidates):
+            # "an earlier round here last September and the first talks between X and Y in January":
+            # a time between the previous engagement and this one is the previous one's
+            candidates = [
+                t for t in candidates
+                if not (previous_end <= t.span.start < trigger.span.start and re.search(r"\s(?:and|while|but)\s", text[t.span.end : trigger.span.start]))
+            ] or candidates  # (not "is expected here on Friday for talks": one time for both)
         t = min(candidates, key=lambda t: abs(t.span.start - trigger.span.end) if t.span.start >= trigger.span.start else trigger.span.start - t.span.end + 5)
         window = t.window(_tense(status), published)
         return DateWindow(window[0], window[1], t.text, t.span) if window else None
@@ -943,12 +955,12 @@ def extract_events(
                 echo = next((d for d in reversed(drafts + this_sentence) if d.type == event_type and set(participants) <= set(d.participants) and not d.orphan), None)
                 if echo is not None:  # "He is the first U.S. official to visit Japan since …": the visit already reported
                     status = echo.status
-            window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published)
+            window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published, triggers[n - 1].span.end if n and span.contains(triggers[n - 1].span) else -1)
             if echo is not None:
                 window = echo.window
             if status == "proposed" and window and published and window.start > published and _PAVE_THE_WAY.search(text, max(span.start, trigger.span.start - 60), trigger.span.start):
                 status = "planned"  # "pave the way for the prime minister's visit starting next Wednesday": it is scheduled
-                window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published)
+                window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published, triggers[n - 1].span.end if n and span.contains(triggers[n - 1].span) else -1)
             if window and published and status in ("planned", "proposed") and window.end < published - timedelta(days=14) and not re.search(
                 r"(?i)\b(?:will|next|expected|scheduled|due|plans?|planned|would|could|may|might|possible)\b", text[max(clause.start, trigger.span.start - 60) : trigger.span.end + 20]
             ):
@@ -1211,7 +1223,20 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
             code = m.country or kb.seats.get(m.text)
             if code and code not in codes:
                 codes.append(code)
+    if len(codes) < 2:
+        between = re.match(r"\s+(?:[\w-]+\s+){0,3}?between\s+", text[trigger.span.end : min(clause.end, trigger.span.end + 50)])
+        if between:  # "talks last week between the European Community (EC) and the United States": a bloc is a party too
+            start = trigger.span.end + between.end()
+            stop = start + (re.search(r"[.;:]\s|$", text[start : start + 120]).start())
+            blocs = [m.canonical for m in orgs if start <= m.span.start < stop and m.canonical in _BLOC_PARTIES]
+            nations = [m.country for m in places if start <= m.span.start < stop and m.kind == "country" and m.country]
+            if blocs and nations:
+                return list(dict.fromkeys([*blocs, *nations]))
     return codes if len(codes) >= 2 else []
+
+
+_BLOC_PARTIES = frozenset({"European Community", "European Union", "Comecon", "OPEC", "ASEAN", "NATO", "Gulf Cooperation Council", "African Union", "Arab League"})
+"""Organisations that negotiate as one party with a country."""
 
 
 def _counterpart_parties(text: str, sentence: Span, clause: Span, trigger: Trigger, places: Sequence[Mention], kb: Knowledge) -> list[str]:
@@ -1258,6 +1283,8 @@ def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None, nationality: 
         return False
     if a.forum and b.forum and a.forum != b.forum:
         return False  # the G-5 and the G-7 are two gatherings
+    if a.type == "summit" and a.sentence == b.sentence and a.trigger != b.trigger:
+        return False  # "ministers will meet tomorrow, after the end of a two-day summit meeting": two gatherings
     pa, pb = set(a.participants), set(b.participants)
     if not (pa <= pb or pb <= pa):
         return False

@@ -535,3 +535,24 @@ def test_boardroom_meetings_in_a_company_story_are_no_diplomacy() -> None:
     )
     assert events(story) == ()
     assert [e.type for e in events("Trade Minister Karl Stein of Norway spoke by telephone with Danish Foreign Minister Lars Holm on Monday about the takeover offer.")] == ["call"]
+
+
+def test_a_bloc_negotiating_with_a_country_is_a_party_and_between_x_and_the_y_is_one_phrase() -> None:
+    talks = one("Top-level talks last week between the European Community (EC) and the United States failed to resolve the dispute.", published="1987-06-29")
+    assert (talks.type, set(talks.participants), talks.date.text) == ("talks", {"European Community", "US"}, "last week")
+
+
+def test_a_time_between_two_coordinated_engagements_is_the_first_ones() -> None:
+    found = events(
+        "The talks followed an earlier round here last September and the first direct talks between the EC and the Soviet Union in January.",
+        published="1987-03-20",
+    )
+    dated = [e for e in found if e.participants]
+    assert [(set(e.participants), e.date.text) for e in dated] == [({"European Community", "SU"}, "in January")]
+    shared = events("Oil Minister Karl Stein of Norway is expected here on Friday for talks with his Danish counterpart Lars Holm.", published="2024-03-06")
+    assert [(e.type, e.date.text) for e in shared] == [("visit", "on Friday"), ("meeting", "on Friday")]
+
+
+def test_two_gatherings_in_one_sentence_stay_two() -> None:
+    found = events("EC farm ministers will meet tomorrow evening, after the end of a two-day summit meeting of heads of government.", published="1987-06-29")
+    assert [e.type for e in found] == ["summit", "summit"]
