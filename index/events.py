@@ -142,6 +142,8 @@ class _Draft:
     """The text places it somewhere we cannot name ("talks in North and South America"): no place is guessed."""
 
 
+_CONDITIONAL_OPENER = re.compile(r"\s*[\"“]?(?:If|Unless|Should)\b[^,;]{3,120},")
+"""A sentence opening with a condition: what its main clause plans only may happen."""
 _BETWEEN_OPEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;]{1,60}$")
 
 
@@ -936,6 +938,9 @@ def extract_events(
                 and _BARE_VERB.match(trigger.form) and not _PAST_VERB.match(trigger.form) and _COORDINATED.search(text[this_sentence[-1].trigger.end : trigger.span.start])
             ):
                 status = this_sentence[-1].status  # "will hold talks with X and meet Y": the modal governs both verbs
+            opener = _CONDITIONAL_OPENER.match(text, span.start, trigger.span.start)
+            if status == "planned" and opener and trigger.span.start >= opener.end():
+                status = "proposed"  # "If the talks prove successful, the team will hold similar talks in Paris": only if
             if event_type == "summit" and status == "proposed" and published and any(t.future and t.future[0] > published for t in near):
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
             if not trigger.verb and _ATTENDED_BY.match(text, trigger.span.end) and _DEFINITE_BEFORE.search(text, max(span.start, trigger.span.start - 40), trigger.span.start):

@@ -556,3 +556,9 @@ def test_a_time_between_two_coordinated_engagements_is_the_first_ones() -> None:
 def test_two_gatherings_in_one_sentence_stay_two() -> None:
     found = events("EC farm ministers will meet tomorrow evening, after the end of a two-day summit meeting of heads of government.", published="1987-06-29")
     assert [e.type for e in found] == ["summit", "summit"]
+
+
+def test_a_plan_under_a_condition_is_proposed() -> None:
+    meeting = one("If the offer is accepted, Foreign Minister Karl Stein will meet Danish Premier Lars Holm in Oslo next week.", published="2024-03-06")
+    assert meeting.status == "proposed"
+    assert one("Foreign Minister Karl Stein will meet Danish Premier Lars Holm in Oslo next week.", published="2024-03-06").status == "planned"
