@@ -395,6 +395,8 @@ def _is_speaker(text: str, m: Mention, sentence: Span, trigger: Span | None = No
     before = text[max(sentence.start, m.span.start - 25) : m.span.start]
     speech = _SPEAKER_AFTER.match(text[m.span.end : min(m.span.end + 160, max(sentence.end, m.span.end))])
     if speech:
+        if re.match(r",\s*(?:said|says|added)\s+(?:a|an|the|one|two|several|officials|sources|diplomats|analysts|aides|[A-Z][a-z])", text[m.span.end : m.span.end + 40]):
+            return False  # "met Premier Lars Holm, said a spokesman": the spokesman speaks
         # "Lukman, during a brief visit to London, told Reuters": he is the visitor too
         if trigger is not None and m.span.end <= trigger.start and trigger.end <= m.span.end + speech.end():
             return False
@@ -408,9 +410,10 @@ def _is_speaker(text: str, m: Mention, sentence: Span, trigger: Span | None = No
     return bool(re.search(r"\b(?:said|says|according to)\s*$", before)) and bool(re.match(r"\s*(?:[,.;:”\"]|$)", text[m.span.end : m.span.end + 3]))
 
 
-def _main_subject(text: str, sentence: Span, people: Sequence[Mention], before: int) -> Mention | None:
-    """The first person named before ``before`` who is not only quoted as saying it."""
-    return next((m for m in people if m.span.end <= before and not _is_speaker(text, m, sentence)), None)
+def _main_subject(text: str, sentence: Span, people: Sequence[Mention], before: int, trigger: Span | None = None) -> Mention | None:
+    """The first person named before ``before`` who is not only quoted as saying it
+    (a speaker whose apposition holds ``trigger`` took part: "Ileto, briefing reporters after a meeting with Shultz, said")."""
+    return next((m for m in people if m.span.end <= before and not _is_speaker(text, m, sentence, trigger)), None)
 
 
 def _participants(
@@ -506,8 +509,11 @@ def _participants(
     excluded = re.search(r"\b(?:rather than|instead of|but not|not with|without|since)\b", text[trigger.span.end : object_end])
     if excluded:  # "may meet deputies rather than Greer", "to visit China since Biden took office": not parties
         object_end = trigger.span.end + excluded.start()
+    inside_apposition = bool(re.search(r"[A-Za-z.]\s*,\s+(?:[a-z][\w-]*\s+){1,6}[^,;]*$", text[sentence.start : trigger.span.start]))
     for m in people:
-        if trigger.span.end <= m.span.start and m.span.end <= object_end and not _is_speaker(text, m, sentence):
+        closes_apposition = inside_apposition and re.match(r",\s*(?:said|says|told|added)\b", text[m.span.end : m.span.end + 12]) is not None
+        # "Ileto, briefing reporters after a separate meeting with Shultz, said": Ileto speaks, Shultz was met
+        if trigger.span.end <= m.span.start and m.span.end <= object_end and (closes_apposition or not _is_speaker(text, m, sentence)):
             if next_trigger is not None and re.match(r"[’']s\b", text[m.span.end : m.span.end + 2]) and m.span.end < next_trigger:
                 continue  # "Nakasone's talks": the agent of the next engagement, not this one's object
             add(m.canonical)
@@ -533,7 +539,7 @@ def _participants(
     after_noun = not trigger.verb and trigger.type != "summit" and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of|(?:after\s+|upon\s+|on\s+)?returning\s+from|(?:was|is)?\s*back\s+from)\s+(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w.-]+\s+){0,3}$", text[max(sentence.start, trigger.span.start - 50) : trigger.span.start])
     if after_noun and not any(m.span.end <= trigger.span.start and m.canonical in names for m in people):
         # "Aqazadeh arrived after a brief stopover in Riyadh", "X said she was pleased after meetings with Y": the main subject
-        main = _main_subject(text, sentence, people, trigger.span.start)
+        main = _main_subject(text, sentence, people, trigger.span.start, trigger.span)
         if main is not None and _OPENS_WITH_PRONOUN.match(text, sentence.start):
             main = None  # "He held talks with Sarney during a stopover": he, not Sarney
         if main is None and _PRONOUN.search(text, sentence.start, trigger.span.start):
