@@ -565,7 +565,7 @@ def test_a_plan_under_a_condition_is_proposed() -> None:
 
 
 def test_a_speaker_in_apposition_met_who_closes_it_and_said_a_spokesman_is_the_spokesmans() -> None:
-    meeting = one("Defence Minister Karl Stein, briefing reporters after a separate meeting with Danish Premier Lars Holm, said the talks went well.", published="2024-03-06")
+    meeting = one("Defence Minister Karl Stein, briefing reporters after a separate meeting with Danish Premier Lars Holm, said relations were good.", published="2024-03-06")
     assert set(meeting.participants) == {"Karl Stein", "Lars Holm"}
     said = one("Foreign Minister Karl Stein met Danish Premier Lars Holm, said a spokesman.")
     assert set(said.participants) == {"Karl Stein", "Lars Holm"}
