@@ -140,6 +140,8 @@ class _Draft:
     """The visit this meeting takes place during ("during his stay")."""
     elsewhere: bool = False
     """The text places it somewhere we cannot name ("talks in North and South America"): no place is guessed."""
+    definite: bool = False
+    """Named as one already known ("the talks", "these meetings"): it may be a meeting told as talks."""
 
 
 _CONDITIONAL_OPENER = re.compile(r"\s*[\"“]?(?:If|Unless|Should)\b[^,;]{3,120},")
@@ -509,7 +511,8 @@ def _participants(
     excluded = re.search(r"\b(?:rather than|instead of|but not|not with|without|since)\b", text[trigger.span.end : object_end])
     if excluded:  # "may meet deputies rather than Greer", "to visit China since Biden took office": not parties
         object_end = trigger.span.end + excluded.start()
-    inside_apposition = bool(re.search(r"[A-Za-z.]\s*,\s+(?:[a-z][\w-]*\s+){1,6}[^,;]*$", text[sentence.start : trigger.span.start]))
+    comma = text.rfind(",", sentence.start, trigger.span.start)
+    inside_apposition = comma > 0 and any(m.span.end == comma for m in people) and bool(re.match(r",\s+[a-z]", text[comma : comma + 4]))
     for m in people:
         closes_apposition = inside_apposition and re.match(r",\s*(?:said|says|told|added)\b", text[m.span.end : m.span.end + 12]) is not None
         # "Ileto, briefing reporters after a separate meeting with Shultz, said": Ileto speaks, Shultz was met
@@ -521,7 +524,7 @@ def _participants(
     has_subject = any(m.span.end <= trigger.span.start for m in people if m.canonical in names)
     if gerund and trigger.verb and names and not has_subject:
         # "He spoke to reporters after meeting President Garcia": the main subject met him
-        main = _main_subject(text, sentence, people, trigger.span.start)
+        main = _main_subject(text, sentence, people, trigger.span.start, trigger.span)
         if main is not None:
             add(main.canonical)
         elif topic and _PRONOUN.search(text, sentence.start, trigger.span.start):
@@ -1015,6 +1018,7 @@ def extract_events(
                     draft.status = host.status if host.status != "occurred" or draft.status == "occurred" else draft.status
                     draft.window = draft.window or host.window
                     draft.location = draft.location or host.location
+            draft.definite = not trigger.verb and bool(re.search(r"(?i)\b(?:the|these|those|that|this|their|such)\s+$", text[max(span.start, trigger.span.start - 8) : trigger.span.start]))
             draft.elsewhere = location is None and bool(re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 12]))
             this_sentence.append(draft)
         drafts.extend(this_sentence)
@@ -1290,7 +1294,8 @@ def _forum_key(name: str) -> str:
 
 
 def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None, nationality: dict[str, str] | None = None) -> bool:
-    if a.type != b.type or a.status != b.status and not {a.status, b.status} <= {"planned", "proposed"}:
+    kin = {a.type, b.type} == {"meeting", "talks"} and (a.definite or b.definite)  # "met Holm … said the talks went well"
+    if a.type != b.type and not kin or a.status != b.status and not {a.status, b.status} <= {"planned", "proposed"}:
         return False
     if a.forum and b.forum and a.forum != b.forum:
         return False  # the G-5 and the G-7 are two gatherings

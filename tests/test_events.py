@@ -569,3 +569,14 @@ def test_a_speaker_in_apposition_met_who_closes_it_and_said_a_spokesman_is_the_s
     assert set(meeting.participants) == {"Karl Stein", "Lars Holm"}
     said = one("Foreign Minister Karl Stein met Danish Premier Lars Holm, said a spokesman.")
     assert set(said.participants) == {"Karl Stein", "Lars Holm"}
+
+
+def test_the_talks_after_a_meeting_in_the_same_story_are_that_meeting() -> None:
+    meeting = one("Defence Minister Karl Stein, briefing reporters after a separate meeting with Danish Premier Lars Holm, said the talks went well.", published="2024-03-06")
+    assert (meeting.type, set(meeting.participants)) == ("meeting", {"Karl Stein", "Lars Holm"})
+
+
+def test_a_speaker_who_met_someone_in_his_apposition_met_them() -> None:
+    met = one("Japanese Finance Minister Kiichi Miyazawa, after meeting Treasury Secretary James Baker, said they agreed.", published="1987-04-10")
+    assert set(met.participants) == {"Kiichi Miyazawa", "James Baker"}
+    assert events("The ministers also continued talks on policy and one, Canadian Finance Minister Michael Wilson, said it was good.") == ()
