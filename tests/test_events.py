@@ -580,3 +580,8 @@ def test_a_speaker_who_met_someone_in_his_apposition_met_them() -> None:
     met = one("Japanese Finance Minister Kiichi Miyazawa, after meeting Treasury Secretary James Baker, said they agreed.", published="1987-04-10")
     assert set(met.participants) == {"Kiichi Miyazawa", "James Baker"}
     assert events("The ministers also continued talks on policy and one, Canadian Finance Minister Michael Wilson, said it was good.") == ()
+
+
+def test_a_meeting_said_to_be_unlikely_is_only_proposed() -> None:
+    gathering = one("A senior official said an early meeting of Group of Seven finance ministers was unlikely after the market fall.", published="1987-10-22")
+    assert (gathering.type, gathering.status) == ("summit", "proposed")
