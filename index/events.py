@@ -140,6 +140,8 @@ class _Draft:
     """The visit this meeting takes place during ("during his stay")."""
     elsewhere: bool = False
     """The text places it somewhere we cannot name ("talks in North and South America"): no place is guessed."""
+    creditors: bool = False
+    """Debt talks of one country with its creditor banks (the lenders are no country)."""
     definite: bool = False
     """Named as one already known ("the talks", "these meetings"): it may be a meeting told as talks."""
 
@@ -281,7 +283,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled)\b", text[trigger.span.end : clause.end])
     if late and not re.search(r"[.;]", late.group(0)):  # "the planned meeting … has been postponed"
         return "cancelled" if re.match(r"(?i)cancel|called|scrapped|dropped", late.group(1)) else "postponed"
-    if not trigger.verb and re.match(r"(?i)^[^;,.]{0,90}?\b(?:is|was|are|were|seemed|seems|looked|looks|remained|remains)\s+(?:\w+\s+)?(?:unlikely|doubtful|uncertain|in\s+doubt|possible)\b", text[trigger.span.end : clause.end]):
+    if not trigger.verb and re.match(r"(?i)^[^;,.]{0,90}?\b(?:is|was|are|were|seemed|seems|looked|looks|remained|remains)\s+(?:\w+\s+)?(?:unlikely|doubtful|uncertain|in\s+doubt|possible)\b(?!\s+to\b)", text[trigger.span.end : clause.end]):
         return "proposed"  # "an early meeting of G-7 finance ministers was unlikely": talked of, not planned
     if re.search(r"(?i)\b(?:debt\s+)?(?:rescheduling|refinancing)\s+$", before):
         cues = [c for c in cues if c[0] > 2]  # "rescheduling negotiations": talks about rescheduling debt, not a postponement
@@ -1020,6 +1022,7 @@ def extract_events(
                     draft.status = host.status if host.status != "occurred" or draft.status == "occurred" else draft.status
                     draft.window = draft.window or host.window
                     draft.location = draft.location or host.location
+            draft.creditors = orphan and len(participants) == 1 and _is_country_code(participants[0])
             draft.definite = not trigger.verb and bool(re.search(r"(?i)\b(?:the|these|those|that|this|their|such)\s+$", text[max(span.start, trigger.span.start - 8) : trigger.span.start]))
             draft.elsewhere = location is None and bool(re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 12]))
             this_sentence.append(draft)
@@ -1174,7 +1177,7 @@ def _absorb_orphans(named: list[_Draft], orphans: list[_Draft], kb: Knowledge) -
                 target.location = o.location
             target.window = target.window or o.window
             continue
-        if len(o.participants) >= 2 and not o.heading:
+        if (len(o.participants) >= 2 or o.creditors) and not o.heading:
             named.append(o)
     return named
 
@@ -1249,9 +1252,13 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
             nations = [m.country for m in places if start <= m.span.start < stop and m.kind == "country" and m.country]
             if blocs and nations:
                 return list(dict.fromkeys([*blocs, *nations]))
+            if len(set(nations)) == 1 and _CREDITORS.search(text, start, stop):
+                return nations[:1]  # "talks between the Philippines government and its bank advisory committee": the country and its lenders
     return codes if len(codes) >= 2 else []
 
 
+_CREDITORS = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:creditors?|lenders|banks|bank\s+(?:advisory\s+)?committee|advisory\s+committee|steering\s+committee)\b")
+"""A country's creditor banks: in debt talks they are the other side, and not a country."""
 _BLOC_PARTIES = frozenset({"European Community", "European Union", "Comecon", "OPEC", "ASEAN", "NATO", "Gulf Cooperation Council", "African Union", "Arab League"})
 """Organisations that negotiate as one party with a country."""
 

@@ -585,3 +585,9 @@ def test_a_speaker_who_met_someone_in_his_apposition_met_them() -> None:
 def test_a_meeting_said_to_be_unlikely_is_only_proposed() -> None:
     gathering = one("A senior official said an early meeting of Group of Seven finance ministers was unlikely after the market fall.", published="1987-10-22")
     assert (gathering.type, gathering.status) == ("summit", "proposed")
+
+
+def test_debt_talks_of_a_country_with_its_creditor_banks_name_the_country() -> None:
+    talks = one("Debt rescheduling talks between the Philippines government and its bank advisory committee were postponed until Thursday.", published="1987-03-11")
+    assert (talks.type, talks.status, talks.participants) == ("talks", "postponed", ("PH",))
+    assert one("The G-7 meeting is unlikely to change sentiment, dealers said.", published="1987-03-11").status != "proposed", "unlikely to change: not the meeting's doubt"
