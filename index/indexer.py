@@ -4,7 +4,11 @@ The index is a cache of the corpus.  A run reads only the files whose
 fingerprint changed (and, inside a changed collection, only the stories
 whose content changed), deletes what is gone, and commits once at the end:
 a run killed at any point leaves the previous commit readable, and the
-next run finds the same differences and completes the work.
+next run finds the same differences and completes the work.  A run can
+also be stopped on purpose (``Indexer.stop``, an event set from another
+thread -- the app sets it when it quits): it is checked between stories and
+while waiting on the workers, the worker processes are terminated and the
+uncommitted write is dropped, so the index stays as it was.
 
 With enough work (``PARALLEL_MIN`` stories or more) and more than one
 worker, each worker process extracts its share of the stories *and*
@@ -21,6 +25,7 @@ import multiprocessing
 import os
 import queue
 import shutil
+import signal
 import sys
 import threading
 import time
@@ -46,6 +51,10 @@ CHUNK = 32
 """Stories sent to a worker at a time."""
 WORKER_LIMITMB = 128
 """Whoosh's in-memory posting buffer per worker before it spills to disk."""
+
+
+class IndexStopped(Exception):
+    """The run was stopped (``Indexer.stop`` was set) before it committed: the index is as it was."""
 
 
 @dataclass
@@ -89,6 +98,9 @@ def _segment_worker(index_dir: str, extra_people: tuple[Path, ...], limitmb: int
     """
     builder = None
     try:
+        # Ctrl+C in a terminal reaches the whole process group: the parent decides
+        # when workers stop (it terminates them), so one key gives one clean stop.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         kb = default_knowledge(extra_people)
         builder = Store(Path(index_dir)).segment_builder(limitmb=limitmb)
         while True:
@@ -119,7 +131,9 @@ def _segment_worker(index_dir: str, extra_people: tuple[Path, ...], limitmb: int
 class _Workers:
     """Worker processes each writing a segment; the parent feeds them stories."""
 
-    def __init__(self, store: Store, count: int, extra_people: tuple[Path, ...], on_progress: Callable[[int, int], None]) -> None:
+    def __init__(
+        self, store: Store, count: int, extra_people: tuple[Path, ...], on_progress: Callable[[int, int], None], stopped: Callable[[], None]
+    ) -> None:
         # fork is cheapest (the knowledge base is inherited), but only safe
         # with no other thread running (the app indexes from a thread).
         method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -127,8 +141,11 @@ class _Workers:
         self.jobs = ctx.Queue(maxsize=count * 4)
         self.results = ctx.Queue()
         self.on_progress = on_progress
+        self.stopped = stopped
+        """Raises ``IndexStopped`` once the run is to stop; called wherever the parent waits."""
         self.segments: list[Any] = []
         self.finished = 0
+        self.stopped_all = False
         self.procs = [
             ctx.Process(target=_segment_worker, args=(str(store.path), extra_people, WORKER_LIMITMB, self.jobs, self.results, os.getpid()), daemon=True)
             for _ in range(count)
@@ -150,13 +167,18 @@ class _Workers:
                 return
         self._handle(message)
 
-    def send(self, chunk: list[tuple[Article, str]]) -> None:
+    def _put(self, item: Any) -> None:
+        """Queue ``item`` for the workers, handling their messages while the queue is full."""
         while True:
+            self.stopped()
             try:
-                self.jobs.put(chunk, timeout=0.2)
-                break
+                self.jobs.put(item, timeout=0.2)
+                return
             except queue.Full:
                 self._drain(0.05)
+
+    def send(self, chunk: list[tuple[Article, str]]) -> None:
+        self._put(chunk)
         while True:  # pass on what has arrived, without waiting
             try:
                 message = self.results.get_nowait()
@@ -175,19 +197,43 @@ class _Workers:
 
     def finish(self) -> list[Any]:
         for _ in self.procs:
-            self.jobs.put(None)
+            self._put(None)
         while self.finished < len(self.procs):
-            self._drain(0.5)
+            self.stopped()
+            self._drain(0.1)
         for proc in self.procs:
             proc.join(timeout=10)
         return [s for s in self.segments if s is not None]
 
     def stop(self) -> None:
+        """End the workers now; their unfinished segments are never adopted.
+
+        Stories still queued for them would keep this process from exiting:
+        the queue's feeder thread blocks writing to a pipe no worker reads,
+        and the queue joins that thread at exit (``readout index`` hung after
+        Ctrl+C).  They are drained, and the join is cancelled in case a worker
+        died holding the queue's read lock.
+        """
+        if self.stopped_all:
+            return
+        self.stopped_all = True
         for proc in self.procs:
             if proc.is_alive():
                 proc.terminate()
+        deadline = time.monotonic() + 2.0
         for proc in self.procs:
-            proc.join(timeout=5)
+            proc.join(timeout=max(0.0, deadline - time.monotonic()))
+            if proc.is_alive():
+                proc.kill()
+                proc.join(timeout=1.0)
+        try:
+            while True:
+                self.jobs.get(timeout=0.05)
+        except Exception:  # empty, or a lock a terminated worker held: the join is cancelled below
+            pass
+        for q in (self.jobs, self.results):
+            q.cancel_join_thread()
+            q.close()
 
 
 class _Extraction:
@@ -209,7 +255,7 @@ class _Extraction:
         self.buffer.append((article, source))
         if self.workers is None:
             if self.indexer.workers > 1 and len(self.buffer) >= PARALLEL_MIN:
-                self.workers = _Workers(self.store, self.indexer.workers, self.indexer.extra_people, self._worker_progress)
+                self.workers = _Workers(self.store, self.indexer.workers, self.indexer.extra_people, self._worker_progress, self.indexer.check_stop)
                 self._flush()
         elif len(self.buffer) >= CHUNK:
             self._flush()
@@ -255,6 +301,7 @@ class _Extraction:
         self.indexer.progress("extracting", 0, total)
         kb = self.indexer.kb
         for n, (article, source) in enumerate(items, start=1):
+            self.indexer.check_stop()
             extraction: Extraction = extract(article, kb)
             self.writer.add(documents_for(extraction, source))
             self.report.articles_indexed += 1
@@ -308,6 +355,7 @@ class Indexer:
         progress: ProgressCallback | None = None,
         wait_seconds: float = 30.0,
         on_wait: Callable[[], None] | None = None,
+        stop: threading.Event | None = None,
     ) -> None:
         self.store = store
         self._kb = kb
@@ -316,6 +364,14 @@ class Indexer:
         self.progress = progress or (lambda what, done, total: None)
         self.wait_seconds = wait_seconds
         self.on_wait = on_wait
+        self.stop = stop if stop is not None else threading.Event()
+        """Set it (from any thread) to stop a run: ``run`` then raises ``IndexStopped``
+        within a story or two, having committed nothing."""
+
+    def check_stop(self) -> None:
+        """Raise ``IndexStopped`` if the run is to stop."""
+        if self.stop.is_set():
+            raise IndexStopped("indexing was stopped; the index is as it was before this run")
 
     @property
     def kb(self) -> Knowledge:
@@ -327,6 +383,7 @@ class Indexer:
     def run(self, paths: Sequence[Path], rebuild: bool = False) -> IndexReport:
         started = time.perf_counter()
         report = IndexReport()
+        self.check_stop()
         with self._run_lock():
             staging = self.store.path.with_name(self.store.path.name + ".building")
             if staging.exists():  # left by a killed fresh build; nobody else builds now (we hold the lock)
@@ -364,7 +421,8 @@ class Indexer:
             if self.on_wait and not told:
                 self.on_wait()
                 told = True
-            time.sleep(0.2)
+            self.stop.wait(0.2)
+            self.check_stop()
         try:
             yield
         finally:
@@ -429,6 +487,7 @@ class Indexer:
                 else:
                     items = read_source(source)
                 for item in items:
+                    self.check_stop()
                     if isinstance(item, Problem):
                         report.problems.append(item)
                         continue
@@ -457,6 +516,7 @@ class Indexer:
                 report.sources_changed += 1
                 self.progress("reading", done, total)
             extraction.close()
+            self.check_stop()  # the last moment: from here on the run commits
         except BaseException:
             extraction.abort()
             raise

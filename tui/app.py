@@ -107,6 +107,9 @@ class ReadoutApp(App[int]):
         gc.enable()
 
     def on_unmount(self) -> None:
+        # A re-index still running would hold the process until it finished
+        # (its thread is joined at exit): it stops now, leaving the index as it was.
+        self.reader.close()
         self.resume_collector()
         if self._heap_frozen:
             self._heap_frozen = False

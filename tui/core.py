@@ -188,12 +188,19 @@ class Reader:
         self._publishers: dict[str, str] = {}
         self.opening = opening
         self._searched = False
+        self.closing = threading.Event()
+        """Set by ``close`` when the app quits: work over this index that would
+        outlive the app (a re-index, ``tui.indexing``) stops at its next step."""
 
     def kept_opening(self, query: str = "") -> Results | None:
         """The opening screen's results kept from the last start, if still
         true of the index: a file read (a few ms), no search, no Whoosh."""
         kept = self.opening.load() if self.opening is not None and not query.strip() else None
         return replace(kept, query=query) if kept is not None else None
+
+    def close(self) -> None:
+        """The app is quitting: let background work over the index stop (see ``closing``)."""
+        self.closing.set()
 
     @property
     def opened(self) -> bool:

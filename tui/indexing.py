@@ -3,6 +3,11 @@
 UI-free: ``keep_current`` runs in a worker thread and tells the screen how
 it is going through a callback.  The indexer commits atomically, so the
 index the app reads stays whole (and searchable) until the new one is in.
+
+Quitting must not wait for a re-index (19k stories take a minute): the app
+closes its ``Reader`` (``Reader.closing``), which is the indexer's stop
+event, so a run in progress ends within a story or two, commits nothing,
+and the next start finds the corpus still changed and re-indexes.
 """
 
 from __future__ import annotations
@@ -84,12 +89,19 @@ def keep_current(
     mode: str = "check",
     workers: int | None = None,
     people: Sequence[Path] = (),
+    stop: threading.Event | None = None,
 ) -> None:
     """``summary``: only say how the index is; ``check``: re-index if the corpus
     (or the index format) changed; ``force``: re-index now.  A damaged index
-    is rebuilt from scratch when re-indexing."""
+    is rebuilt from scratch when re-indexing.
+
+    ``stop`` (by default ``reader.closing``, set when the app quits) ends the
+    work early and quietly: nothing is reported, since nobody is left to read it."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    stop = reader.closing if stop is None else stop
+    if stop.is_set():
+        return
     try:
         exists = reader.exists()
         summary: IndexSummary | None = None
@@ -113,8 +125,10 @@ def keep_current(
             report(IndexNews("damaged" if damaged else "missing"))
             return
         building = not exists or damaged
+        if stop.is_set():
+            return
         report(IndexNews("progress", "starting", building=building))
-        from index.indexer import Indexer  # only now: it loads the whole pipeline
+        from index.indexer import Indexer, IndexStopped  # only now: it loads the whole pipeline
         from index.store import Store
 
         if (workers or 0) != 1:
@@ -125,8 +139,12 @@ def keep_current(
             extra_people=tuple(people),
             progress=lambda what, done, total: report(IndexNews("progress", what, done, total, building=building)),
             on_wait=lambda: report(IndexNews("waiting", "waiting for another `readout index` to finish")),
+            stop=stop,
         )
-        result = indexer.run(list(corpus), rebuild=damaged)
+        try:
+            result = indexer.run(list(corpus), rebuild=damaged)
+        except IndexStopped:
+            return
         reader.refresh()
         detail = (
             f"{counted(result.articles_indexed, 'article')} indexed, {result.articles_removed} removed, "
