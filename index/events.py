@@ -146,6 +146,10 @@ class _Draft:
     """Named as one already known ("the talks", "these meetings"): it may be a meeting told as talks."""
 
 
+_SUBJECT_NOUN_PHRASE = re.compile(r"\s*[\"“]?(?:the|a|an|these|those|this|that|their|his|her|its)\s+(?:[\w.’'-]+\s+){0,3}$", re.I)
+"""Only a determiner and modifiers before a noun trigger: it heads the clause's subject."""
+_AUX_AFTER_OBJECT = re.compile(r"(?:\s+(?:with|between|in|on|of|at|among|involving)\s+[^,;.:]{1,120}?)?\s+(?:will|(?:is|are)\s+(?:expected|scheduled|due|set|to))\b")
+"""'… discussions with Murata and other officials will focus': the subject's own auxiliary, past its complement."""
 _CONDITIONAL_OPENER = re.compile(r"\s*[\"“]?(?:If|Unless|Should)\b[^,;]{3,120},")
 """A sentence opening with a condition: what its main clause plans only may happen."""
 _BETWEEN_OPEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;]{1,60}$")
@@ -280,6 +284,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         if governing:  # after the trigger only an auxiliary governs it ("the visit will pave the way")
             for m in pattern.finditer(after[: governing.end()]):
                 cues.append((m.start() + 3, name))
+    if not trigger.verb and _SUBJECT_NOUN_PHRASE.fullmatch(text, clause.start, trigger.span.start) and _AUX_AFTER_OBJECT.match(text, trigger.span.end, clause.end):
+        cues.append((3, "planned"))  # "The Armacost discussions with Murata and other senior officials will focus on …"
     late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled)\b", text[trigger.span.end : clause.end])
     if late and not re.search(r"[.;]", late.group(0)):  # "the planned meeting … has been postponed"
         return "cancelled" if re.match(r"(?i)cancel|called|scrapped|dropped", late.group(1)) else "postponed"
@@ -594,6 +600,9 @@ def _location(
         if m.span.end <= trigger.span.start and m.span.start < after:
             continue  # that place belongs to an earlier engagement of the sentence
         before = text[max(clause.start, m.span.start - 30) : m.span.start]
+        if trigger.form.startswith("return") and 0 <= m.span.start - trigger.span.end <= 5:
+            best = (-100, _place_name(m, kb))  # "returned from Washington": where he had been
+            continue
         if re.search(r"(?i)\b(?:between|and|from|with|of|by|against|over|toward|towards)\s+(?:the\s+)?$", before) and not re.search(r"\b(?:tour|visit|trip)s?\s+of\s+(?:the\s+)?$", before):
             continue
         if text[m.span.end : m.span.end + 2] in ("’s", "'s"):
@@ -895,8 +904,8 @@ def extract_events(
                 if not participants:
                     participants = _counterpart_parties(text, span, clause, trigger, sentence_places, kb)
                 orphan = True
-            if trigger.weak and not participants:
-                continue
+            if trigger.weak and not participants and not (trigger.type == "summit" and tables.forums.search(text, max(span.start, trigger.span.start - 30), trigger.span.start)):
+                continue  # (but "the OPEC conference here" is the gathering itself)
             if trigger.form.startswith("welcom") and not any(0 <= m.span.start - trigger.span.end <= 45 and re.fullmatch(r"\s+(?:(?:the\s+)?(?:visiting\s+)?[A-Z][\w.’'-]*\s+){0,5}", text[trigger.span.end : m.span.start] + " ") for m in sentence_people):
                 continue  # "welcomed the decision": only welcoming a person is a meeting
             if trigger.form.startswith("discuss") and len(participants) < 2 and not re.search(r"(?i)\bwith\b", text[trigger.span.end : min(clause.end, trigger.span.end + 80)]):

@@ -591,3 +591,24 @@ def test_debt_talks_of_a_country_with_its_creditor_banks_name_the_country() -> N
     talks = one("Debt rescheduling talks between the Philippines government and its bank advisory committee were postponed until Thursday.", published="1987-03-11")
     assert (talks.type, talks.status, talks.participants) == ("talks", "postponed", ("PH",))
     assert one("The G-7 meeting is unlikely to change sentiment, dealers said.", published="1987-03-11").status != "proposed", "unlikely to change: not the meeting's doubt"
+
+
+def test_discussions_with_someone_returned_from_a_place_and_a_blocs_conference_here() -> None:
+    talks = one("Prime Minister Karl Stein said he hopes to have frank discussions with Danish Premier Lars Holm.", published="2024-03-06")
+    assert (talks.type, talks.status, set(talks.participants)) == ("talks", "proposed", {"Karl Stein", "Lars Holm"})
+    back = one("Foreign Minister Karl Stein, who has just returned from Washington, said trade was the issue.", published="2024-03-06")
+    assert (back.type, back.status, back.location) == ("visit", "occurred", "Washington")
+    conference = one("According to the communique issued at the end of the OPEC conference here, output will be cut.", published="1987-06-27", dateline="VIENNA, June 27")
+    assert (conference.type, conference.location) == ("summit", "Vienna")
+    assert events("OPEC conference president Karl Stein said prices were stable.") == ()
+    assert events("Officials said discussions on the budget continued.") == ()
+
+
+def test_a_noun_engagement_as_subject_takes_its_own_auxiliary_past_its_complement() -> None:
+    found = events(
+        "Undersecretary Karl Stein will visit Oslo next week. "
+        "The Stein discussions with Deputy Foreign Minister Lars Holm and other senior Norwegian officials will focus on aid.",
+        published="2024-03-06",
+    )
+    talks = [e for e in found if e.type == "talks"]
+    assert [(e.status, set(e.participants)) for e in talks] == [("planned", {"Karl Stein", "Lars Holm"})]
