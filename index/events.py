@@ -892,6 +892,14 @@ def extract_events(
                 earlier = [m.canonical for m in sentence_people if m.span.end <= trigger.span.start]
                 if re.search(r"\b(?:his|her)\b[^.]{0,30}$", text[span.start : trigger.span.start]) and earlier:
                     participants = [earlier[-1]]
+            elif (topic or last_speaker) and not trigger.verb and re.search(r"\b(?:[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 30) : trigger.span.start]) and not any(
+                m.span.end <= trigger.span.start and m.canonical in participants for m in sentence_people
+            ):
+                owner = topic if topic and topic not in participants else None
+                if owner is not None:  # "In his talks with Japanese Defence Minister Kurihara, he said": his is the story's man
+                    participants = [owner, *participants]
+            if len(participants) == 1 and topic and topic not in participants and re.search(r"\btheir\s+(?:[\w-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 25) : trigger.span.start]) and _SUBJECT_PRONOUN.search(text, span.start, trigger.span.start):
+                participants = [topic, *participants]  # "the formula he agreed upon with Gorbachev at their summit": he and Gorbachev
             if not participants:
                 same = [d for d in previous_drafts if d.type == trigger.type and d.participants and (not d.orphan or d.heading)]
                 if same and not trigger.verb and re.search(r"(?i)\b(?:a|the|that|this|such)\s+$", text[clause.start : trigger.span.start]):

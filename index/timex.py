@@ -89,7 +89,9 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         rf"(?P<my>(?P<my_m>{month})\s+(?P<my_y>(?:19|20)\d\d))",
         # periods relative to the article's date
         r"(?P<rel>(?P<rel_pre>later|earlier|early|late|end of|the end of)?\s*(?P<rel_mod>next|last|this|past|coming|previous|(?<=the\s)following)\s+(?P<rel_unit>week|weekend|month|year|quarter))",
-        r"(?P<wkend>(?:over|during|at|on)\s+the\s+weekend)",
+        r"(?P<wkend>(?:over|during|at|on)\s+the\s+weekend|weekend(?=\s+(?:[a-z-]+\s+)?(?:visit|trip|talks|meeting|meetings|summit|tour|stay|session)s?\b))",
+        # "a summer meeting", "next spring" ("fall" is too often a fall in prices)
+        r"(?P<season>(?:(?P<season_mod>this|next|last|coming|early|late|mid-?)\s*)?(?P<season_n>spring|summer|autumn|winter))",
         r"(?P<endwk>(?:at\s+|by\s+)?end-week|(?:at|by)\s+(?:the\s+)?week['’]?s\s+end|(?:at|by)\s+the\s+end\s+of\s+the\s+week)",
         rf"(?P<ago>(?P<ago_n>{number})\s+(?P<ago_u>{unit})\s+ago)",
         rf"(?P<dur>(?P<dur_n>{number}|\d+)[- ](?P<dur_u>day|week)(?=[- ](?:[a-z]+\s+){{0,2}}(?:visit|trip|tour|talks|meeting|summit|conference|session|stay)))",
@@ -122,7 +124,7 @@ class _Hint:
 
     def __init__(self, month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> None:
         words = {w.lower() for w in (*month_words, *weekday_words)} - {"may"}
-        words |= {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "quarter",
+        words |= {"spring", "summer", "autumn", "winter", "day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "quarter",
                   "yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"}
         self.words = frozenset(words)
 
@@ -332,6 +334,26 @@ def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Windo
     if g["endwk"]:  # "a stop-over here at end-week": the last days of the story's week
         start, end = _week_of(published)
         return (max(end - timedelta(days=3), published), end), (max(end - timedelta(days=3), published), end)
+    if g["season"]:
+        first_month = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}[g["season_n"].lower()]
+
+        def season(year: int) -> Window:
+            start = date(year, first_month, 1)
+            end_month = first_month + 2
+            end = date(year + end_month // 13, (end_month - 1) % 12 + 1, 1)
+            return start, (date(end.year + end.month // 12, end.month % 12 + 1, 1) - timedelta(days=1))
+
+        mod = (g["season_mod"] or "").lower()
+        this_year = season(published.year)
+        earlier = this_year if this_year[0] <= published else season(published.year - 1)
+        later = this_year if this_year[1] >= published else season(published.year + 1)
+        if mod == "next":
+            later = season(later[0].year + 1) if later[0] <= published else later
+            return later, later
+        if mod == "last":
+            earlier = season(earlier[0].year - 1) if earlier[1] >= published else earlier
+            return earlier, earlier
+        return earlier, later
     if g["wkend"]:
         back = published - timedelta(days=(published.weekday() - 5) % 7 or 7)
         if published.weekday() == 6:

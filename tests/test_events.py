@@ -612,3 +612,8 @@ def test_a_noun_engagement_as_subject_takes_its_own_auxiliary_past_its_complemen
     )
     talks = [e for e in found if e.type == "talks"]
     assert [(e.status, set(e.participants)) for e in talks] == [("planned", {"Karl Stein", "Lars Holm"})]
+
+
+def test_his_talks_are_the_storys_mans_and_their_summit_his_and_his_partners() -> None:
+    talks = events("Defense Secretary Karl Stein said Norway would buy more. In his talks with Danish Defence Minister Lars Holm, he said, he made a pitch for the jets.")
+    assert [set(e.participants) for e in talks] == [{"Karl Stein", "Lars Holm"}]

@@ -38,6 +38,10 @@ def resolve(kb, text: str, published: date, tense: str):
         ("Officials met on March 3, 1987.", date(1987, 3, 10), "past", "March 3, 1987", ("1987-03-03", "1987-03-03")),
         ("They spoke yesterday.", FRIDAY, "past", "yesterday", ("2023-05-18", "2023-05-18")),
         ("Visits over the past six months.", date(2023, 10, 28), "past", "over the past six months", ("2023-04-28", "2023-10-28")),
+        ("He paid a brief weekend visit to Abidjan.", date(1987, 6, 29), "past", "weekend", ("1987-06-27", "1987-06-28")),
+        ("Prospects are slim for a summer meeting.", date(1987, 6, 29), "future", "summer", ("1987-06-01", "1987-08-31")),
+        ("They will meet next spring.", date(1987, 6, 29), "future", "next spring", ("1988-03-01", "1988-05-31")),
+        ("They met last winter.", date(1987, 6, 29), "past", "last winter", ("1986-12-01", "1987-02-28")),
     ],
 )
 def test_phrase_resolves_to_a_window(kb, text, published, tense, words, window) -> None:
@@ -53,3 +57,7 @@ def test_relative_phrases_need_a_publication_date(kb) -> None:
     text = "They meet next week, and met on March 3, 1987."
     found = find_time_expressions(text, 0, len(text), None, kb)
     assert [f.text for f in found] == ["March 3, 1987"]
+
+
+def test_a_fall_in_prices_is_no_season(kb) -> None:
+    assert find_time_expressions("The fall in the dollar continued.", 0, 31, date(1987, 6, 29), kb) == []
