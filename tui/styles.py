@@ -7,7 +7,8 @@ escape sequence in a story is shown as inert characters.  Colours come
 from the current Textual theme, so every theme (and ``NO_COLOR``, which
 Textual turns into monochrome) keeps kinds and statuses apart; each style
 also carries an attribute (bold, reverse, underline, a glyph) that
-survives without colour.
+survives without colour -- and the entity kinds each a different one
+(``ENTITY_ATTRIBUTES``), or organisations and places were the same grey.
 """
 
 from __future__ import annotations
@@ -57,6 +58,15 @@ STATUS_GLYPHS: Mapping[str, str] = {
 }
 """A glyph per event status: planned vs occurred tells apart without colour."""
 
+ENTITY_ATTRIBUTES: Mapping[str, Style] = {
+    "person": Style(bold=True),
+    "org": Style(bold=True, italic=True),
+    "place": Style(underline=True),
+    "title": Style(italic=True),
+    "date": Style(italic=True, underline=True),
+}
+"""What tells each entity kind apart without colour (``NO_COLOR``, a monochrome terminal)."""
+
 ENTITY_LABELS: Mapping[str, str] = {
     "person": "person",
     "org": "organisation",
@@ -84,11 +94,11 @@ def _color(variables: Mapping[str, str], name: str, fallback: str) -> str | None
 class Palette:
     """Rich styles for everything Readout highlights, derived from a theme."""
 
-    person: Style = Style(bold=True, color="#57A5E2")
-    org: Style = Style(color="#8AD4A1")
-    place: Style = Style(color="#FFC473")
-    title: Style = Style(italic=True, color="#5684A5")
-    date: Style = Style(underline=True, color="#FFC473")
+    person: Style = ENTITY_ATTRIBUTES["person"] + Style(color="#57A5E2")
+    org: Style = ENTITY_ATTRIBUTES["org"] + Style(color="#8AD4A1")
+    place: Style = ENTITY_ATTRIBUTES["place"] + Style(color="#FFC473")
+    title: Style = ENTITY_ATTRIBUTES["title"] + Style(color="#5684A5")
+    date: Style = ENTITY_ATTRIBUTES["date"] + Style(color="#FFC473")
     match: Style = Style(bold=True, reverse=True)
     current_match: Style = Style(bold=True, reverse=True, underline=True, color="#FEA62B")
     evidence: Style = Style(bgcolor="#173048")
@@ -111,11 +121,11 @@ class Palette:
         """Styles from a Textual theme's variables (``App.theme_variables``)."""
         c = lambda name, fallback: _color(v, name, fallback)  # noqa: E731
         return cls(
-            person=Style(bold=True, color=c("text-primary", "#57A5E2")),
-            org=Style(color=c("text-success", "#8AD4A1")),
-            place=Style(color=c("text-warning", "#FFC473")),
-            title=Style(italic=True, color=c("text-secondary", "#5684A5")),
-            date=Style(underline=True, color=c("text-accent", "#FFC473")),
+            person=ENTITY_ATTRIBUTES["person"] + Style(color=c("text-primary", "#57A5E2")),
+            org=ENTITY_ATTRIBUTES["org"] + Style(color=c("text-success", "#8AD4A1")),
+            place=ENTITY_ATTRIBUTES["place"] + Style(color=c("text-warning", "#FFC473")),
+            title=ENTITY_ATTRIBUTES["title"] + Style(color=c("text-secondary", "#5684A5")),
+            date=ENTITY_ATTRIBUTES["date"] + Style(color=c("text-accent", "#FFC473")),
             match=Style(bold=True, reverse=True),
             current_match=Style(bold=True, reverse=True, underline=True, color=c("accent", "#FEA62B")),
             evidence=Style(bgcolor=c("primary-background-lighten-1", "#173048")),
