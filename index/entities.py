@@ -336,6 +336,9 @@ class _ArticleEntities:
                 self.register(name, start, country, role, office, None)
                 self.add("person", start, end, name, country, role)
 
+    def _sentence_start_at(self, start: int, sentence: Sentence) -> bool:
+        return self.text[sentence.span.start : start].strip(" \"'“‘(") == ""
+
     def _sentence_start(self, tokens: list[Token], i: int, sentence: Sentence) -> bool:
         return tokens[i].start == sentence.span.start or self.text[sentence.span.start : tokens[i].start].strip(" \"'“‘(") == ""
 
@@ -377,6 +380,8 @@ class _ArticleEntities:
             # "Ahmed al-Tayer, the UAE's Minister of State" (a country's letters, not "the IMF's" …)
             role = (appositive.group(1) + appositive.group(2)).strip()
             return self._country_in(following[: appositive.end()]), role, None
+        if re.search(r"\b(?:led|headed|chaired)\s+by\s+(?:[a-z][\w-]*\s+){0,3}(?:" + "|".join(_ROLE_WORDS) + r")\s+(?:[a-z][\w-]*\s+){0,6}$", text[max(sentence.span.start, start - 90) : start]) and not self._sentence_start_at(start, sentence):
+            return self._country_in(text[max(sentence.span.start, start - 90) : start]), None, None  # "a mission led by minister of state Balaki Kirya"
         if re.match(r",\s+who\s+(?:chairs|heads|leads|directs|runs|chaired|headed|led)\b", following) and text[start:end].split()[0].lower() not in _words(self.kb, "particles"):
             return None, None, None  # "Douglas Danforth, who chairs a special committee"
         plural_title = _PLURAL_TITLE_BEFORE.search(preceding)

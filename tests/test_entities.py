@@ -99,3 +99,8 @@ def test_a_country_in_an_appositive_role_and_who_chairs(kb) -> None:
     assert ("Ahmed al-Tayer", "Ahmed al-Tayer") in people(kb, "Opening the meeting, Ahmed al-Tayer, the UAE's Minister of State for Finance, said trade grew.", "1987-03-17")
     assert ("Douglas Danforth", "Douglas Danforth") in people(kb, "The offer describes discussions with Douglas Danforth, who chairs a special committee.", "1987-04-13")
     assert ("Ahmed al-Tayer", "Ahmed al-Tayer") in people(kb, "Ahmed al-Tayer, the Saudi Minister of State for Finance, said trade grew.", "1987-03-17")
+
+
+def test_a_name_after_led_by_and_a_lower_case_role_is_a_person(kb) -> None:
+    found = people(kb, "A Ugandan goodwill mission led by minister of state in the presidency Balaki Kirya will visit Kenya.", "1987-06-02")
+    assert ("Balaki Kirya", "Balaki Kirya") in found
