@@ -364,7 +364,7 @@ class _ArticleEntities:
         if title_then_place:  # "Ambassador to Athens Nazmi Akiman"
             return self._country_in(wide[: title_then_place.start()][-25:]), title_then_place.group(1), None
         role_before = re.search(r"\b(" + "|".join(_ROLE_WORDS) + r")\b(?:[^,.;]{0,70},){1,2}?\s*$", wide, re.IGNORECASE)
-        if role_before and re.match(r"\s*(?:,|\s+(?:and|said|told|met|who|was|is|has|had|will|would))", text[end : end + 12]):
+        if role_before and re.match(r"\s*(?:,|\.(?:\s|$)|\s+(?:and|said|told|met|who|was|is|has|had|will|would))", text[end : end + 12]):
             # "the head of Bank of Mexico, Miguel Mancera Aguayo, met …"
             return self._country_in(wide[role_before.start() - 25 if role_before.start() >= 25 else 0 : role_before.end()]), role_before.group(1).lower(), None
         preceding = text[max(sentence.span.start, start - 40) : start].lower()

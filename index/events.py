@@ -308,6 +308,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     future = bool(window and published and window[0] > published)
     past = bool(window and published and window[1] < published)
     lead_in = text[max(clause.start, trigger.span.start - 40) : trigger.span.end]
+    if trigger.verb and window and published and window[0] == window[1] == published and re.match(r"(?i)(?:opens|begins|starts|holds|meets|confers)\b", trigger_text) and not cues:
+        return "occurred"  # "Baker holds talks with his counterparts today": under way on the story's day
     if trigger.verb and _PRESENT_VERB.match(trigger_text) and not past and not re.search(r"(?i)\b(?:every|each|usually|often|regularly|annually)\b", text[clause.start : clause.end]):
         if window and published and window[0] == window[1] == published and re.match(r"(?i)(?:opens|begins|starts|holds)\b", trigger_text):
             return "occurred"  # "Lyng opens talks with Japanese officials today": under way on the story's day
@@ -745,8 +747,10 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         return "talks"  # "negotiators will hold emergency meetings"
     if trigger.type == "talks" and form in ("talks", "hold talks", "held talks", "holds talks", "holding talks"):
         after = text[trigger.span.end : trigger.span.end + 60]
-        if not _TOPIC_TALKS.search(before) and not _GROUP_AFTER.match(after) and re.match(r"^\s+with\s+", after) and len(participants) >= 1:
-            return "meeting"
+        with_person = re.match(r"^\s+with\s+(?:(?:the|his|her|their|its)\s+)?(?:[\w.’'-]+\s+){0,5}?$", text[trigger.span.end : next((m.span.start for m in people if m.span.start >= trigger.span.end), trigger.span.end)] + " ")
+        with_person = with_person or re.match(r"^\s+with\s+(?:him|her|them)\b", after)
+        if not _TOPIC_TALKS.search(before) and not _GROUP_AFTER.match(after) and with_person and len(participants) >= 1:
+            return "meeting"  # "talks with President X" (not "talks with the Soviet Union": delegations negotiate)
         if re.match(r"(?i)^\s+between\s+(?:the\s+two\s+leaders|\w+\s+and\s+\w+\b)", after) and not _TOPIC_TALKS.search(before) and len(participants) == 2 and not any(_is_country_code(p) for p in participants):
             return "meeting"  # "talks between Biden and Xi" (not "talks between France and Iran": delegations negotiate)
     if trigger.type == "meeting" and form.startswith("summit") and len(participants) < 2 and not trigger.verb:
@@ -862,6 +866,9 @@ def extract_events(
             previous = None
             link = text[triggers[n - 1].span.end : trigger.span.start] if n > 0 else ""
             which = re.search(r",\s+which\b", link) and not re.search(r"\b(?:said|stated|says|told|that|who)\b", link)
+            condition = _CONDITIONAL_OPENER.match(text, span.start, trigger.span.start)
+            if condition and triggers[n - 1].span.end <= condition.end() if n > 0 else False:
+                link = link + " that"  # "If the talks go well, Museveni is likely to meet Moi": the condition's engagement shares no parties
             if n > 0 and this_sentence and this_sentence[-1].trigger == triggers[n - 1].span and (which or not re.search(r"\b(?:said|stated|says|say|told|that|which|who|whom|whose)\b", link)):
                 prior = this_sentence[-1]
                 prior_end = _object_end(text, span, triggers[n - 1].span, trigger.span.start)
@@ -1363,6 +1370,8 @@ def _merge(drafts: list[_Draft], kb: Knowledge | None = None, nationality: dict[
             merged.append(copy)
             continue
         d.into = target
+        if target.type != d.type and target.definite and not d.definite:
+            target.type, target.definite = d.type, False  # "the talks" were the meeting told later
         for p in d.participants:
             if p not in target.participants:
                 target.participants.append(p)

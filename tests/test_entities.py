@@ -104,3 +104,8 @@ def test_a_country_in_an_appositive_role_and_who_chairs(kb) -> None:
 def test_a_name_after_led_by_and_a_lower_case_role_is_a_person(kb) -> None:
     found = people(kb, "A Ugandan goodwill mission led by minister of state in the presidency Balaki Kirya will visit Kenya.", "1987-06-02")
     assert ("Balaki Kirya", "Balaki Kirya") in found
+
+
+def test_a_role_then_the_name_at_the_end_of_the_sentence(kb) -> None:
+    found = people(kb, "Taking part were Ambassador Li Luye and the director-general of the Israeli Foreign Ministry, Abraham Tamir.", "1987-03-28")
+    assert ("Abraham Tamir", "Abraham Tamir") in found

@@ -617,3 +617,19 @@ def test_a_noun_engagement_as_subject_takes_its_own_auxiliary_past_its_complemen
 def test_his_talks_are_the_storys_mans_and_their_summit_his_and_his_partners() -> None:
     talks = events("Defense Secretary Karl Stein said Norway would buy more. In his talks with Danish Defence Minister Lars Holm, he said, he made a pitch for the jets.")
     assert [set(e.participants) for e in talks] == [{"Karl Stein", "Lars Holm"}]
+
+
+def test_talks_with_a_country_are_talks_and_held_today_they_are_under_way() -> None:
+    talks = one("President Karl Stein said Norway would offer a draft treaty at talks with the Soviet Union in Geneva tomorrow.", published="1987-03-03")
+    assert (talks.type, set(talks.participants)) == ("talks", {"NO", "SU"})
+    today = one("Foreign Minister Karl Stein meets Danish Premier Lars Holm today.", published="1987-04-07")
+    assert (today.type, today.status) == ("meeting", "occurred")
+
+
+def test_an_opening_conditions_engagement_lends_no_parties_to_the_main_clause() -> None:
+    found = events(
+        "If the talks go well, Ugandan President Yoweri Museveni is likely to have a meeting with Kenyan leader Daniel arap Moi on Friday.",
+        published="1987-06-02",
+    )
+    meeting = [e for e in found if e.type == "meeting"]
+    assert [(e.status, set(e.participants)) for e in meeting] == [("proposed", {"Yoweri Museveni", "Daniel arap Moi"})]
