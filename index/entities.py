@@ -179,6 +179,8 @@ def _short_forms(name: str, kb: Knowledge, known: Person | None) -> tuple[str, .
         return (known.surname,)
     if len(words) >= 2 and words[0] in _words(kb, "family_first_surnames") and words[-1] not in _words(kb, "family_first_surnames"):
         return (words[0],)
+    if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+        return (words[0],)  # "Chung In-yong", "Kim Dae-jung": a hyphenated given name follows the family name
     return (words[-1],) if words else ()
 
 

@@ -235,6 +235,8 @@ _BUSINESS_MARKS = re.compile(r"<[A-Z][A-Za-z.&]{0,7}>|\b(?:per\s+share|takeover|
 """Marks of a company story: its meetings and calls are business, not diplomacy."""
 _GATHERING_WORDS = re.compile(r"(?i)\b(?:[\w]+-\s?day|ministerial|heads\s+of\s+(?:state|government)|leaders|ministers|again)\b")
 """Words that make a summit noun a gathering of its own: "a two-day ministerial meeting"."""
+_REPORTED_AFTER = re.compile(r"\b(?:said|says|told|added)\b[^.;]{0,80}?\bthat\b")
+"""'during a visit to London, told Reuters … that in February …': a time in what was said dates what was said."""
 _RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?:would|will|could|should|might|may|is|are|was|were|has|have|had)\b")
 """'talks with Japan that would lead to membership next year': what follows dates the relative clause, not the talks."""
 _DOMESTIC_PARTY = re.compile(r"(?i)\s+(?:with\s+)?(?:his|her|their)\s+(?:own\s+)?(?:top\s+|senior\s+|closest\s+)?(?:[\w-]+\s+)?(?:advisers|advisors|aides|staff|wife|husband|family|son|daughter|mother|father|doctors|supporters|party)\b")
@@ -709,7 +711,10 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     in_clause = [
         t for t in times
         if clause.contains(t.span) and usable(t)
-        and not (t.span.start >= trigger.span.end and (_HARD_BOUNDARY.search(text, trigger.span.end, t.span.start) or _RELATIVE_VERB.search(text, trigger.span.end, t.span.start) or (new_clause is not None and new_clause.start() < t.span.start)))
+        and not (t.span.start >= trigger.span.end and (
+            _HARD_BOUNDARY.search(text, trigger.span.end, t.span.start) or _RELATIVE_VERB.search(text, trigger.span.end, t.span.start)
+            or (new_clause is not None and new_clause.start() < t.span.start) or _REPORTED_AFTER.search(text, trigger.span.end, t.span.start)
+        ))
     ]
     adjacent = [t for t in in_clause if is_duration(t) and 0 <= trigger.span.start - t.span.end <= 25 and re.fullmatch(r"[- ](?:[a-z]+\s+){0,2}", text[t.span.end : trigger.span.start])]
     explicit = [t for t in in_clause if not is_duration(t) and not re.match(r"(?i)(?:in|over|during)\s+(?:recent|the\s+(?:past|last|coming|next))\b", t.text)]

@@ -109,3 +109,8 @@ def test_a_name_after_led_by_and_a_lower_case_role_is_a_person(kb) -> None:
 def test_a_role_then_the_name_at_the_end_of_the_sentence(kb) -> None:
     found = people(kb, "Taking part were Ambassador Li Luye and the director-general of the Israeli Foreign Ministry, Abraham Tamir.", "1987-03-28")
     assert ("Abraham Tamir", "Abraham Tamir") in found
+
+
+def test_a_hyphenated_given_name_puts_the_family_name_first(kb) -> None:
+    found = people(kb, "Finance Minister Chung In-yong will visit Washington. Officials said Chung would leave on Monday.", "1987-04-04")
+    assert ("Chung", "Chung In-yong") in found

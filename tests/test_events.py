@@ -633,3 +633,8 @@ def test_an_opening_conditions_engagement_lends_no_parties_to_the_main_clause() 
     )
     meeting = [e for e in found if e.type == "meeting"]
     assert [(e.status, set(e.participants)) for e in meeting] == [("proposed", {"Yoweri Museveni", "Daniel arap Moi"})]
+
+
+def test_a_time_in_what_was_said_does_not_date_the_visit_it_was_said_on() -> None:
+    visit = one("Oil Minister Karl Stein of Norway, during a brief visit to London, told Reuters in an interview that in February output fell.", published="1987-03-05")
+    assert (visit.type, visit.location, visit.date) == ("visit", "London", None)
