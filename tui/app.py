@@ -17,6 +17,7 @@ from typing import Callable, Mapping, Sequence
 from textual import events
 from textual.app import App, InvalidThemeError
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.widgets import Input
 
 from index.config import Config
@@ -27,6 +28,7 @@ from tui.core import OpeningCache, Reader, relative_age
 from tui.history import History
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.screens.palette import ReadoutPalette
 from tui.styles import Palette
 from tui.widgets.search_bar import SearchBar
 
@@ -142,6 +144,11 @@ class ReadoutApp(App[int]):
             event.prevent_default()
             event.stop()
             focused._forward_event(events.Key(event.key, event.character))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with a footer of its own keys (``tui.screens.palette``)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(ReadoutPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -9,7 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.widgets.scrolling import SCROLL_BINDINGS, scroll_now
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.scrolling import scroll_now, shown_scroll_bindings
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -96,16 +97,18 @@ class _HelpScroll(VerticalScroll, can_focus=False):
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys and query syntax; scrolls on small terminals."""
+    """Keys and query syntax; scrolls on small terminals.  Its footer offers
+    its own keys: the main screen's do nothing here."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close", show=True),
-        *SCROLL_BINDINGS,
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", key_display="esc"),
+        *shown_scroll_bindings(),
     ]
 
     def compose(self) -> ComposeResult:
         with _HelpScroll(id="help"):
             yield Static(help_text(), id="help-text", markup=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "Help"

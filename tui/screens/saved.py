@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -17,14 +17,17 @@ from index.results import IndexUnreadable, QueryError
 from tui.core import Reader, counted
 from tui.history import History
 from tui.styles import one_line
+from tui.widgets.key_bar import KeyBar
 
 
 class SavedScreen(ModalScreen[str | None]):
     """Pick a saved search to run it; ``d`` forgets one.  Dismisses with the query."""
 
     BINDINGS = [
-        Binding("escape,q", "close", "Close"),
-        Binding("d,delete", "forget", "Forget"),
+        # a priority binding, so the footer shows it (the list's own enter is hidden); it does what the list's would
+        Binding("enter", "run", "Run", key_display="⏎", priority=True),
+        Binding("d,delete", "forget", "Delete"),
+        Binding("escape,q", "close", "Close", key_display="esc"),
         Binding("j", "down", "Down", show=False),
         Binding("k", "up", "Up", show=False),
     ]
@@ -46,7 +49,7 @@ class SavedScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="saved"):
             yield OptionList(id="saved-list", markup=False)
-            yield Static(Text("enter runs · d forgets · escape closes", style="dim"), id="saved-hint", markup=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#saved").border_title = "Saved searches"
@@ -91,6 +94,12 @@ class SavedScreen(ModalScreen[str | None]):
     @on(OptionList.OptionSelected, "#saved-list")
     def _run(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def action_run(self) -> None:
+        """``⏎``: run the highlighted search (a click runs one through ``_run``)."""
+        option = self.query_one("#saved-list", OptionList).highlighted_option
+        if option is not None and option.id and not option.disabled:
+            self.dismiss(option.id)
 
     def action_close(self) -> None:
         self.dismiss(None)

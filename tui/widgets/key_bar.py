@@ -4,11 +4,16 @@ Textual's ``Footer`` rebuilds a widget per key on every focus change; this
 bar draws one ``Text`` from the same information (``Screen.active_bindings``,
 filtered by each screen's ``check_action``), which keeps focus changes cheap
 and lets the keys that matter most come first at 80 columns.
+
+Every screen has its own (help, saved searches and the palette too, docked
+over the main screen's): a modal screen takes all the keys, so the main
+screen's footer offered keys that did nothing there.
 """
 
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Sequence
 
 from rich.style import Style
 from rich.text import Text
@@ -24,11 +29,16 @@ def typed(key: str) -> bool:
 
 
 class KeyBar(Static):
-    """``/ Search  ⏎ Open  y Copy …``; disabled keys dimmed, hidden ones left out."""
+    """``/ Search  ⏎ Open  y Copy …``; disabled keys dimmed, hidden ones left out.
 
-    def __init__(self, id: str | None = "keys") -> None:
+    ``lead``: (key, description) pairs shown first, for keys that a widget
+    handles without a binding of its own to show (``⏎`` in the palette's input).
+    """
+
+    def __init__(self, id: str | None = "keys", lead: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(Text(), id=id, markup=False)
         self._pending = False
+        self.lead = tuple(lead)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._changed)
@@ -58,7 +68,7 @@ class KeyBar(Static):
         by_action: dict[str, tuple] = {}
         for binding, enabled in shown:
             by_action.setdefault(binding.action, (binding, enabled))
-        entries: list[tuple[str, str, bool]] = []
+        entries: list[tuple[str, str, bool]] = [(keys, description, True) for keys, description in self.lead]
         for group, items in groupby(by_action.values(), key=lambda item: item[0].group):
             items = list(items)
             if group is not None and len(items) > 1:

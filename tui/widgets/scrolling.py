@@ -8,6 +8,8 @@ Here every scroll happens at once, from where the previous one ended.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.binding import Binding
 from textual.widget import Widget
 
@@ -22,6 +24,27 @@ SCROLL_BINDINGS = [
     Binding("G,end", "scroll('end')", "Bottom", show=False),
 ]
 """The keys of a pane read by scrolling (the source, help): each calls its ``action_scroll``."""
+
+_SHOWN = {
+    "scroll('up')": ("↑", Binding.Group("Scroll", compact=True)),
+    "scroll('down')": ("↓", None),
+    "scroll('page_up')": ("pgup", Binding.Group("Page")),
+    "scroll('page_down')": ("pgdn", None),
+    "scroll('home')": ("g", Binding.Group("Top/end")),
+    "scroll('end')": ("G", None),
+}
+
+
+def shown_scroll_bindings() -> list[Binding]:
+    """``SCROLL_BINDINGS`` for a screen whose footer offers them, in pairs:
+    ``↑↓ Scroll  pgup pgdn Page  g G Top/end`` (the same keys do the same)."""
+    by_action = {b.action: b for b in SCROLL_BINDINGS}
+    shown = []
+    group = None
+    for action, (display, own_group) in _SHOWN.items():
+        group = own_group or group
+        shown.append(replace(by_action[action], show=True, key_display=display, group=group))
+    return shown
 
 
 def scroll_now(widget: Widget, how: str) -> None:
