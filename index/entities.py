@@ -496,6 +496,8 @@ class _ArticleEntities:
             # a title directly followed by a person names that person
             if any(0 <= p.span.start - title.span.end <= 2 for p in persons):
                 continue
+            if re.search(r"(?:ents|ers|ries|tors|nors|ives)$", title.text):
+                continue  # "three Latin American presidents": many people, not the one in office
             country = self._country_before(title.span.start)
             if country is None:
                 continue

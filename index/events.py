@@ -229,6 +229,7 @@ _GOVERNED_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:will|would|is|are|wa
 _MINISTERS_GATHER = re.compile(
     r"\b(?:[A-Z]{2,}|(?i:farm|agriculture|agricultural|finance|foreign|trade|oil|energy|economy|economic|defen[cs]e|environment|health|transport|interior|labou?r|fisheries|industry|commerce))\s+ministers\b"
     r"|\b(?i:ministers)\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:[A-Z]{2,}|Community|Union|Council|Group|Countries|Nations)\b"
+    r"|\b(?:[A-Z][\w-]+\s+){1,2}(?:presidents|leaders|premiers|heads\s+of\s+(?:state|government))\b"
 )
 """A bloc's ministers as the subject of a meeting: the gathering itself ("EC farm ministers", "ministers of the Gulf Cooperation Council")."""
 _BUSINESS_MARKS = re.compile(r"<[A-Z][A-Za-z.&]{0,7}>|\b(?:per\s+share|takeover|tender\s+offer|merger|shareholders?|stockholders?|stake|acquisition|buyout|Inc|Corp|Co\s+Ltd)\b")
@@ -773,6 +774,8 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         forum_after = re.match(r"^\s+of\s+(?:the\s+)?", after)
         if forum_after and forums.match(after, forum_after.end()):
             return "summit"  # "a meeting of the Group of Five"
+        if re.match(r"^\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:conference|assembly|alliance)\b", after):
+            return "summit"  # "the next ordinary meeting of the conference"
     return trigger.type
 
 
@@ -1033,8 +1036,11 @@ def extract_events(
                     participants = [topic] if topic else []
                     if not participants:
                         # "at the end of a two-day ministerial meeting": a gathering of its own, its members unnamed
-                        orphan = re.search(r"(?i)\bpart(?:y|ies)\b", text[trigger.span.end : min(span.end, trigger.span.end + 60)]) is not None or not ((trigger.type == "summit" and not trigger.weak or trigger.form.startswith("summit")) and (
-                            window is not None or _GATHERING_WORDS.search(text, max(span.start, trigger.span.start - 30), min(span.end, trigger.span.end + 40))
+                        gathering_noun = trigger.type == "summit" and not trigger.weak or trigger.form.startswith("summit") or (
+                            trigger.type == "meeting" and not trigger.verb and re.match(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:conference|assembly|ministers|leaders|presidents|heads)\b", text[trigger.span.end : trigger.span.end + 60])
+                        )  # "the next ordinary meeting of the conference" (not "a meeting of its executive board")
+                        orphan = re.search(r"(?i)\bpart(?:y|ies)\b", text[trigger.span.end : min(span.end, trigger.span.end + 60)]) is not None or not (gathering_noun and (
+                            window is not None or location is not None or _GATHERING_WORDS.search(text, max(span.start, trigger.span.start - 30), min(span.end, trigger.span.end + 40))
                         ))
             anaphoric = bool(re.search(r"(?i)\b(?:that|this|those|these|such|the same)\s+(?:[\w-]+\s+)?$", text[max(span.start, trigger.span.start - 25) : trigger.span.start]))
             quality = -2.5 * anaphoric + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if heading else 0)

@@ -114,3 +114,7 @@ def test_a_role_then_the_name_at_the_end_of_the_sentence(kb) -> None:
 def test_a_hyphenated_given_name_puts_the_family_name_first(kb) -> None:
     found = people(kb, "Finance Minister Chung In-yong will visit Washington. Officials said Chung would leave on Monday.", "1987-04-04")
     assert ("Chung", "Chung In-yong") in found
+
+
+def test_a_plural_title_is_no_office_holder(kb) -> None:
+    assert people(kb, "Three Latin American presidents met in Montevideo.", "1987-06-01") == []

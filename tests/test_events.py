@@ -638,3 +638,11 @@ def test_an_opening_conditions_engagement_lends_no_parties_to_the_main_clause() 
 def test_a_time_in_what_was_said_does_not_date_the_visit_it_was_said_on() -> None:
     visit = one("Oil Minister Karl Stein of Norway, during a brief visit to London, told Reuters in an interview that in February output fell.", published="1987-03-05")
     assert (visit.type, visit.location, visit.date) == ("visit", "London", None)
+
+
+def test_presidents_meeting_somewhere_and_the_next_meeting_of_the_conference_are_gatherings() -> None:
+    presidents = one("Recently three Latin American presidents meeting in Montevideo called for stable interest rates.", published="1987-06-01")
+    assert (presidents.type, presidents.participants, presidents.location) == ("summit", (), "Montevideo")
+    conference = one("The next ordinary meeting of the conference will be convened in Vienna on December 9.", published="1987-06-27")
+    assert (conference.type, conference.status, conference.location) == ("summit", "planned", "Vienna")
+    assert events("The bank approved the loan at a meeting of its executive board today.", published="1987-03-17") == ()
