@@ -236,6 +236,8 @@ _BUSINESS_MARKS = re.compile(r"<[A-Z][A-Za-z.&]{0,7}>|\b(?:per\s+share|takeover|
 """Marks of a company story: its meetings and calls are business, not diplomacy."""
 _GATHERING_WORDS = re.compile(r"(?i)\b(?:[\w]+-\s?day|ministerial|heads\s+of\s+(?:state|government)|leaders|ministers|again)\b")
 """Words that make a summit noun a gathering of its own: "a two-day ministerial meeting"."""
+_OLD_NEWS = re.compile(r"(?i)\b(?:had\s+(?:\w+\s+)?(?:met|held|visited|talked|been)|ago|last|previous|previously|earlier|former|formerly|since|once|ever|(?:19|20)\d\d|in\s+the\s+past|recent|recently|first|never)\b")
+"""Words that put a reported engagement before the story's day."""
 _REPORTED_AFTER = re.compile(r"\b(?:said|says|told|added)\b[^.;]{0,80}?\bthat\b")
 """'during a visit to London, told Reuters … that in February …': a time in what was said dates what was said."""
 _RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?:would|will|could|should|might|may|is|are|was|were|has|have|had)\b")
@@ -1103,6 +1105,12 @@ def extract_events(
                 d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published) or d.window.start <= published <= d.window.end + timedelta(days=1)
             ):
                 d.location = here
+    if here and published:
+        home = kb.places[here].country if here in kb.places else None
+        for d in merged:  # a wire story's news of the day: what happened, undated, where it was filed, happened that day or the day before
+            where = kb.places.get(d.location or "")
+            if d.window is None and d.status == "occurred" and (d.location is None or d.location == here or (where is not None and home and where.country == home)) and not _OLD_NEWS.search(text, d.sentence.start, d.sentence.end):
+                d.window = DateWindow(published - timedelta(days=1), published, text[d.trigger.start : d.trigger.end], None)
     _inherit_visit_places(merged, kb, nationality)
     for d in drafts:  # "Blinken's visit … including possible trips by Yellen and Raimondo": the same destination
         target = d.into

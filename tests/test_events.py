@@ -646,3 +646,10 @@ def test_presidents_meeting_somewhere_and_the_next_meeting_of_the_conference_are
     conference = one("The next ordinary meeting of the conference will be convened in Vienna on December 9.", published="1987-06-27")
     assert (conference.type, conference.status, conference.location) == ("summit", "planned", "Vienna")
     assert events("The bank approved the loan at a meeting of its executive board today.", published="1987-03-17") == ()
+
+
+def test_undated_news_of_the_day_in_a_wire_story_is_that_day_or_the_one_before() -> None:
+    news = one("After an emergency meeting of NATO ambassadors, a statement was issued.", published="1987-03-27", dateline="BRUSSELS, March 27")
+    assert (news.type, str(news.date.start), str(news.date.end)) == ("summit", "1987-03-26", "1987-03-27")
+    old = one("Foreign Minister Karl Stein had met Danish Premier Lars Holm in Brussels.", published="1987-03-27", dateline="BRUSSELS, March 27")
+    assert old.date is None, "a pluperfect puts it before the story's day"
