@@ -1,6 +1,13 @@
-"""The help screen (``?``): every key, and the query syntax with examples."""
+"""The help screen (``?``): every key, and the query syntax with examples.
+
+The syntax listed is what ``index.store`` reads (a test checks each example
+parses); the text is wrapped by hand to the box's width, so a long line
+keeps its indent instead of running back to the left edge.
+"""
 
 from __future__ import annotations
+
+import textwrap
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -51,8 +58,17 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("n / N", "next / previous match of the query"),
             ("j / k, space / b", "scroll; page down / up"),
+            ("g / G", "top / end of the article"),
             ("y", "copy the event being read"),
             ("escape", "back to the list"),
+        ),
+    ),
+    (
+        "Saved searches (ctrl+o)",
+        (
+            ("enter", "run the search under the cursor"),
+            ("d", "delete it from the saved searches"),
+            ("escape", "close"),
         ),
     ),
 )
@@ -67,29 +83,75 @@ SYNTAX: tuple[tuple[str, str], ...] = (
     ("org:APEC", "an organisation"),
     ("type:meeting", "meeting, visit, call, talks or summit"),
     ("status:planned", "occurred, planned, proposed, postponed or cancelled"),
-    ("date:2023-05-25", "events that may fall on that day"),
-    ("date:[2023-05-01 to 2023-05-31]", "a date range (either end may be left open)"),
+    ("date:2023-05-25", "events that may fall on that day, articles of that day (when: too)"),
+    ("date:2023-05*", "a month (date:2023* a year)"),
+    ("date:[2023-05-01 to 2023-05-31]", "a range: events whose dates overlap it, articles published in it"),
+    ("date:[2023-05-01 to]", "an open range: from that day on (date:[to 2023-05-31]: up to it)"),
+    ("cameo:042", "events by CAMEO code (cameo:04* all of 040-046)"),
     ("title:summit", "words of the headline only"),
+    ("body:tariffs", "words of the article's text only (text:)"),
     ("article:000_a5c58ae0fba963d3", "one article (id:)"),
 )
 
+KEY_COLUMN = 20
+"""Where a key's description starts (its wrapped lines too)."""
+SYNTAX_INDENT = 6
+"""Where an example's description starts (its wrapped lines too)."""
+NARROW = KEY_COLUMN + 24
+"""Below this width a key's description goes under the key, indented like the syntax's."""
 
-def help_text() -> Text:
+
+def _wrapped(text: Text, words: str, width: int, indent: int, first_room: int | None = None, style: str = "") -> None:
+    """Append ``words`` wrapped to ``width`` columns, every line after the first
+    indented by ``indent`` (a hanging indent); the first line has ``first_room``
+    columns (default: ``width - indent``, after an indent the caller wrote)."""
+    room = max(8, width - indent)
+    lines = textwrap.wrap(words, width=max(8, first_room if first_room is not None else room), break_on_hyphens=False) or [""]
+    text.append(lines[0] + "\n", style=style)
+    rest = " ".join(lines[1:])
+    for line in textwrap.wrap(rest, width=room, break_on_hyphens=False):
+        text.append(" " * indent + line + "\n", style=style)
+
+
+def help_text(width: int = 80) -> Text:
+    """The help, wrapped to ``width`` columns with hanging indents: a wrapped
+    description stays in its column instead of running back to the left edge."""
+    width = max(width, 20)
     text = Text()
     text.append("Readout", style="bold")
-    text.append(" — find every meeting between two people, read the sentence it came from.\n")
+    _wrapped(text, " — find every meeting between two people, read the sentence it came from.", width, 0, first_room=width - len("Readout"))
     for group, keys in KEYS:
         text.append(f"\n{group}\n", style="bold underline")
         for key, what in keys:
-            text.append(f"  {key:<18}", style="bold")
-            text.append(f"{what}\n")
+            if width >= NARROW:
+                text.append(f"  {key:<{KEY_COLUMN - 2}}", style="bold")
+                _wrapped(text, what, width, KEY_COLUMN)
+            else:
+                text.append(f"  {key}\n", style="bold")
+                text.append(" " * SYNTAX_INDENT)
+                _wrapped(text, what, width, SYNTAX_INDENT)
     text.append("\nQuery syntax\n", style="bold underline")
     for example, what in SYNTAX:
-        text.append(f"  {example}\n", style="bold")
-        text.append(f"      {what}\n")
-    text.append("\nStatus: ● occurred  ○ planned  ◇ proposed  ◐ postponed  ✕ cancelled\n")
+        text.append("  ")
+        _wrapped(text, example, width, 4, first_room=width - 2, style="bold")
+        text.append(" " * SYNTAX_INDENT)
+        _wrapped(text, what, width, SYNTAX_INDENT)
+    text.append("\n")
+    _wrapped(text, "Status: ● occurred  ○ planned  ◇ proposed  ◐ postponed  ✕ cancelled", width, 8, first_room=width)
     text.append("\nescape, q or ? closes this help.", style="dim")
     return text
+
+
+class _HelpText(Static):
+    """The help text, wrapped again whenever its width changes (see ``help_text``)."""
+
+    _wrapped_at: int | None = None
+
+    def on_resize(self) -> None:
+        width = self.content_region.width
+        if width and width != self._wrapped_at:
+            self._wrapped_at = width
+            self.update(help_text(width))
 
 
 class _HelpScroll(VerticalScroll, can_focus=False):
@@ -107,7 +169,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with _HelpScroll(id="help"):
-            yield Static(help_text(), id="help-text", markup=False)
+            yield _HelpText(help_text(), id="help-text", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
