@@ -150,6 +150,7 @@ _SUBJECT_NOUN_PHRASE = re.compile(r"\s*[\"“]?(?:the|a|an|these|those|this|that
 """Only a determiner and modifiers before a noun trigger: it heads the clause's subject."""
 _AUX_AFTER_OBJECT = re.compile(r"(?:\s+(?:with|between|in|on|of|at|among|involving)\s+[^,;.:]{1,120}?)?\s+(?:will|(?:is|are)\s+(?:expected|scheduled|due|set|to))\b")
 """'… discussions with Murata and other officials will focus': the subject's own auxiliary, past its complement."""
+_MAYBE_AFTER_OBJECT = re.compile(r"(?:\s+(?:with|between|in|on|of|at|among|involving)\s+[^,;.:]{1,120}?)?\s+(?:could|may|might)\s+(?:take\s+place|be\s+held|happen|occur|go\s+ahead|come)\b")
 _CONDITIONAL_OPENER = re.compile(r"\s*[\"“]?(?:If|Unless|Should)\b[^,;]{3,120},")
 """A sentence opening with a condition: what its main clause plans only may happen."""
 _BETWEEN_OPEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;]{1,60}$")
@@ -238,6 +239,9 @@ _GATHERING_WORDS = re.compile(r"(?i)\b(?:[\w]+-\s?day|ministerial|heads\s+of\s+(
 """Words that make a summit noun a gathering of its own: "a two-day ministerial meeting"."""
 _OLD_NEWS = re.compile(r"(?i)\b(?:had\s+(?:\w+\s+)?(?:met|held|visited|talked|been)|ago|last|previous|previously|earlier|former|formerly|since|once|ever|(?:19|20)\d\d|in\s+the\s+past|recent|recently|first|never)\b")
 """Words that put a reported engagement before the story's day."""
+_PROPOSAL_WORD = re.compile(r"(?i)offer|offered|offers|proposal|proposed|propose|proposes|suggest|suggested|hope|hopes|hoped|hoping|request|requested")
+_LINKED_ELSEWHERE = re.compile(r"(?i)\b(?:at|during|in|on|before|after|while|when|for|by)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w.’'-]+\s+){0,3}$")
+"""Between a word of proposing and the trigger: the trigger is where or when, not what is proposed."""
 _REPORTED_AFTER = re.compile(r"\b(?:said|says|told|added)\b[^.;]{0,80}?\bthat\b")
 """'during a visit to London, told Reuters … that in February …': a time in what was said dates what was said."""
 _RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?:would|will|could|should|might|may|is|are|was|were|has|have|had)\b")
@@ -283,14 +287,24 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return None
     cues: list[tuple[int, str]] = []
     governing = re.match(r"(?i)^(?:\s+(?:(?!that\b|which\b|who\b)[\w-]+\s+){0,4}?)?(?:will|would|could|may|might|should|(?:is|was|are|were)\s+(?:expected|scheduled|set|planned|due|likely|to)|has\s+been|had\s+been|took\s+place|takes\s+place|ended|began|opened)\b", after)
+    hedged_predicate = bool(governing) and governing.group(0).split()[-1].lower() in ("could", "may", "might") and not re.match(
+        r"\s+(?:take\s+place|be\s+held|happen|occur|go\s+ahead|materiali[sz]e|proceed|come|be\s+(?:arranged|scheduled|organi[sz]ed|postponed|delayed|cancell?ed))\b", after[governing.end() :]
+    )  # "Nakasone's visit could coincide with the vote": the visit is expected; the coincidence is hedged
     for name, pattern in tables.status:
         for m in pattern.finditer(before):
+            if name == "proposed" and _PROPOSAL_WORD.fullmatch(m.group(0)) and _LINKED_ELSEWHERE.search(before, m.end()) and not re.search(r"\b(?:that|to)\b", before[m.end() :]):
+                continue  # "would offer a draft treaty … at talks": the offer is made at them, the talks are not offered
             cues.append((len(before) - m.end(), name))
-        if governing:  # after the trigger only an auxiliary governs it ("the visit will pave the way")
+        if governing and not hedged_predicate:  # after the trigger only an auxiliary governs it ("the visit will pave the way")
             for m in pattern.finditer(after[: governing.end()]):
                 cues.append((m.start() + 3, name))
-    if not trigger.verb and _SUBJECT_NOUN_PHRASE.fullmatch(text, clause.start, trigger.span.start) and _AUX_AFTER_OBJECT.match(text, trigger.span.end, clause.end):
-        cues.append((3, "planned"))  # "The Armacost discussions with Murata and other senior officials will focus on …"
+    if hedged_predicate:
+        cues.append((3, "planned"))
+    if not trigger.verb and _SUBJECT_NOUN_PHRASE.fullmatch(text, clause.start, trigger.span.start):
+        if _AUX_AFTER_OBJECT.match(text, trigger.span.end, clause.end):
+            cues.append((3, "planned"))  # "The Armacost discussions with Murata and other senior officials will focus on …"
+        elif _MAYBE_AFTER_OBJECT.match(text, trigger.span.end, clause.end):
+            cues.append((3, "proposed"))  # "The meeting with Holm could take place next week"
     late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled)\b", text[trigger.span.end : clause.end])
     if late and not re.search(r"[.;]", late.group(0)):  # "the planned meeting … has been postponed"
         return "cancelled" if re.match(r"(?i)cancel|called|scrapped|dropped", late.group(1)) else "postponed"

@@ -653,3 +653,14 @@ def test_undated_news_of_the_day_in_a_wire_story_is_that_day_or_the_one_before()
     assert (news.type, str(news.date.start), str(news.date.end)) == ("summit", "1987-03-26", "1987-03-27")
     old = one("Foreign Minister Karl Stein had met Danish Premier Lars Holm in Brussels.", published="1987-03-27", dateline="BRUSSELS, March 27")
     assert old.date is None, "a pluperfect puts it before the story's day"
+
+
+def test_an_offer_made_at_talks_does_not_propose_them_and_a_hedged_predicate_keeps_the_visit_planned() -> None:
+    talks = one("President Karl Stein said Norway would offer a draft treaty at talks with the Soviet Union in Geneva tomorrow.", published="1987-03-03")
+    assert talks.status == "planned"
+    offered = one("Foreign Minister Karl Stein offered talks with Danish Premier Lars Holm.", published="1987-03-03")
+    assert offered.status == "proposed"
+    visit = one("Prime Minister Karl Stein's visit to Oslo next week could coincide with a vote on the trade bill.", published="1987-03-03")
+    assert visit.status == "planned"
+    maybe = one("The meeting with Danish Premier Lars Holm could take place next week, Foreign Minister Karl Stein said.", published="1987-03-03")
+    assert maybe.status == "proposed"
