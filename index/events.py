@@ -308,7 +308,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled)\b", text[trigger.span.end : clause.end])
     if late and not re.search(r"[.;]", late.group(0)):  # "the planned meeting … has been postponed"
         return "cancelled" if re.match(r"(?i)cancel|called|scrapped|dropped", late.group(1)) else "postponed"
-    if not trigger.verb and re.match(r"(?i)^[^;,.]{0,90}?\b(?:is|was|are|were|seemed|seems|looked|looks|remained|remains)\s+(?:\w+\s+)?(?:unlikely|doubtful|uncertain|in\s+doubt|possible)\b(?!\s+to\b)", text[trigger.span.end : clause.end]):
+    if not trigger.verb and re.match(r"(?i)^(?:[^;,.]|(?<=[A-Z])\.){0,90}?\b(?:is|was|are|were|seemed|seems|looked|looks|remained|remains)\s+(?:\w+\s+)?(?:unlikely|doubtful|uncertain|in\s+doubt|possible|under\s+(?:consideration|discussion|study)|being\s+(?:considered|discussed|studied)|mooted)\b(?!\s+to\b)", text[trigger.span.end : clause.end]):
         return "proposed"  # "an early meeting of G-7 finance ministers was unlikely": talked of, not planned
     if re.search(r"(?i)\b(?:debt\s+)?(?:rescheduling|refinancing)\s+$", before):
         cues = [c for c in cues if c[0] > 2]  # "rescheduling negotiations": talks about rescheduling debt, not a postponement

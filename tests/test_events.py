@@ -664,3 +664,8 @@ def test_an_offer_made_at_talks_does_not_propose_them_and_a_hedged_predicate_kee
     assert visit.status == "planned"
     maybe = one("The meeting with Danish Premier Lars Holm could take place next week, Foreign Minister Karl Stein said.", published="1987-03-03")
     assert maybe.status == "proposed"
+
+
+def test_an_engagement_under_consideration_is_proposed() -> None:
+    visit = one("An official said a visit to Moscow by U.S. Secretary of State Karl Stein was under consideration.", published="1987-03-01")
+    assert (visit.type, visit.status) == ("visit", "proposed")
