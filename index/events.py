@@ -449,6 +449,25 @@ def _main_subject(text: str, sentence: Span, people: Sequence[Mention], before: 
     return next((m for m in people if m.span.end <= before and not _is_speaker(text, m, sentence, trigger)), None)
 
 
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\s+(?:[\w-]+\s+)?$")
+"""Two surnames joined before an engagement: "the Reagan-Gorbachev summit"."""
+
+
+def _by_surname(word: str, people: Sequence[Mention], kb: Knowledge) -> str | None:
+    """The person a bare surname stands for: one the story names, else the fact base's only one."""
+    named = {m.canonical for m in people if m.canonical.split()[-1] == word}
+    if len(named) == 1:
+        return named.pop()
+    index = kb.cache.get("by_surname")
+    if index is None:
+        index = {}
+        for person in {id(p): p for p in kb.person_by_name.values()}.values():
+            index.setdefault(person.surname, set()).add(person.name)
+        kb.cache["by_surname"] = index
+    known = index.get(word, set())
+    return next(iter(known)) if len(known) == 1 else None
+
+
 def _participants(
     text: str,
     sentence: Span,
@@ -779,6 +798,8 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         return "summit"  # "the economic summit meeting in Venice": the gathering
     if trigger.type == "summit" and re.match(r"^\s+with\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z]", text[trigger.span.end : trigger.span.end + 60]) and any(m.span.start >= trigger.span.end and m.span.start - trigger.span.end <= 40 for m in people):
         return "meeting"  # "a summit with Biden": two leaders' meeting
+    if trigger.type == "summit" and len(participants) == 2 and _NAME_PAIR.search(text, max(0, trigger.span.start - 40), trigger.span.start):
+        return "meeting"  # "the Reagan-Gorbachev summit": two leaders' meeting
     if trigger.type == "summit":
         between = re.match(r"^\s+(?:(?:in|at|on|next|this|later|early|in\s+early|in\s+late)\s+[\w.’'-]+\s+(?:[\w.’'-]+\s+)?){0,2}between\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:and|&)\s+", text[trigger.span.end : trigger.span.end + 130])
         if between and not forums.search(text[trigger.span.start - 30 : trigger.span.start]):
@@ -899,6 +920,11 @@ def extract_events(
                 prior_objects = [m.canonical for m in sentence_people if triggers[n - 1].span.end <= m.span.start and m.span.end <= prior_end]
                 previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), prior_objects)
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
+            pair = _NAME_PAIR.search(text, max(span.start, trigger.span.start - 40), trigger.span.start)
+            if pair:  # "the earlier Reagan-Gorbachev summit", "the Biden-Xi meeting": both are parties
+                named = [_by_surname(word, people, kb) for word in pair.groups()]
+                if all(named):
+                    participants = list(dict.fromkeys([*named, *participants]))
             if trigger.type == "call" and len(participants) == 1:
                 caller = next((m for m in sentence_people if m.canonical == participants[0] and m.span.end <= trigger.span.start and _SPEAKER_AFTER.match(text[m.span.end : trigger.span.start])), None)
                 teller = next((m.canonical for m in sentence_people if caller is not None and m.span.end <= caller.span.start and m.canonical not in participants and _is_speaker(text, m, span)), None)
@@ -1077,6 +1103,12 @@ def extract_events(
             draft.definite = not trigger.verb and bool(re.search(r"(?i)\b(?:the|these|those|that|this|their|such)\s+$", text[max(span.start, trigger.span.start - 8) : trigger.span.start]))
             draft.elsewhere = location is None and bool(re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 12]))
             this_sentence.append(draft)
+        for d in this_sentence:  # "Kirya will visit Kenya tomorrow for talks": the talks are with the host country
+            if d.type in ("talks", "meeting") and len(d.participants) == 1 and not _is_country_code(d.participants[0]):
+                trip = next((v for v in this_sentence if v.type == "visit" and v.participants == d.participants and v.location and v.trigger.start < d.trigger.start), None)
+                host = kb.places.get(trip.location) if trip is not None else None
+                if host is not None and host.country and host.country != nationality.get(d.participants[0]) and re.match(r"\s+(?:[\w-]+\s+){0,4}?for\s+(?:[\w-]+\s+)?$", text[trip.trigger.end : d.trigger.start]):
+                    d.participants = [*d.participants, host.country]
         drafts.extend(this_sentence)
         if this_sentence:
             previous_drafts = this_sentence

@@ -669,3 +669,14 @@ def test_an_offer_made_at_talks_does_not_propose_them_and_a_hedged_predicate_kee
 def test_an_engagement_under_consideration_is_proposed() -> None:
     visit = one("An official said a visit to Moscow by U.S. Secretary of State Karl Stein was under consideration.", published="1987-03-01")
     assert (visit.type, visit.status) == ("visit", "proposed")
+
+
+def test_two_surnames_joined_before_an_engagement_are_its_parties() -> None:
+    met = one("He said the offer was consistent with the position at the earlier Reagan-Gorbachev summit in Geneva in November 1985.", published="1987-03-03")
+    assert (met.type, set(met.participants), met.location) == ("meeting", {"Ronald Reagan", "Mikhail Gorbachev"}, "Geneva")
+
+
+def test_a_visit_for_talks_makes_the_host_country_the_other_party() -> None:
+    found = events("A Norwegian mission led by Trade Minister Karl Stein will visit Denmark tomorrow for talks on fishing.", published="1987-06-02")
+    talks = [e for e in found if e.type == "talks"]
+    assert [set(e.participants) for e in talks] == [{"Karl Stein", "DK"}]
