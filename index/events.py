@@ -235,6 +235,8 @@ _MINISTERS_GATHER = re.compile(
 """A bloc's ministers as the subject of a meeting: the gathering itself ("EC farm ministers", "ministers of the Gulf Cooperation Council")."""
 _BUSINESS_MARKS = re.compile(r"<[A-Z][A-Za-z.&]{0,7}>|\b(?:per\s+share|takeover|tender\s+offer|merger|shareholders?|stockholders?|stake|acquisition|buyout|Inc|Corp|Co\s+Ltd)\b")
 """Marks of a company story: its meetings and calls are business, not diplomacy."""
+_LABOUR_MARKS = re.compile(r"(?i)\b(?:unions?|wages?|pay\s+(?:talks|rise|increase|claim|deal)|strikes?|employers|workers|working\s+week|collective\s+bargaining|contract\s+talks|arbitration|walkout)\b")
+"""Marks of a labour story: wage talks between a union and employers are not diplomacy."""
 _GATHERING_WORDS = re.compile(r"(?i)\b(?:[\w]+-\s?day|ministerial|heads\s+of\s+(?:state|government)|leaders|ministers|again)\b")
 """Words that make a summit noun a gathering of its own: "a two-day ministerial meeting"."""
 _OLD_NEWS = re.compile(r"(?i)\b(?:had\s+(?:\w+\s+)?(?:met|held|visited|talked|been)|ago|last|previous|previously|earlier|former|formerly|since|once|ever|(?:19|20)\d\d|in\s+the\s+past|recent|recently|first|never)\b")
@@ -971,8 +973,8 @@ def extract_events(
                 orphan = True
             if trigger.weak and not participants and not (trigger.type == "summit" and tables.forums.search(text, max(span.start, trigger.span.start - 30), trigger.span.start)):
                 continue  # (but "the OPEC conference here" is the gathering itself)
-            if trigger.form.startswith("welcom") and not any(0 <= m.span.start - trigger.span.end <= 45 and re.fullmatch(r"\s+(?:(?:the\s+)?(?:visiting\s+)?[A-Z][\w.’'-]*\s+){0,5}", text[trigger.span.end : m.span.start] + " ") for m in sentence_people):
-                continue  # "welcomed the decision": only welcoming a person is a meeting
+            if trigger.form.startswith("welcom") and not any(0 <= m.span.start - trigger.span.end <= 45 and re.fullmatch(r"\s+(?:(?:the\s+)?(?:visiting\s+)?[A-Z][\w.’'-]*\s+){0,5}", text[trigger.span.end : m.span.start] + " ") and not re.match(r"[’']s\b", text[m.span.end : m.span.end + 2]) for m in sentence_people):
+                continue  # "welcomed the decision", "welcomed President Reagan's firm action": only welcoming a person is a meeting
             if trigger.form.startswith("discuss") and len(participants) < 2 and not re.search(r"(?i)\bwith\b", text[trigger.span.end : min(clause.end, trigger.span.end + 80)]):
                 continue  # "Nakasone would discuss the Venice summit": a topic, not talks with anyone
             event_type = _refine_type(text, trigger, participants, tables.forums, clause, sentence_people)
@@ -1166,7 +1168,7 @@ def extract_events(
         if sibling is not None:
             place = kb.places.get(sibling.location or "")
             target.location = kb.country_name(place.country, published) if place and place.kind == "city" and place.country else sibling.location
-    if len(_BUSINESS_MARKS.findall(text)) >= 3:
+    if len(_BUSINESS_MARKS.findall(text)) >= 3 or len(_LABOUR_MARKS.findall(text)) >= 3:
         # a company story ("<WX>", "per share", "takeover"): meetings and calls of people with no country are boardroom business
         merged = [d for d in merged if d.type in ("summit", "visit") or any(_is_country_code(p) or p in nationality for p in d.participants)]
     events = []

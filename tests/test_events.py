@@ -680,3 +680,14 @@ def test_a_visit_for_talks_makes_the_host_country_the_other_party() -> None:
     found = events("A Norwegian mission led by Trade Minister Karl Stein will visit Denmark tomorrow for talks on fishing.", published="1987-06-02")
     talks = [e for e in found if e.type == "talks"]
     assert [set(e.participants) for e in talks] == [{"Karl Stein", "DK"}]
+
+
+def test_wage_talks_in_a_labour_story_and_welcoming_someones_action_are_no_diplomacy() -> None:
+    story = (
+        "The union and the employers failed to agree on wages. "
+        "Union official Karl Stein blamed the failure of the negotiations on the employers. "
+        "Workers may strike next week."
+    )
+    assert events(story) == ()
+    assert events("The communique welcomed President Karl Stein's firm action on trade.") == ()
+    assert [e.type for e in events("Foreign Minister Lars Holm welcomed President Karl Stein to Oslo on Monday.")] == ["meeting"]
