@@ -242,7 +242,7 @@ _GATHERING_WORDS = re.compile(r"(?i)\b(?:[\w]+-\s?day|ministerial|heads\s+of\s+(
 _OLD_NEWS = re.compile(r"(?i)\b(?:had\s+(?:\w+\s+)?(?:met|held|visited|talked|been)|ago|last|previous|previously|earlier|former|formerly|since|once|ever|(?:19|20)\d\d|in\s+the\s+past|recent|recently|first|never)\b")
 """Words that put a reported engagement before the story's day."""
 _PROPOSAL_WORD = re.compile(r"(?i)offer|offered|offers|proposal|proposed|propose|proposes|suggest|suggested|hope|hopes|hoped|hoping|request|requested")
-_LINKED_ELSEWHERE = re.compile(r"(?i)\b(?:at|during|in|on|before|after|while|when|for|by)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w.’'-]+\s+){0,3}$")
+_LINKED_ELSEWHERE = re.compile(r"(?i)\b(?:at|during|in|on|before|after|while|when)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w.’'-]+\s+){0,3}$")
 """Between a word of proposing and the trigger: the trigger is where or when, not what is proposed."""
 _REPORTED_AFTER = re.compile(r"\b(?:said|says|told|added)\b[^.;]{0,80}?\bthat\b")
 """'during a visit to London, told Reuters … that in February …': a time in what was said dates what was said."""
@@ -294,7 +294,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     )  # "Nakasone's visit could coincide with the vote": the visit is expected; the coincidence is hedged
     for name, pattern in tables.status:
         for m in pattern.finditer(before):
-            if name == "proposed" and _PROPOSAL_WORD.fullmatch(m.group(0)) and _LINKED_ELSEWHERE.search(before, m.end()) and not re.search(r"\b(?:that|to)\b", before[m.end() :]):
+            if (name == "proposed" and _PROPOSAL_WORD.fullmatch(m.group(0)) or name == "planned" and re.fullmatch(r"(?i)agreed(?:\s+(?:to|on))?|announced", m.group(0))) and _LINKED_ELSEWHERE.search(before, m.end()) and not re.search(r"\b(?:that|to)\b", before[m.end() :]):
                 continue  # "would offer a draft treaty … at talks": the offer is made at them, the talks are not offered
             cues.append((len(before) - m.end(), name))
         if governing and not hedged_predicate:  # after the trigger only an auxiliary governs it ("the visit will pave the way")
@@ -674,7 +674,9 @@ def _location(
             # a city as the story writes it ("Berne", "Peking"); a country by its name
             best = (rank, _place_name(m, kb))
     if best is None:
-        seat = re.search(r"\b(?:at|in|to)\s+the\s+(White House|Kremlin|Elysee(?: Palace)?|Élysée(?: Palace)?|Chancellery|Blue House|Zhongnanhai|Great Hall of the People|Downing Street)\b", text[trigger.span.start : min(clause.end, trigger.span.end + 70)])
+        seat = re.search(r"\b(?:at|in|to)\s+the\s+(White House|Kremlin|Elysee(?: Palace)?|Élysée(?: Palace)?|Chancellery|Blue House|Zhongnanhai|Great Hall of the People|Downing Street)\b", text[trigger.span.start : min(clause.end, trigger.span.end + 70)]) or re.search(
+            r"\b(?:a|an|the)\s+(White House|Kremlin|Elysee|Élysée|Downing Street)\s+(?:[\w-]+\s+)?$", text[max(clause.start, trigger.span.start - 40) : trigger.span.start]
+        )  # "hosted him at the White House", "a White House summit": in Washington
         if seat:  # "hosted him at the White House": in Washington
             code = kb.seats.get(seat.group(1)) or kb.seats.get(seat.group(1).split()[0])
             if code and code in kb.capitals:
@@ -800,8 +802,10 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         return "summit"  # "the economic summit meeting in Venice": the gathering
     if trigger.type == "summit" and re.match(r"^\s+with\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z]", text[trigger.span.end : trigger.span.end + 60]) and any(m.span.start >= trigger.span.end and m.span.start - trigger.span.end <= 40 for m in people):
         return "meeting"  # "a summit with Biden": two leaders' meeting
-    if trigger.type == "summit" and len(participants) == 2 and _NAME_PAIR.search(text, max(0, trigger.span.start - 40), trigger.span.start):
-        return "meeting"  # "the Reagan-Gorbachev summit": two leaders' meeting
+    if trigger.type == "summit" and len(participants) == 2 and not any(_is_country_code(p) for p in participants) and (
+        _NAME_PAIR.search(text, max(0, trigger.span.start - 40), trigger.span.start) or re.search(r"\b(?:White House|Kremlin|Elysee|Élysée|Downing Street)\s+$", text[max(0, trigger.span.start - 25) : trigger.span.start])
+    ):
+        return "meeting"  # "the Reagan-Gorbachev summit", "agreed … at a White House summit": two leaders' meeting
     if trigger.type == "summit":
         between = re.match(r"^\s+(?:(?:in|at|on|next|this|later|early|in\s+early|in\s+late)\s+[\w.’'-]+\s+(?:[\w.’'-]+\s+)?){0,2}between\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:and|&)\s+", text[trigger.span.end : trigger.span.end + 130])
         if between and not forums.search(text[trigger.span.start - 30 : trigger.span.start]):

@@ -691,3 +691,10 @@ def test_wage_talks_in_a_labour_story_and_welcoming_someones_action_are_no_diplo
     assert events(story) == ()
     assert events("The communique welcomed President Karl Stein's firm action on trade.") == ()
     assert [e.type for e in events("Foreign Minister Lars Holm welcomed President Karl Stein to Oslo on Monday.")] == ["meeting"]
+
+
+def test_what_two_leaders_agreed_at_a_white_house_summit_was_agreed_at_their_meeting_there() -> None:
+    met = one("Japanese Prime Minister Fumio Kishida and U.S. President Joe Biden agreed to upgrade their alliance at a White House summit on Wednesday.", published="2024-04-11")
+    assert (met.type, met.status, set(met.participants), met.location) == ("meeting", "occurred", {"Fumio Kishida", "Joe Biden"}, "Washington")
+    proposal = one("North Korea said it agreed to a South Korean proposal for talks between the prime ministers of the two countries.", published="1987-03-29")
+    assert proposal.status != "occurred", "a proposal for talks: not talks held"
