@@ -13,6 +13,13 @@ from typing import Any, Mapping, Protocol
 from index.model import Mention, Span
 
 
+SORTS: tuple[str, ...] = ("relevance", "newest", "oldest", "status", "type", "place", "participants")
+"""The orders a search can return its hits in (``search(sort=...)``): the best
+matches first, by date either way, or grouped by an event's status (occurred
+first), type, place or participants, oldest first within a group.  The whole
+result set is ordered, not the hits of one page."""
+
+
 class QueryError(ValueError):
     """A query the parser cannot read: shown to the user, never a crash."""
 
@@ -74,7 +81,7 @@ class StoredArticle:
 class SearchBackend(Protocol):
     """The narrow interface the rest of Readout uses to reach an index."""
 
-    def search(self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0, snippets: bool = True) -> SearchPage: ...
+    def search(self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0, snippets: bool = True, sort: str | None = None) -> SearchPage: ...
     def count(self, text: str, kind: str | None = None) -> int: ...
     def facets(self, text: str, kind: str | None = None, top: int = 30) -> dict[str, list[tuple[str, int]]]: ...
     def article(self, article_id: str) -> StoredArticle | None: ...

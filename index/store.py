@@ -38,7 +38,7 @@ import zlib
 from collections import OrderedDict
 from contextlib import contextmanager
 from datetime import date, timedelta
-from heapq import nlargest
+from heapq import nlargest, nsmallest
 from itertools import accumulate
 from pickle import loads as _pickle_loads
 from pathlib import Path
@@ -91,12 +91,13 @@ with _deferred_module("urllib.request", "urlretrieve"):
     from whoosh.index import LockError
     from whoosh.lang.porter import stem as porter_stem
 
-from index.model import Event, Extraction, Mention, Span
+from index.model import EVENT_STATUSES, Event, Extraction, Mention, Span
 from index.results import (  # noqa: F401 -- the store's vocabulary, defined without Whoosh; importable from here too
-    Hit, IndexBusy, IndexUnreadable, QueryError, SearchBackend, SearchPage, Snippet, StoredArticle,
+    SORTS, Hit, IndexBusy, IndexUnreadable, QueryError, SearchBackend, SearchPage, Snippet, StoredArticle,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+"""3: events keep ``event_col`` (sorting by status, type, place, participants)."""
 MAX_EVENT_DAYS = 400
 NAME_ANALYZER = RegexTokenizer(r"[\w\u00c0-\u024f]+(?:[-'’.][\w]+)*") | LowercaseFilter()
 DEFAULT_FIELDS = ("title", "body", "person", "place", "org")
@@ -146,6 +147,7 @@ def schema() -> fields.Schema:
         date_month=fields.KEYWORD(),
         date_year=fields.KEYWORD(),
         sort_date=fields.ID(stored=True, sortable=True),
+        event_col=_TextColumn(),
         data=fields.STORED,
     )
 
@@ -182,6 +184,12 @@ def year_terms(start: date, end: date) -> str:
 def _facet_value(names: Mapping[str, Sequence[str]]) -> str:
     """Facet names packed for the ``facet_col`` column (kind \\x1f name, joined by \\x1e)."""
     return "\x1e".join(f"{kind}\x1f{name}" for kind, values in names.items() for name in values if name)
+
+
+def _event_value(event: Event) -> str:
+    """What an event is sorted by, packed for the ``event_col`` column
+    (status, type, place, participants joined by \\x1e; fields by \\x1f)."""
+    return "\x1f".join((event.status, event.type, event.location or "", "\x1e".join(event.participants)))
 
 
 def _mention_json(m: Mention) -> list[Any]:
@@ -267,6 +275,7 @@ def _event_document(event: Event, title: str, key: str, source: str, published: 
         "org": "",
         "facets": facets,
         "facet_col": _facet_value(facets),
+        "event_col": _event_value(event),
         "type": event.type,
         "status": event.status,
         "cameo": event.cameo,
@@ -819,6 +828,48 @@ def _column_values(column: Any, count: int) -> list[Any]:
     return [column[d] for d in range(count)]
 
 
+# --- orders of the whole result set --------------------------------------------------------
+
+_STATUS_RANK = {status: n for n, status in enumerate(EVENT_STATUSES)}
+
+
+def _sort_name(sort: str | None) -> str:
+    """``sort`` as one of ``SORTS`` (None: relevance; ``date``, the older name: newest)."""
+    if sort is None:
+        return "relevance"
+    if sort == "date":
+        return "newest"
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+    return sort
+
+
+def _ordered(view: _View, matches: set[int], sort: str, limit: int) -> list[int]:
+    """The first ``limit`` of ``matches`` in order ``sort`` (not relevance).
+
+    By date: a walk of the commit's date order when the matches are many
+    (it stops at ``limit``), a partial sort of the matches by their place
+    in it when they are few.  Grouped orders sort the matching events by
+    their keys; other documents come after them, newest first.
+    """
+    if not matches or limit <= 0:
+        return []
+    if sort in ("newest", "oldest"):
+        order = view.by_date(sort)
+        if len(matches) * 16 >= len(order):
+            top = []
+            for docnum in order:
+                if docnum in matches:
+                    top.append(docnum)
+                    if len(top) >= limit:
+                        break
+            return top
+        return nsmallest(limit, matches, key=view.rank(sort).__getitem__)
+    keys = view.grouped(sort)
+    newest = view.rank("newest")
+    return nsmallest(limit, matches, key=lambda d: (0, keys[d]) if d in keys else (1, newest[d]))
+
+
 # --- the store ------------------------------------------------------------------------
 
 
@@ -830,7 +881,9 @@ class _View:
         self.signature = signature
         self.kinds: dict[str, set[int]] = {}
         self.field_lengths: dict[tuple[int, str], list[float] | None] = {}
-        self.by_date: list[int] | None = None
+        self.orders: dict[str, list[int]] = {}
+        self.ranks: dict[str, list[int]] = {}
+        self.event_keys: dict[str, dict[int, tuple[Any, ...]]] = {}
         self.column_lists: dict[str, list[str]] = {}
         self.date_bounds: tuple[date, date] | None | bool = False
         self.recent: dict = {}
@@ -865,12 +918,50 @@ class _View:
             self.kinds[""] = docs
         return docs
 
-    def newest_first(self) -> list[int]:
-        """Every document number, newest ``sort_date`` first (ties: higher number first, as Whoosh sorts)."""
-        if self.by_date is None:
+    def by_date(self, sort: str) -> list[int]:
+        """Every document number by ``sort_date``: ``newest`` first (ties:
+        higher number first, as Whoosh sorts) or ``oldest`` first; undated last either way."""
+        order = self.orders.get(sort)
+        if order is None:
             keys = self.values("sort_date")
-            self.by_date = sorted(range(len(keys)), key=lambda d: (keys[d], d), reverse=True)
-        return self.by_date
+            if sort == "newest":
+                order = sorted(range(len(keys)), key=lambda d: (keys[d], d), reverse=True)
+            else:
+                order = sorted(range(len(keys)), key=lambda d: (not keys[d], keys[d], d))
+            self.orders[sort] = order
+        return order
+
+    def rank(self, sort: str) -> list[int]:
+        """Each document's place in ``by_date(sort)``, by document number."""
+        rank = self.ranks.get(sort)
+        if rank is None:
+            order = self.by_date(sort)
+            rank = [0] * len(order)
+            for position, docnum in enumerate(order):
+                rank[docnum] = position
+            self.ranks[sort] = rank
+        return rank
+
+    def grouped(self, sort: str) -> dict[int, tuple[Any, ...]]:
+        """Each event's key for ``sort`` (status, type, place, participants),
+        read from the ``event_col`` column: the group, then the date, oldest first."""
+        keys = self.event_keys.get(sort)
+        if keys is None:
+            packed, dates = self.values("event_col"), self.values("sort_date")
+            keys = {}
+            for docnum in self.kind_docs("event"):
+                status, kind, place, people = (packed[docnum].split("\x1f") + ["", "", "", ""])[:4]
+                if sort == "status":
+                    group: Any = _STATUS_RANK.get(status, len(_STATUS_RANK))
+                elif sort == "type":
+                    group = kind or "\uffff"
+                elif sort == "place":
+                    group = place.lower() or "\uffff"
+                else:
+                    group = [name.lower() for name in people.split("\x1e") if name]
+                keys[docnum] = (group, dates[docnum], docnum)
+            self.event_keys[sort] = keys
+        return keys
 
     def docs(self, q: wq.Query, cache: dict | None = None) -> set[int]:
         """Global numbers of the documents matching ``q``."""
@@ -1197,8 +1288,9 @@ class Store:
         allow, restrict = self._allowed(view, kind, filters, cache)
         if allow is not None and not allow:
             return [], 0
-        if sort == "date" or isinstance(q, wq.Every):
-            # newest first, from the commit's date order: no walk of the matches
+        sort = _sort_name(sort)
+        if sort != "relevance" or isinstance(q, wq.Every):
+            # in an order of the whole result set (the empty query: newest first)
             if isinstance(q, wq.Every):
                 matches = allow if allow is not None else view.live_docs()
             else:
@@ -1207,14 +1299,7 @@ class Store:
                     matches = matches & allow
             if restrict:
                 matches = matches - restrict
-            top: list[tuple[float, int]] = []
-            if matches:
-                for docnum in view.newest_first():
-                    if docnum in matches:
-                        top.append((0.0, docnum))
-                        if len(top) >= limit:
-                            break
-            return top, len(matches)
+            return [(0.0, docnum) for docnum in _ordered(view, matches, "newest" if sort == "relevance" else sort, limit)], len(matches)
         elif not _scores(ranked):
             # nothing to rank by: Whoosh would give every match the same score
             # and keep the lowest document numbers; so do we, from the sets
@@ -1314,8 +1399,11 @@ class Store:
 
         ``snippets``: True makes snippets for every returned hit; a number
         makes them for the first that many only (a list shows a screenful).
+        ``sort``: one of ``SORTS`` (None: relevance), applied to every match
+        before the page is cut, so the first hits are the true newest, say.
         """
         started = time.perf_counter()
+        sort = _sort_name(sort)  # a mistake of the caller's, before any reading (a ValueError there reads as damage)
         with self._reading() as view:
             q = self._prepared(view, text)
             top, total = self._ranked(view, q, kind, max(1, offset + limit), sort)

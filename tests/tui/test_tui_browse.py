@@ -138,6 +138,7 @@ async def test_articles_show_title_date_source_and_highlighted_snippet(make_app,
 
 
 async def test_s_sorts_the_current_list(make_app, settle) -> None:
+    """(The order is the search's: the rows come once it has run, hence the settles.)"""
     app = make_app(initial_query="Raimondo")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -145,21 +146,26 @@ async def test_s_sorts_the_current_list(make_app, settle) -> None:
         table = app.query_one(EventTable)
         relevance = [h.doc_id for h in table.hits]
         await pilot.press("s")
+        await settle(pilot)
         assert table.sort_name == "newest"
         dates = [h.date for h in table.hits]
         assert dates == sorted(dates, reverse=True)
         assert "by newest" in str(app.query_one("#status-results").render())
         await pilot.press("s")
+        await settle(pilot)
         assert [h.date for h in table.hits] == sorted(dates)
         await pilot.press("s")
+        await settle(pilot)
         assert table.sort_name == "status"
         order = ["occurred", "planned", "proposed", "postponed", "cancelled"]
         statuses = [order.index(h.event["status"]) for h in table.hits]
         assert statuses == sorted(statuses)
         for _ in range(4):
             await pilot.press("s")
+            await settle(pilot)
         assert table.sort_name == "relevance" and [h.doc_id for h in table.hits] == relevance
         await pilot.press("a", "s")
+        await settle(pilot)
         assert app.query_one(ArticleList).sort_name == "newest"
         await pilot.press("p", "s")
         entities = app.query_one(EntityList)

@@ -16,7 +16,7 @@ and the preview would only slow the painting of what the user is waiting for.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from rich.text import Text
@@ -36,7 +36,7 @@ from textual.worker import get_current_worker
 from index.results import Hit, IndexUnreadable, QueryError, StoredArticle
 from tui import core
 from tui.clipboard import article_citation, citation
-from tui.core import Results
+from tui.core import FIRST_EVENTS, SNIPPET_ROWS, ArticleRow, Reader, Results
 from tui.history import Recall
 from tui.indexing import IndexNews, keep_current
 from tui.widgets.article_list import ArticleList
@@ -65,6 +65,57 @@ STARTUP_CHECK_LATEST_S = 1.0
 """The start-up index check begins once the first results are drawn, or after this."""
 TIDY_AFTER_S = 0.05
 """How long after a search's frame is drawn the heap is tidied (``_tidy``)."""
+
+
+# --- searching in an order ------------------------------------------------------------------
+#
+# An order other than relevance is the search's, not the list's: the index
+# sorts every match and hands out the first ``limit`` (the newest of 1,058,
+# not of the 200 best).  ``Reader`` searches by relevance, so these put the
+# lists' hits in order around its two parts.
+
+
+def _article_rows(reader: Reader, query: str, sort: str) -> tuple[tuple[ArticleRow, ...], int]:
+    """The article hits of ``query`` in order ``sort``, snippets located, and their total (source names come with ``Reader.complete``)."""
+    store = reader.store
+    page = store.search(query, kind="article", limit=reader.limit, snippets=SNIPPET_ROWS, sort=sort)
+    rows = tuple(
+        ArticleRow(hit, tuple((s.text, tuple(s.highlights) or tuple(store.match_spans(query, s.text))) for s in hit.snippets))
+        for hit in page.hits
+    )
+    return rows, page.total
+
+
+def first_in_order(reader: Reader, results: Results, event_sort: str, article_sort: str, articles: bool) -> Results:
+    """A search's first part (``Reader.first``: by relevance) with each list
+    not in relevance order fetched in its order: a screenful of events, and
+    the articles if their tab is in view (``articles``)."""
+    changes: dict[str, Any] = {}
+    if event_sort != "relevance":
+        limit = reader.limit if results.complete else min(reader.limit, FIRST_EVENTS)
+        page = reader.store.search(results.query, kind="event", limit=limit, snippets=False, sort=event_sort)
+        changes.update(events=page.hits, event_total=page.total)
+    if article_sort != "relevance" and (articles or results.complete):
+        rows, total = _article_rows(reader, results.query, article_sort)
+        changes.update(articles=rows, article_total=total, articles_listed=True)
+    if not changes:
+        return results
+    # never kept as the opening screen's (that is by relevance); the opening
+    # screen kept whole goes on to ``Reader.complete`` too, for the rows' sources
+    return replace(results, folder_state=None, complete=False, **changes)
+
+
+def rest_in_order(reader: Reader, results: Results, event_sort: str, article_sort: str) -> Results:
+    """A first part from ``first_in_order`` with every hit of its ordered
+    lists, so that ``Reader.complete`` fetches neither again by relevance."""
+    changes: dict[str, Any] = {}
+    if event_sort != "relevance" and len(results.events) < min(reader.limit, results.event_total):
+        page = reader.store.search(results.query, kind="event", limit=reader.limit, snippets=False, sort=event_sort)
+        changes.update(events=page.hits, event_total=page.total)
+    if article_sort != "relevance" and not results.articles_listed:
+        rows, total = _article_rows(reader, results.query, article_sort)
+        changes.update(articles=rows, article_total=total, articles_listed=True)
+    return replace(results, **changes) if changes else results
 
 
 # --- messages from the workers -------------------------------------------------------------
@@ -171,6 +222,8 @@ class MainScreen(Screen[None]):
         self._paint_hold_timer: Timer | None = None
         self._startup_check: str | None = None
         """The index check waiting for the first results (see ``_check_after_start``)."""
+        self._to_top: set[str] = set()
+        """Lists whose cursor goes to the first row when their next results come (after ``s``)."""
 
     def _breakpoint_classes(self) -> list[str]:
         """The breakpoint classes for the terminal's size, set from the start:
@@ -350,19 +403,26 @@ class MainScreen(Screen[None]):
             self.search_bar.cursor_position = len(query)
         if record:
             self.readout.history.record(query)
+        self._start_search(query)
+
+    def _start_search(self, query: str) -> None:
+        """Search for ``query`` in a worker, in the lists' current orders."""
         self._search_generation += 1
         self._painted.set()  # the previous search's worker need not wait any more
         self._painted = threading.Event()
-        self._search(query, self._search_generation, self._painted, self.active_tab == "articles")
+        event_sort = self.query_one(EventTable).sort_name
+        article_sort = self.query_one(ArticleList).sort_name
+        self._search(query, self._search_generation, self._painted, self.active_tab == "articles", event_sort, article_sort)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str, generation: int, painted: threading.Event, articles: bool) -> None:
+    def _search(self, query: str, generation: int, painted: threading.Event, articles: bool, event_sort: str = "relevance", article_sort: str = "relevance") -> None:
         """The first part of the search (with the article hits if their tab
-        is in view), then, once it is painted, the rest."""
+        is in view), then, once it is painted, the rest; each list in its order."""
         worker = get_current_worker()
         reader = self.readout.reader
         try:
-            results = reader.first(query, articles=articles)
+            results = reader.first(query, articles=articles and article_sort == "relevance")
+            results = first_in_order(reader, results, event_sort, article_sort, articles)
             if worker.is_cancelled:
                 return
             self.post_message(SearchDone(generation, results))
@@ -371,7 +431,7 @@ class MainScreen(Screen[None]):
             painted.wait(PAINT_WAIT_S)
             if worker.is_cancelled:
                 return
-            results = reader.complete(results)
+            results = reader.complete(rest_in_order(reader, results, event_sort, article_sort))
         except QueryError as error:
             self.post_message(SearchFailed(generation, query, str(error)))
             return
@@ -468,6 +528,9 @@ class MainScreen(Screen[None]):
         (the entities of a first part are not the query's yet, nor are the
         article hits a first part did not list)."""
         palette = self.readout.palette
+        if name in self._to_top and (name != "articles" or results.articles_listed):
+            self._to_top.discard(name)  # the first row of a new order, not the row that was selected
+            keep = False
         if name == "events":
             self.query_one(EventTable).show(results.events, palette, keep=keep)
         elif name == "articles":
@@ -662,11 +725,33 @@ class MainScreen(Screen[None]):
             self.set_focus(self.search_bar)
 
     def action_sort(self) -> None:
+        """The list's next order: for events and articles the search's, so
+        the first rows are the first of every match (the newest of them
+        all, not of the hits fetched); the cursor goes to the first row."""
         widget = self.active_list()
         cycle = getattr(widget, "cycle_sort", None)
-        if cycle is not None:
-            cycle()  # the column header and the status line say which order
+        if cycle is None:
+            return
+        cycle()  # the column header and the status line say which order
+        if isinstance(widget, EntityList):
+            widget.highlighted = next((n for n, option in enumerate(widget.options) if not option.disabled), None)
+        else:
+            self._to_top.add(self.active_tab)
+            self._search_again()
         self._show_counts()
+
+    @on(EventTable.SortChosen)
+    def _sort_chosen(self) -> None:
+        self._to_top.add("events")
+        self._search_again()
+        self._show_counts()
+
+    def _search_again(self) -> None:
+        """The search of the lists again, in their new orders (the query being typed: searched now)."""
+        if self.search_pending:
+            self.flush_search()
+        else:
+            self._start_search(self.query_text)
 
     def action_filter(self) -> None:
         tab, hit, entity = self._selected()

@@ -32,7 +32,7 @@ def _cut(pieces: Sequence[tuple[str, Sequence]], limit: int) -> list[tuple[str, 
 
 
 class ArticleList(OptionList):
-    """Matching articles, best first (or newest first after ``s``)."""
+    """Matching articles, best first (or, after ``s``, the newest of them all first)."""
 
     BINDINGS = [
         Binding("enter", "screen.open", "Open", key_display="⏎"),  # also while its results are on their way
@@ -59,9 +59,7 @@ class ArticleList(OptionList):
         self._fill(kept.hit.doc_id if kept else None)
 
     def _fill(self, keep_id: str | None) -> None:
-        self.rows = list(self._source)
-        if self.sort_name == "newest":
-            self.rows.sort(key=lambda r: r.hit.date or "", reverse=True)
+        self.rows = list(self._source)  # in the search's order (``sort_name`` is passed to it)
         options: list[Option | None] = []
         for n, row in enumerate(self.rows):
             options.append(Option(self._row_prompt(row), id=str(n)))
@@ -89,7 +87,6 @@ class ArticleList(OptionList):
         return self.rows[self.highlighted]
 
     def cycle_sort(self) -> str:
-        keep = self.selected()
+        """The next order; the rows come with the search in that order."""
         self.sort_name = SORTS[(SORTS.index(self.sort_name) + 1) % len(SORTS)]
-        self._fill(keep.hit.doc_id if keep else None)
         return self.sort_name

@@ -1,4 +1,4 @@
-"""The Events tab: one row per extracted event, sortable, status at a glance."""
+"""The Events tab: one row per extracted event, in the search's order, status at a glance."""
 
 from __future__ import annotations
 
@@ -11,16 +11,13 @@ from textual.binding import Binding
 from textual.color import Color
 from textual.events import Resize
 from textual.geometry import Region
+from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import DataTable
 
-from index.results import Hit
+from index.results import SORTS, Hit
 from tui.styles import Palette, cell, status_text
 
-SORTS: tuple[str, ...] = ("relevance", "newest", "oldest", "status", "type", "place", "participants")
-"""What ``s`` cycles through."""
-
-_STATUS_ORDER = {"occurred": 0, "planned": 1, "proposed": 2, "postponed": 3, "cancelled": 4}
 _SORT_COLUMN = {"newest": "date", "oldest": "date", "status": "status", "type": "type", "place": "place", "participants": "participants"}
 
 DATE_W, TYPE_W, STATUS_W, PLACE_W, MIN_PEOPLE = 10, 7, 11, 14, 18
@@ -28,28 +25,6 @@ DATE_W, TYPE_W, STATUS_W, PLACE_W, MIN_PEOPLE = 10, 7, 11, 14, 18
 
 def _event(hit: Hit) -> dict[str, Any]:
     return dict(hit.event or {})
-
-
-def _sort_key(name: str) -> Callable[[Hit], Any]:
-    if name in ("newest", "oldest"):
-        return lambda h: h.date or ""
-    if name == "status":
-        return lambda h: (_STATUS_ORDER.get(_event(h).get("status", ""), 9), h.date or "")
-    if name == "type":
-        return lambda h: (_event(h).get("type", ""), h.date or "")
-    if name == "place":
-        return lambda h: ((_event(h).get("location") or "\uffff").lower(), h.date or "")
-    if name == "participants":
-        return lambda h: ([p.lower() for p in _event(h).get("participants") or ()], h.date or "")
-    raise ValueError(name)
-
-
-def sort_hits(hits: Sequence[Hit], sort: str) -> list[Hit]:
-    """Hits in display order for ``sort`` (``relevance`` keeps the index's order)."""
-    if sort == "relevance":
-        return list(hits)
-    ordered = sorted(hits, key=_sort_key(sort), reverse=sort == "newest")
-    return ordered
 
 
 class _PassStyles:
@@ -70,7 +45,15 @@ class _PassStyles:
 
 
 class EventTable(DataTable):
-    """Date, type, participants, place, status; ``s`` changes the order."""
+    """Date, type, participants, place, status; ``s`` changes the order.
+
+    The order is the search's (``sort_name`` is passed to it): the rows are
+    the first hits of every match in that order, so the table only shows
+    them, and asks for them again (``SortChosen``) when the order changes.
+    """
+
+    class SortChosen(Message):
+        """A column header was clicked: search again in ``sort_name``'s order."""
 
     BINDINGS = [
         Binding("enter", "screen.open", "Open", key_display="⏎"),  # also while its results are on their way
@@ -98,7 +81,7 @@ class EventTable(DataTable):
             self.palette = palette
         selected = self.selected() if keep else None
         self._source = list(hits)
-        self.hits = sort_hits(self._source, self.sort_name)
+        self.hits = list(hits)
         self._render_rows(selected.doc_id if selected else None)
 
     def _columns(self) -> list[tuple[str, str, int]]:
@@ -242,21 +225,18 @@ class EventTable(DataTable):
         return self.hits[self.cursor_row]
 
     def cycle_sort(self) -> str:
-        """Next order in ``SORTS``; the selected event stays selected."""
+        """The next order in ``SORTS``, shown in the header; the rows come with the search in that order."""
         self.sort_name = SORTS[(SORTS.index(self.sort_name) + 1) % len(SORTS)]
-        selected = self.selected()
-        self.hits = sort_hits(self._source, self.sort_name)
-        self._render_rows(selected.doc_id if selected else None)
+        self._render_rows(self.selected().doc_id if self.selected() else None)
         return self.sort_name
 
     def sort_by_column(self, key: str) -> str:
         """Sort on a clicked column header (newest first for dates)."""
         order = {"date": "newest" if self.sort_name != "newest" else "oldest"}.get(key, key)
-        if order in SORTS:
-            selected = self.selected()
+        if order in SORTS and order != self.sort_name:
             self.sort_name = order
-            self.hits = sort_hits(self._source, self.sort_name)
-            self._render_rows(selected.doc_id if selected else None)
+            self._render_rows(self.selected().doc_id if self.selected() else None)
+            self.post_message(self.SortChosen())
         return self.sort_name
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
