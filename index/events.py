@@ -451,6 +451,8 @@ def _main_subject(text: str, sentence: Span, people: Sequence[Mention], before: 
     return next((m for m in people if m.span.end <= before and not _is_speaker(text, m, sentence, trigger)), None)
 
 
+_BY_COUNTRY_GROUP = re.compile(r"(?:\s+to\s+[^,;]{1,40}?)?\s+by\s+(?:a\s+|an\s+|the\s+)?(?:senior\s+|top\s+|high-level\s+|high-ranking\s+|government\s+)?([A-Z][\w.-]+)\s+(?:[a-z]+\s+)?(?:officials|delegation|delegates|team|ministers|mission|negotiators|leaders)\b")
+"""A visit made by a country's group: "a trip to Japan by senior Nigerian officials"."""
 _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\s+(?:[\w-]+\s+)?$")
 """Two surnames joined before an engagement: "the Reagan-Gorbachev summit"."""
 
@@ -926,6 +928,13 @@ def extract_events(
                 prior_objects = [m.canonical for m in sentence_people if triggers[n - 1].span.end <= m.span.start and m.span.end <= prior_end]
                 previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), prior_objects)
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
+            if not participants and trigger.type == "visit" and not trigger.verb:
+                by_group = _BY_COUNTRY_GROUP.match(text[trigger.span.end : min(span.end, trigger.span.end + 90)])
+                if by_group:  # "a recent trip to Japan by senior Nigerian officials": Nigeria's
+                    at = trigger.span.end + by_group.start(1)
+                    nation = next((m.country for m in sentence_places if m.span.start == at and m.country), None)
+                    if nation:
+                        participants = [nation]
             pair = _NAME_PAIR.search(text, max(span.start, trigger.span.start - 40), trigger.span.start)
             if pair:  # "the earlier Reagan-Gorbachev summit", "the Biden-Xi meeting": both are parties
                 named = [_by_surname(word, people, kb) for word in pair.groups()]
@@ -1338,6 +1347,10 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
             code = m.country or kb.seats.get(m.text)
             if code and code not in codes:
                 codes.append(code)
+    if not codes:
+        subject_blocs = [m.canonical for m in orgs if clause.start <= m.span.start < trigger.span.start and m.canonical in _BLOC_PARTIES]
+        if len(set(subject_blocs)) >= 2:  # "The European Community (EC) and Soviet-led Comecon ended talks here"
+            return list(dict.fromkeys(subject_blocs))
     if len(codes) < 2:
         between = re.match(r"\s+(?:[\w-]+\s+){0,3}?between\s+", text[trigger.span.end : min(clause.end, trigger.span.end + 50)])
         if between:  # "talks last week between the European Community (EC) and the United States": a bloc is a party too
@@ -1354,7 +1367,7 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
 
 _CREDITORS = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:creditors?|lenders|banks|bank\s+(?:advisory\s+)?committee|advisory\s+committee|steering\s+committee)\b")
 """A country's creditor banks: in debt talks they are the other side, and not a country."""
-_BLOC_PARTIES = frozenset({"European Community", "European Union", "Comecon", "OPEC", "ASEAN", "NATO", "Gulf Cooperation Council", "African Union", "Arab League"})
+_BLOC_PARTIES = frozenset({"European Community", "European Union", "Comecon", "Council for Mutual Economic Assistance", "OPEC", "ASEAN", "NATO", "Gulf Cooperation Council", "African Union", "Arab League"})
 """Organisations that negotiate as one party with a country."""
 
 

@@ -698,3 +698,10 @@ def test_what_two_leaders_agreed_at_a_white_house_summit_was_agreed_at_their_mee
     assert (met.type, met.status, set(met.participants), met.location) == ("meeting", "occurred", {"Fumio Kishida", "Joe Biden"}, "Washington")
     proposal = one("North Korea said it agreed to a South Korean proposal for talks between the prime ministers of the two countries.", published="1987-03-29")
     assert proposal.status != "occurred", "a proposal for talks: not talks held"
+
+
+def test_a_trip_by_a_countrys_officials_and_talks_between_two_blocs() -> None:
+    trip = one("The talks come despite a recent trip to Japan by senior Nigerian officials.", published="1987-03-23")
+    assert (trip.type, trip.participants, trip.location) == ("visit", ("NG",), "Japan")
+    blocs = one("The European Community (EC) and Soviet-led Comecon ended talks here, delegates said.", published="1987-03-20", dateline="GENEVA, March 20")
+    assert (blocs.type, set(blocs.participants), blocs.location) == ("talks", {"European Community", "Council for Mutual Economic Assistance"}, "Geneva")
