@@ -653,7 +653,7 @@ def _location(
             continue
         if re.search(r"(?i)\b(?:director|minister|secretary|commissioner|envoy|ambassador|representative|department|ministry|office|bureau)\s+(?:for|of|to)\s+(?:the\s+)?$", before):
             continue  # "assistant director for Africa Paul Acquah": part of a title
-        if 0 <= trigger.span.start - m.span.end <= 25 and re.fullmatch(r"\s?|\s+(?:[a-z-]+\s+){1,2}", text[m.span.end : trigger.span.start]) and (m.kind == "place" or m.kind == "country" and trigger.type == "visit" and not trigger.verb):
+        if 0 <= trigger.span.start - m.span.end <= 25 and re.fullmatch(r"\s?|\s+(?:(?:[a-z-]+|Economic|Trade|Security|Peace|Arms|Energy|Monetary|Western|Nuclear)\s+){1,2}", text[m.span.end : trigger.span.start]) and (m.kind == "place" or m.kind == "country" and trigger.type == "visit" and not trigger.verb):
             best = (-100, _place_name(m, kb))
             continue  # "a Washington meeting", "the Venice summit"
         preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tour of|trip to|inside|near|outside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
@@ -964,6 +964,8 @@ def extract_events(
                 earlier = [m.canonical for m in sentence_people if m.span.end <= trigger.span.start]
                 if re.search(r"\b(?:his|her)\b[^.]{0,30}$", text[span.start : trigger.span.start]) and earlier:
                     participants = [earlier[-1]]
+                elif not trigger.verb and recent_window and recent_window[-1] and re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 30) : trigger.span.start]):
+                    participants = [recent_window[-1][-1]]  # "…Labour leader Neil Kinnock. It showed his popularity slumped after his trip": the last one named
             elif (topic or last_speaker) and not trigger.verb and re.search(r"\b(?:[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 30) : trigger.span.start]) and not any(
                 m.span.end <= trigger.span.start and m.canonical in participants for m in sentence_people
             ):

@@ -705,3 +705,10 @@ def test_a_trip_by_a_countrys_officials_and_talks_between_two_blocs() -> None:
     assert (trip.type, trip.participants, trip.location) == ("visit", ("NG",), "Japan")
     blocs = one("The European Community (EC) and Soviet-led Comecon ended talks here, delegates said.", published="1987-03-20", dateline="GENEVA, March 20")
     assert (blocs.type, set(blocs.participants), blocs.location) == ("talks", {"European Community", "Council for Mutual Economic Assistance"}, "Geneva")
+
+
+def test_his_trip_after_a_sentence_naming_him_and_a_named_economic_summit_is_in_its_city() -> None:
+    trip = one("The poll was bad news for Labour leader Neil Kinnock. It showed that his popularity had slumped after his trip to Washington last week.", published="1987-03-30")
+    assert (trip.participants, trip.location, trip.date.text) == (("Neil Kinnock",), "Washington", "last week")
+    summit = one("The proposal may not be made final until the Venice Economic Summit in June.", published="1987-04-07")
+    assert (summit.type, summit.location) == ("summit", "Venice")
