@@ -38,6 +38,7 @@ import zlib
 from collections import OrderedDict
 from contextlib import contextmanager
 from datetime import date, timedelta
+from fnmatch import fnmatchcase
 from heapq import nlargest, nsmallest
 from itertools import accumulate
 from pickle import loads as _pickle_loads
@@ -91,7 +92,7 @@ with _deferred_module("urllib.request", "urlretrieve"):
     from whoosh.index import LockError
     from whoosh.lang.porter import stem as porter_stem
 
-from index.model import EVENT_STATUSES, Event, Extraction, Mention, Span
+from index.model import EVENT_STATUSES, EVENT_TYPES, Event, Extraction, Mention, Span
 from index.results import (  # noqa: F401 -- the store's vocabulary, defined without Whoosh; importable from here too
     SORTS, Hit, IndexBusy, IndexUnreadable, QueryError, SearchBackend, SearchPage, Snippet, StoredArticle,
 )
@@ -416,10 +417,16 @@ _DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DANGLING_OPERATOR = re.compile(r"(?:\s+(?:AND|OR|NOT|ANDNOT|ANDMAYBE))+\s*$|^\s*(?:AND|OR|ANDNOT|ANDMAYBE)\s+")
 
 
+_DANGLING_FIELD = re.compile(
+    r"(?i)(?<![\w:])(?:person|people|who|place|where|location|country|org|organisation|organization|type|status|date|when|cameo|article|id|title|body|text):\s*$"
+)
+
+
 def _complete(text: str) -> str:
-    """A query as it is being typed, read as far as it goes: an operator with
-    nothing after it is dropped ("Raimondo AND"), and a range left open is
-    closed ("date:[2023 to" reads as "date:[2023 to]")."""
+    """A query as it is being typed, read as far as it goes: an operator or a
+    field with nothing after it is dropped ("Raimondo AND", "Biden date:"),
+    and a range left open is closed ("date:[2023 to" reads as "date:[2023 to]")."""
+    text = _DANGLING_FIELD.sub("", text)
     text = _DANGLING_OPERATOR.sub("", text)
     opened = max(text.rfind("["), text.rfind("{"))
     if opened >= 0 and opened > max(text.rfind("]"), text.rfind("}")) and re.search(r"(?i)\bto\b", text[opened:]):
@@ -476,6 +483,18 @@ def _open_end(value: Any) -> bool:
 
 def _rewrite_dates(q: wq.Query, bounds: tuple[date, date] | None) -> wq.Query:
     """``date:`` ranges and month/year prefixes as coarse terms (see the module notes)."""
+    if isinstance(q, wq.Term) and q.fieldname == "date":
+        # a day is a term; a month or a year (date:2023-05, date:2023) is one of the coarse terms
+        m = _DAY.match(str(q.text))
+        if not m:
+            return q
+        year, month, day = int(m.group(1)), m.group(2), m.group(3)
+        if day:
+            text = f"{year:04d}-{int(month):02d}-{int(day):02d}"
+            return q if text == q.text else wq.Term("date", text, boost=q.boost)
+        if month:
+            return wq.ConstantScoreQuery(wq.Term("date_month", f"{year:04d}-{int(month):02d}"), score=q.boost)
+        return wq.ConstantScoreQuery(wq.Term("date_year", f"{year:04d}"), score=q.boost)
     if isinstance(q, wq.TermRange) and q.fieldname == "date":
         low, high, low_excl, high_excl = q.start, q.end, q.startexcl, q.endexcl
         start = None if _open_end(low) else _parse_bound(low, last=False)
@@ -1259,7 +1278,7 @@ class Store:
             raise QueryError("the query has no searchable words")
         if _has_error(q):
             raise QueryError("the query is malformed (check brackets, quotes and ranges)")
-        return q
+        return _checked_values(q)
 
     def _prepared(self, view: _View, text: str) -> wq.Query:
         q = self.parse(text)
@@ -1634,6 +1653,100 @@ def _has_error(q: wq.Query) -> bool:
     if type(q).__name__ == "ErrorQuery":
         return True
     return any(_has_error(c) for c in q.children())
+
+
+# --- values of the fields that take only some -------------------------------------------
+
+_DATE_FORMS = "write a day (2023-05-25), a month (2023-05), a year (2023) or a range ([2023-05-01 to 2023-06-30])"
+_DATE_PATTERN = re.compile(r"^[0-9?*-]+$")
+_CHOICES = {"type": EVENT_TYPES, "status": EVENT_STATUSES}
+_CHOICE_NAMES = {"type": "an event type", "status": "a status"}
+
+
+def _shown(value: Any) -> str:
+    """A value of the user's query for a message: one line, no control characters, not too long."""
+    text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+    if len(text) > 40:
+        text = text[:40] + "…"
+    return text if text.isprintable() else repr(text)[1:-1]
+
+
+def _listed(values: Sequence[str]) -> str:
+    return ", ".join(values[:-1]) + " or " + values[-1]
+
+
+def _checked_values(q: wq.Query) -> wq.Query:
+    """``q`` with the values of ``date:``, ``type:`` and ``status:`` checked.
+
+    Whoosh takes any word for any field, so ``date:yesterday`` or
+    ``type:banana`` found nothing, silently, and a list was emptied for a
+    typo: a ``QueryError`` naming the value (and what it may be) says why.
+    ``type:Visit`` is read as ``type:visit``.
+    """
+    if q.is_leaf():
+        fieldname = getattr(q, "fieldname", None)
+        if fieldname == "date":
+            _check_date(q)
+        elif fieldname in _CHOICES:
+            return _checked_choice(q, fieldname)
+        return q
+    return q.apply(_checked_values)
+
+
+def _check_date(q: wq.Query) -> None:
+    if isinstance(q, wq.Every):
+        return
+    if isinstance(q, wq.TermRange):
+        for bound, last in ((q.start, False), (q.end, True)):
+            if not _open_end(bound) and _parse_bound(bound, last) is None:
+                raise QueryError(f"date:{_range_text(q)}: {_shown(bound)} is not a date; {_DATE_FORMS}")
+        return
+    text = q.text if isinstance(q, (wq.Term, wq.Prefix, wq.Wildcard)) else None
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    if isinstance(q, wq.Term) and text and text[0] in "[{":
+        raise QueryError(f"date:{_shown(text)} is an unfinished range; {_DATE_FORMS}")
+    if isinstance(q, wq.Term) and text is not None and _parse_bound(text, False) is not None:
+        return
+    if isinstance(q, (wq.Prefix, wq.Wildcard)) and text and _DATE_PATTERN.match(text):
+        return
+    raise QueryError(f"date:{_leaf_text(q)} is not a date; {_DATE_FORMS}")
+
+
+def _range_text(q: wq.TermRange) -> str:
+    low = "" if _open_end(q.start) else _shown(q.start)
+    high = "" if _open_end(q.end) else _shown(q.end)
+    return f"{'{' if q.startexcl else '['}{f'{low} to {high}'.strip()}{'}' if q.endexcl else ']'}"
+
+
+def _leaf_text(q: wq.Query) -> str:
+    """A leaf query's value, written about as the user wrote it."""
+    if isinstance(q, wq.TermRange):
+        return _range_text(q)
+    text = getattr(q, "text", None)
+    if text is None:
+        text = " ".join(str(w) for w in getattr(q, "words", ())) or "…"
+    elif isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return _shown(text) + ("*" if isinstance(q, wq.Prefix) else "")
+
+
+def _checked_choice(q: wq.Query, fieldname: str) -> wq.Query:
+    choices = _CHOICES[fieldname]
+    if isinstance(q, wq.Every):
+        return q
+    text = q.text if isinstance(q, (wq.Term, wq.Prefix, wq.Wildcard)) else None
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    if text is not None:
+        value = text.lower()
+        if isinstance(q, wq.Term) and value in choices:
+            return q if value == text else wq.Term(fieldname, value, boost=q.boost)
+        if isinstance(q, wq.Prefix) and any(c.startswith(value) for c in choices):
+            return q if value == text else wq.Prefix(fieldname, value, boost=q.boost)
+        if isinstance(q, wq.Wildcard) and any(fnmatchcase(c, value) for c in choices):
+            return q if value == text else wq.Wildcard(fieldname, value, boost=q.boost)
+    raise QueryError(f"{fieldname}:{_leaf_text(q)} is not {_CHOICE_NAMES[fieldname]}: use {_listed(choices)}")
 
 
 _FIELD_PREFIX = re.compile(r'"|(?<![\w:])([A-Za-z_]+):(?=\S)')

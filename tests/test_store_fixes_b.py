@@ -1,4 +1,5 @@
-"""Store fixes from a review: sorting is the search's (every match, not a page)."""
+"""Store fixes from a review: sorting is the search's (every match, not a
+page), and values of ``date:``/``type:``/``status:`` are checked."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from index.model import EVENT_STATUSES
-from index.store import Store
+from index.model import EVENT_STATUSES, EVENT_TYPES
+from index.store import QueryError, Store
+
+from test_robustness_support import readout
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +74,63 @@ def test_relevance_stays_the_default_and_an_unknown_order_is_a_mistake(store: St
     ]
     with pytest.raises(ValueError, match="unknown sort"):
         store.search("China", sort="colour")
+
+
+# --- field values: checked, and named when wrong ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query, named, listed",
+    [
+        ("date:yesterday", "yesterday", "2023-05-25"),
+        ("date:2023-05-", "2023-05-", "2023-05-25"),
+        ("Biden date:[2023-13-99 to", "2023-13-99", "2023-05-25"),
+        ("date:[2023-05-01 to 2023-02-30]", "2023-02-30", "2023-05-25"),
+        ("date:[2023-05-0", "unfinished range", "to"),
+        ("type:banana", "banana", ", ".join(EVENT_TYPES[:-1])),
+        ("status:maybe", "maybe", ", ".join(EVENT_STATUSES[:-1])),
+        ("Raimondo NOT status:maybe", "maybe", "occurred"),
+        ("type:ban*", "ban*", "summit"),
+    ],
+)
+def test_a_malformed_value_of_a_known_field_is_a_clear_error(store: Store, query: str, named: str, listed: str) -> None:
+    for call in (store.search, store.count, store.facets):
+        with pytest.raises(QueryError) as raised:
+            call(query)
+        message = str(raised.value)
+        assert named in message and listed in message and "\n" not in message
+
+
+def test_good_values_are_read_as_meant(store: Store) -> None:
+    assert store.count("type:Visit", kind="event") == store.count("type:visit", kind="event") > 0
+    assert store.count("status:PLANNED", kind="event") == store.count("status:planned", kind="event") > 0
+    assert store.count("type:vis*", kind="event") == store.count("type:visit", kind="event")
+    # a month or a year is the range it names (it used to find nothing)
+    assert store.count("date:2023-05", kind="event") == store.count("date:[2023-05-01 to 2023-05-31]", kind="event") > 0
+    assert store.count("date:2023", kind="event") == store.count("date:[2023-01-01 to 2023-12-31]", kind="event") > 0
+    assert store.count("date:2023-5-25", kind="event") == store.count("date:2023-05-25", kind="event") > 0
+
+
+def test_a_date_range_being_typed_searches_or_says_what_is_wrong(store: Store) -> None:
+    """Every state of the bar while typing a range: results, or a message -- never a
+    silent 'nothing found' for a range that is only unfinished."""
+    final = "Biden date:[2023-05-01 to 2023-12-31]"
+    for end in range(len("Biden "), len(final) + 1):
+        query = final[:end]
+        try:
+            total = store.count(query, kind="event")
+        except QueryError as error:
+            assert str(error) and "\n" not in str(error)
+            continue
+        if "date:" in query and query.rstrip() != "Biden date:":
+            assert total > 0, query
+    assert store.count("Biden date:[2023-05-01 to", kind="event") > 0
+
+
+@pytest.mark.parametrize("query", ["date:yesterday", "type:banana", "status:maybe", "date:[2023-13-99 to"])
+def test_readout_search_reports_a_bad_value_like_an_unknown_field(seed_index: Path, query: str) -> None:
+    out = readout("search", "--index", str(seed_index), query)
+    unknown = readout("search", "--index", str(seed_index), "nosuch:x")
+    assert out.returncode == unknown.returncode == 2
+    assert out.stdout == "" and len(out.stderr.strip().splitlines()) == 1
+    assert out.stderr.startswith("readout: error: query") and query.split(":")[1].strip("[")[:6] in out.stderr

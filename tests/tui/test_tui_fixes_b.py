@@ -1,4 +1,5 @@
-"""App fixes from a review: ``s`` orders every match, not the hits fetched."""
+"""App fixes from a review: ``s`` orders every match, a malformed value keeps
+the results and says why."""
 
 from __future__ import annotations
 
@@ -6,10 +7,16 @@ from pathlib import Path
 
 from index.store import Store
 from tui.core import Reader
+from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.event_table import EventTable
+from tui.widgets.source_view import SourceView
 
 pytest_plugins = ["tui_fixtures"]  # the fixtures of tests/tui (see tui_fixtures.py)
+
+
+def main_screen(app) -> MainScreen:
+    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
 
 
 def status_text(app) -> str:
@@ -56,3 +63,54 @@ async def test_s_orders_every_match_not_only_the_hits_fetched(make_app, settle, 
         await settle(pilot)
         relevance = Reader(Store(tui_index), limit=3).search(query + " OR Tai")
         assert [r.hit.doc_id for r in article_list.rows] == [r.hit.doc_id for r in relevance.articles]
+
+
+# --- 2: a malformed value ----------------------------------------------------------------------------
+
+
+async def test_a_malformed_value_says_why_and_keeps_the_last_results(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        table = app.query_one(EventTable)
+        error = app.query_one("#query-error")
+        await pilot.press(*"Biden")
+        await settle(pilot)
+        biden = [h.doc_id for h in table.hits]
+        assert biden and screen.results.query == "Biden"
+        await pilot.press(*" date:[2023-13-99 to")
+        await settle(pilot)
+        assert error.display and "2023-13-99" in str(error.render()) and "still showing the results of 'Biden'" in str(error.render())
+        assert screen.results.query == "Biden" and [h.doc_id for h in table.hits] == biden
+        assert "0 events" not in status_text(app)
+        for bad, named in (("type:banana", "meeting, visit, call, talks or summit"), ("status:maybe", "occurred, planned"), ("date:yesterday", "2023-05-25"), ("date:2023-05-", "2023-05-")):
+            await pilot.press("ctrl+u", *f"Biden {bad}")
+            await settle(pilot)
+            assert error.display and named in str(error.render()), bad
+            assert [h.doc_id for h in table.hits] == biden, bad
+        # the results kept are there to use: enter opens one
+        await pilot.press("enter")  # (searches the bar's query again, and goes to the list)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.query_one(SourceView).article is not None
+        assert app.query_one(SourceView).article.id == table.selected().article
+
+
+async def test_a_date_range_being_typed_never_empties_the_lists(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        table = app.query_one(EventTable)
+        error = app.query_one("#query-error")
+        await pilot.press(*"Biden date:")
+        await settle(pilot)
+        for key in "[2023-05-01 to 2023-06-30]":
+            await pilot.press(key)
+            await settle(pilot)
+            typed = screen.search_bar.value
+            assert table.hits, typed
+            assert error.display or screen.results.query == typed, typed
+        assert not error.display and screen.results.query == "Biden date:[2023-05-01 to 2023-06-30]"

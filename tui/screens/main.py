@@ -222,6 +222,8 @@ class MainScreen(Screen[None]):
         self._paint_hold_timer: Timer | None = None
         self._startup_check: str | None = None
         """The index check waiting for the first results (see ``_check_after_start``)."""
+        self._query_failed = False
+        """The query in the bar could not be read: the lists keep the last results, and they stay usable."""
         self._to_top: set[str] = set()
         """Lists whose cursor goes to the first row when their next results come (after ``s``)."""
 
@@ -403,6 +405,7 @@ class MainScreen(Screen[None]):
             self.search_bar.cursor_position = len(query)
         if record:
             self.readout.history.record(query)
+        self._query_failed = False
         self._start_search(query)
 
     def _start_search(self, query: str) -> None:
@@ -448,7 +451,8 @@ class MainScreen(Screen[None]):
         if message.generation != self._search_generation:
             return
         self.results = message.results
-        self.query_one("#query-error").display = False
+        if message.results.query == self.query_text:  # (not the last results sorted again under a query that could not be read)
+            self.query_one("#query-error").display = False
         generation = message.generation
         if message.results.complete:  # the rest of a search, or the opening screen kept from the last start
             when_drawn: Callable[[], object] = lambda: self._complete_drawn(generation)  # noqa: E731
@@ -487,6 +491,7 @@ class MainScreen(Screen[None]):
         self._release_paint()
         self._check_after_start()
         self._open_when_ready = False
+        self._query_failed = not message.missing_index and self.results is not None
         error = self.query_one("#query-error", Static)
         if message.missing_index:
             note = "No index yet: it is being built from the corpus; results appear when it is ready." if self._indexing or self.readout.auto_index else message.reason
@@ -584,7 +589,7 @@ class MainScreen(Screen[None]):
     def _load(self, hit: Hit, focus: bool) -> None:
         self.reading = Reading(hit.article, hit.event)
         self._article_generation += 1
-        self._load_article(hit.article, self.query_text, hit.event, self._article_generation, focus)
+        self._load_article(hit.article, self.shown_query if self.shown_query is not None else self.query_text, hit.event, self._article_generation, focus)
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def _load_article(self, article_id: str, query: str, event: Mapping[str, Any] | None, generation: int, focus: bool) -> None:
@@ -700,8 +705,12 @@ class MainScreen(Screen[None]):
     @property
     def results_behind(self) -> bool:
         """Is the list in view still showing an older query's results (a search,
-        or for the entities the rest of one, is on its way)?"""
-        return self.shown_query != self.query_text or self.search_pending or self._filled.get(self.active_tab) != self.query_text
+        or for the entities the rest of one, is on its way)?  Not when the
+        query in the bar could not be read: the last results stay, to use."""
+        if self.search_pending:
+            return True
+        wanted = self.shown_query if self._query_failed else self.query_text
+        return self.shown_query != wanted or self._filled.get(self.active_tab) != wanted
 
     def action_open(self) -> None:
         if self.results_behind:
@@ -747,9 +756,13 @@ class MainScreen(Screen[None]):
         self._show_counts()
 
     def _search_again(self) -> None:
-        """The search of the lists again, in their new orders (the query being typed: searched now)."""
+        """The search of the lists again, in their new orders: the query being
+        typed (it is searched now), or the one on screen (when the bar's could
+        not be read, the lists' results are sorted, the bar left as it is)."""
         if self.search_pending:
             self.flush_search()
+        elif self._query_failed and self.shown_query is not None:
+            self._start_search(self.shown_query)
         else:
             self._start_search(self.query_text)
 
