@@ -65,8 +65,8 @@ def test_reuters_slice_does_not_regress(tmp_path: Path) -> None:
 
 
 LATER_SLICES = {
-    "reuters_dev30": (0.42, 0.95),
-    "reuters_test30": (0.42, 0.88),
+    "reuters_dev30": (0.45, 0.95),
+    "reuters_test30": (0.50, 0.88),
 }
 """Floors (strict F1, people F1) a little under today's figures on the two slices annotated
 blind after the first was tuned on: the rules they taught must keep holding; raise them as
