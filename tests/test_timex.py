@@ -42,6 +42,7 @@ def resolve(kb, text: str, published: date, tense: str):
         ("Prospects are slim for a summer meeting.", date(1987, 6, 29), "future", "summer", ("1987-06-01", "1987-08-31")),
         ("They will meet next spring.", date(1987, 6, 29), "future", "next spring", ("1988-03-01", "1988-05-31")),
         ("They met last winter.", date(1987, 6, 29), "past", "last winter", ("1986-12-01", "1987-02-28")),
+        ("He visits Washington later in the month.", date(1987, 4, 17), "future", "later in the month", ("1987-04-17", "1987-04-30")),
     ],
 )
 def test_phrase_resolves_to_a_window(kb, text, published, tense, words, window) -> None:
