@@ -108,7 +108,7 @@ def _tables(kb: Knowledge) -> _Tables:
         forums=re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True))),
         blockers_any=words((t.get("blockers") or {}).get("any") or ()),
         blocked_after={
-            word: re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:(?!with\b|on\b|in\b|at\b|for\b|to\b|and\b|or\b)[\w.’'-]+\s+){0,3}?(?:%s)\b" % "|".join(re.escape(f) for f in followers), re.IGNORECASE)
+            word: re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:(?!with\b|on\b|in\b|at\b|for\b|to\b|and\b|or\b)[\w.’'-]+\s+){0,3}?(?:%s)\b" % "|".join(re.escape(str(f)) for f in followers), re.IGNORECASE)
             for word, followers in (t.get("not_followed_by") or {}).items()
         },
     )
@@ -205,6 +205,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             continue  # "bilateral ties": an adjective
         if tables.blocked_after.get(form.split()[0]) and tables.blocked_after[form.split()[0]].match(text, m.end()):
             continue  # "meet demand", "meet halfway"
+        if form == "talks" and re.search(r"(?i)(?:^|[\s\"“])(?:he|she|it|who|one)\s+$", text[max(sentence.start, m.start() - 6) : m.start()]):
+            continue  # "She talks and I listen": the verb
         if m.group(0)[:1].isupper() and re.match(r"\s+(?:[A-Z][a-z]+\s+)*(?:Inc|Corp|Co|Ltd|Plc|PLC|Group|Partners|Holdings|Bancorp|Energy|Resources|Industries|Financial|Capital|Technologies|Systems)\b", text[m.end() : m.end() + 50]):
             continue  # "Summit Energy Inc": a company's name
         found.append(Trigger(event_type, form, Span(m.start(), m.end()), verb, form in tables.weak))

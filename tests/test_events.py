@@ -712,3 +712,10 @@ def test_his_trip_after_a_sentence_naming_him_and_a_named_economic_summit_is_in_
     assert (trip.participants, trip.location, trip.date.text) == (("Neil Kinnock",), "Washington", "last week")
     summit = one("The proposal may not be made final until the Venice Economic Summit in June.", published="1987-04-07")
     assert (summit.type, summit.location) == ("summit", "Venice")
+
+
+def test_she_talks_is_a_verb_and_calling_an_election_is_no_call() -> None:
+    assert events('"She talks and I listen," Foreign Minister Karl Stein said.') == ()
+    assert events("Prime Minister Karl Stein might be persuaded to call an early election.") == ()
+    met = one("Administrator William Bailey met French Agriculture Minister Francois Guillaume in Paris.")
+    assert set(met.participants) == {"William Bailey", "Francois Guillaume"}
