@@ -100,7 +100,7 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         r"(?P<coming>(?:in|over)\s+the\s+(?:coming|next|following)\s+(?P<coming_u>days|weeks|months))",
         r"(?P<recent>(?:in|over)\s+recent\s+(?P<recent_u>days|weeks|months))",
         r"(?P<deictic>(?:earlier|later)\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening))|yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|tomorrow\s+(?:morning|afternoon|evening))",
-        r"(?P<year>(?:in|during|early|late|by|since|until|from|through|of)\s+(?P<year_y>(?:19|20)\d\d))",
+        r"(?P<year>(?:in|during|early|late|by|since|until|from|through|of)\s+(?P<year_y>(?:19|20)\d\d)|(?<=the\s)(?P<year_m>(?:19|20)\d\d)(?=\s+(?:[A-Z][\w.-]*\s+){0,3}(?:[Ss]ummit|meeting|talks|visit|conference|session|round|election)))",
         # a bare capitalised month: "a planned February trip"
         rf"(?P<bm>(?P<bm_m>{month}))",
     ]
@@ -391,7 +391,7 @@ def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Windo
             d = published
         return (d, d), (d, d)
     if g["year"]:
-        y = int(g["year_y"])
+        y = int(g["year_y"] or g["year_m"])  # "in 1986", "the 1986 Tokyo summit"
         w = (date(y, 1, 1), date(y, 12, 31))
         return w, w
     return None, None

@@ -43,6 +43,7 @@ def resolve(kb, text: str, published: date, tense: str):
         ("They will meet next spring.", date(1987, 6, 29), "future", "next spring", ("1988-03-01", "1988-05-31")),
         ("They met last winter.", date(1987, 6, 29), "past", "last winter", ("1986-12-01", "1987-02-28")),
         ("He visits Washington later in the month.", date(1987, 4, 17), "future", "later in the month", ("1987-04-17", "1987-04-30")),
+        ("Proposals made at the 1986 Tokyo Summit.", date(1987, 4, 7), "future", "1986", ("1986-01-01", "1986-12-31")),
     ],
 )
 def test_phrase_resolves_to_a_window(kb, text, published, tense, words, window) -> None:
