@@ -35,12 +35,13 @@ import struct
 import threading
 import time
 import zlib
-from collections import OrderedDict
+from bisect import bisect_right
+from collections import Counter, OrderedDict
 from contextlib import contextmanager
 from datetime import date, timedelta
 from fnmatch import fnmatchcase
 from heapq import nlargest, nsmallest
-from itertools import accumulate
+from itertools import accumulate, chain
 from pickle import loads as _pickle_loads
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
@@ -97,10 +98,13 @@ from index.results import (  # noqa: F401 -- the store's vocabulary, defined wit
     SORTS, Hit, IndexBusy, IndexUnreadable, QueryError, SearchBackend, SearchPage, Snippet, StoredArticle,
 )
 
-SCHEMA_VERSION = 3
-"""3: events keep ``event_col`` (sorting by status, type, place, participants)."""
+SCHEMA_VERSION = 4
+"""3: events keep ``event_col`` (sorting by status, type, place, participants);
+4: whole names in ``names`` (a quoted ``person:"…"`` is one), an event's country parties in ``place``."""
 MAX_EVENT_DAYS = 400
 NAME_ANALYZER = RegexTokenizer(r"[\w\u00c0-\u024f]+(?:[-'’.][\w]+)*") | LowercaseFilter()
+WHOLE_NAMES = RegexTokenizer(r"[^\n]+")
+"""The ``names`` field: one term per line, each a ``name_key``."""
 DEFAULT_FIELDS = ("title", "body", "person", "place", "org")
 FIELD_ALIASES = {"people": "person", "who": "person", "where": "place", "location": "place", "country": "place", "organisation": "org", "organization": "org", "when": "date", "text": "body", "id": "article"}
 SNIPPET_CHARS = 240
@@ -137,6 +141,7 @@ def schema() -> fields.Schema:
         title=fields.TEXT(analyzer=stem, stored=True, field_boost=2.0),
         body=fields.TEXT(analyzer=stem, stored=True, phrase=True),
         person=fields.TEXT(analyzer=NAME_ANALYZER, phrase=True),
+        names=fields.TEXT(analyzer=WHOLE_NAMES, phrase=False),
         place=fields.TEXT(analyzer=NAME_ANALYZER, phrase=True),
         org=fields.TEXT(analyzer=NAME_ANALYZER, phrase=True),
         facets=fields.STORED,
@@ -182,6 +187,17 @@ def year_terms(start: date, end: date) -> str:
     return " ".join(f"{y:04d}" for y in range(start.year, end.year + 1))
 
 
+def name_key(kind: str, name: str) -> str:
+    """One entity as the ``names`` field and the entity counts know it: its
+    kind and its name in lower case, spaces and quotes evened out
+    (``person\\x1fwilly de clercq``, however the story capitalised him)."""
+    return kind + "\x1f" + " ".join(name.replace('"', " ").split()).lower()
+
+
+def _names_value(names: Mapping[str, Sequence[str]]) -> str:
+    return "\n".join(sorted({name_key(kind, name) for kind, values in names.items() for name in values if name.strip()}))
+
+
 def _facet_value(names: Mapping[str, Sequence[str]]) -> str:
     """Facet names packed for the ``facet_col`` column (kind \\x1f name, joined by \\x1e)."""
     return "\x1e".join(f"{kind}\x1f{name}" for kind, values in names.items() for name in values if name)
@@ -216,6 +232,7 @@ def documents_for(extraction: Extraction, source: str) -> list[dict[str, Any]]:
         "person": "\n".join(names["person"]),
         "place": "\n".join(names["place"]),
         "org": "\n".join(names["org"]),
+        "names": _names_value(names),
         "facets": names,
         "facet_col": _facet_value(names),
         "date": day.isoformat() if day else "",
@@ -272,8 +289,9 @@ def _event_document(event: Event, title: str, key: str, source: str, published: 
         "title": title,
         "body": "\n".join(e.sentence for e in event.evidence) or event.sentence,
         "person": "\n".join(event.participants),
-        "place": event.location or "",
+        "place": "\n".join(facets["place"]),  # the country parties too: place:Japan finds the talks Japan held, as the facets count them
         "org": "",
+        "names": _names_value(facets),
         "facets": facets,
         "facet_col": _facet_value(facets),
         "event_col": _event_value(event),
@@ -847,6 +865,60 @@ def _column_values(column: Any, count: int) -> list[Any]:
     return [column[d] for d in range(count)]
 
 
+# --- entity counts --------------------------------------------------------------------------
+
+
+def _item_key(item: str) -> str:
+    """A packed facet item (kind \\x1f name) as its ``name_key``."""
+    kind, _, name = item.partition("\x1f")
+    return name_key(kind, name)
+
+
+def _count_names(packed: Sequence[str], top: int) -> dict[str, list[tuple[str, int]]]:
+    """The ``top`` names of each kind in documents' packed ``facet_col`` values,
+    with the number of documents naming each: spellings with the same
+    ``name_key`` (differing in case) are one name, under the commonest.
+
+    One count of every spelling, in C; a document naming two spellings of
+    one name (rare: 16 names of the 19k Reuters stories have two, no story
+    both) is then found among those naming a less common one, and counted once.
+    """
+    spellings = Counter(chain.from_iterable(value.split("\x1e") for value in packed))
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for item, n in spellings.items():
+        groups.setdefault(_item_key(item), []).append((n, item))
+    repeats = _repeated_spellings(packed, [v for v in groups.values() if len(v) > 1])
+    counts: dict[str, list[tuple[str, int]]] = {"person": [], "place": [], "org": []}
+    for key, variants in groups.items():
+        shown = min(variants, key=lambda v: (-v[0], v[1]))[1]  # the commonest spelling
+        kind, _, name = shown.partition("\x1f")
+        if name.strip():
+            counts.setdefault(kind, []).append((name, sum(n for n, _ in variants) - repeats.get(key, 0)))
+    return {k: sorted(v, key=lambda kv: (-kv[1], kv[0]))[:top] for k, v in counts.items()}
+
+
+def _repeated_spellings(packed: Sequence[str], groups: Sequence[list[tuple[int, str]]]) -> dict[str, int]:
+    """For names spelt more than one way: how many spellings too many the documents name."""
+    if not groups:
+        return {}
+    joined = "\x1d".join(packed)
+    starts = list(accumulate((len(value) + 1 for value in packed[:-1]), initial=0))
+    candidates: set[int] = set()
+    for variants in groups:
+        for _, item in sorted(variants, reverse=True)[1:]:  # a document naming two names a less common one
+            at = joined.find(item)
+            while at >= 0:
+                candidates.add(bisect_right(starts, at) - 1)
+                at = joined.find(item, at + 1)
+    repeats: dict[str, int] = {}
+    for doc in candidates:
+        named = Counter(_item_key(item) for item in set(packed[doc].split("\x1e")))
+        for key, n in named.items():
+            if n > 1:
+                repeats[key] = repeats.get(key, 0) + n - 1
+    return repeats
+
+
 # --- orders of the whole result set --------------------------------------------------------
 
 _STATUS_RANK = {status: n for n, status in enumerate(EVENT_STATUSES)}
@@ -1270,10 +1342,15 @@ class Store:
         unknown = _unknown_fields(text, set(self.schema.names()) | set(FIELD_ALIASES))
         if unknown:
             raise QueryError(f"unknown field {unknown!r}: use one of person, place, org, type, status, date, cameo, article, title, body")
+        whole: dict[str, str] = {}
+        if "names" in self.schema:  # (an index from before SCHEMA_VERSION 3 reads a quoted name as a phrase)
+            text, whole = _whole_names(text)
         try:
             q = self._query_parser().parse(_complete(text))
         except Exception as error:
             raise QueryError(f"cannot read the query: {error}") from None
+        if whole:
+            q = _put_names(q, whole)
         if q is wq.NullQuery:
             raise QueryError("the query has no searchable words")
         if _has_error(q):
@@ -1453,7 +1530,9 @@ class Store:
         return SearchPage(text, total, tuple(hits), time.perf_counter() - started)
 
     def _matching(self, view: _View, q: wq.Query, kind: str | None) -> set[int]:
-        """Every matching document number (global), unscored."""
+        """Every matching document number (global), unscored (not to be changed: it may be the view's own set)."""
+        if isinstance(q, wq.Every) and kind:
+            return view.kind_docs(kind)
         docs = view.docs(q, view.scratch())
         if kind:
             return docs & view.kind_docs(kind)
@@ -1471,28 +1550,28 @@ class Store:
                     view.counts.popitem(last=False)
             return found
 
-    def facets(self, text: str, kind: str | None = None, top: int = 30, scan_limit: int = 5000) -> dict[str, list[tuple[str, int]]]:
-        """The commonest people, places and organisations among the matches.
+    def facets(self, text: str, kind: str | None = None, top: int = 30) -> dict[str, list[tuple[str, int]]]:
+        """The commonest people, places and organisations among the matches,
+        each with the number of matching documents that name it.
 
-        Counted over every match, or over the ``scan_limit`` best-scoring
-        ones when there are more.
+        ``kind`` None: the matching articles -- or, when the query finds no
+        article (``type:visit`` names events' own fields), the matching
+        events.  Never the two together: an article and its events would
+        count one mention twice.  Counted over every match, so narrowing the
+        query on a name (``person:"Clayton Yeutter"``) finds as many of those
+        documents.  Spellings of a name that differ only in case are one
+        entry, under the commonest ("Willy de Clercq"), as the narrowed
+        query finds them all.
         """
-        counts: dict[str, dict[str, int]] = {"person": {}, "place": {}, "org": {}}
         with self._reading() as view:
             q = self._prepared(view, text)
-            docs: Iterable[int] = self._matching(view, q, kind)
-            if len(docs) > scan_limit:  # type: ignore[arg-type]
-                docs = [d for _, d in self._ranked(view, q, kind, scan_limit)[0]]
+            if kind is None:
+                docs = self._matching(view, q, "article") or self._matching(view, q, "event")
+            else:
+                docs = self._matching(view, q, kind)
             column = view.values("facet_col")
-            for docnum in docs:
-                packed = column[docnum]
-                if not packed:
-                    continue
-                for item in packed.split("\x1e"):
-                    name, _, value = item.partition("\x1f")
-                    bucket = counts.setdefault(name, {})
-                    bucket[value] = bucket.get(value, 0) + 1
-        return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:top] for k, v in counts.items()}
+            packed = [value for value in map(column.__getitem__, docs) if value]
+        return _count_names(packed, top)
 
     def article(self, article_id: str) -> StoredArticle | None:
         with self._reading() as view:
@@ -1653,6 +1732,43 @@ def _has_error(q: wq.Query) -> bool:
     if type(q).__name__ == "ErrorQuery":
         return True
     return any(_has_error(c) for c in q.children())
+
+
+# --- whole names ------------------------------------------------------------------------------
+
+_QUOTED_NAME = re.compile(r'(?<![\w:])(person|people|who|place|where|location|country|org|organisation|organization):"([^"]*)"', re.IGNORECASE)
+_NAME_FIELDS = {"people": "person", "who": "person", "where": "place", "location": "place", "country": "place", "organisation": "org", "organization": "org"}
+_PLACEHOLDER = "readoutwholename"
+
+
+def _whole_names(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with each quoted name of a person, place or organisation
+    (``person:"Gina Raimondo"``) put as a ``names`` term, and those terms.
+
+    A quoted name is the whole name: ``place:"Asia"`` is not "Southeast
+    Asia", so the query finds the articles the Entities tab counted for it
+    (narrowing writes it so).  Unquoted, ``place:Asia`` still finds any name
+    with that word.  Placeholders stand for the names while Whoosh parses.
+    """
+    found: dict[str, str] = {}
+
+    def put(m: re.Match[str]) -> str:
+        if not m.group(2).strip():
+            return m.group(0)
+        field = m.group(1).lower()
+        token = f"{_PLACEHOLDER}{len(found)}"
+        found[token] = name_key(_NAME_FIELDS.get(field, field), m.group(2))
+        return f"names:{token}"
+
+    return _QUOTED_NAME.sub(put, text), found
+
+
+def _put_names(q: wq.Query, names: Mapping[str, str]) -> wq.Query:
+    if isinstance(q, wq.Term) and q.fieldname == "names" and q.text in names:
+        return wq.Term("names", names[q.text], boost=q.boost)
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: _put_names(child, names))
 
 
 # --- values of the fields that take only some -------------------------------------------

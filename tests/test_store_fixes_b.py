@@ -1,5 +1,6 @@
 """Store fixes from a review: sorting is the search's (every match, not a
-page), and values of ``date:``/``type:``/``status:`` are checked."""
+page), values of ``date:``/``type:``/``status:`` are checked, and entity
+counts mean one thing that narrowing on the entity finds again."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from index.indexer import Indexer
 from index.model import EVENT_STATUSES, EVENT_TYPES
 from index.store import QueryError, Store
 
@@ -134,3 +136,62 @@ def test_readout_search_reports_a_bad_value_like_an_unknown_field(seed_index: Pa
     assert out.returncode == unknown.returncode == 2
     assert out.stdout == "" and len(out.stderr.strip().splitlines()) == 1
     assert out.stderr.startswith("readout: error: query") and query.split(":")[1].strip("[")[:6] in out.stderr
+
+
+# --- entity counts: matching articles naming each ------------------------------------------------------
+
+
+def _narrowed(query: str, kind: str, name: str) -> str:
+    return f'{query} {kind}:"{name}"'.strip()
+
+
+@pytest.mark.parametrize("query", ["", "China", "Raimondo", "talks"])
+def test_an_entity_count_is_what_narrowing_on_it_finds_among_articles(store: Store, query: str) -> None:
+    facets = store.facets(query)
+    assert any(facets.values())
+    for kind, entries in facets.items():
+        for name, n in entries:
+            assert store.count(_narrowed(query, kind, name), kind="article") == n, (kind, name)
+
+
+def test_a_query_only_events_match_counts_events(store: Store) -> None:
+    query = "type:visit"
+    assert store.count(query, kind="article") == 0
+    facets = store.facets(query)
+    assert facets["person"]
+    for kind, entries in facets.items():
+        for name, n in entries:
+            assert store.count(_narrowed(query, kind, name), kind="event") == n, (kind, name)
+
+
+def test_counts_never_add_events_to_articles(store: Store) -> None:
+    articles = store.count("Raimondo", kind="article")
+    people = dict(store.facets("Raimondo")["person"])
+    assert people["Gina Raimondo"] <= articles
+
+
+def test_country_parties_are_found_by_place_as_they_are_counted(corpus_copy: Path, tmp_path: Path) -> None:
+    (corpus_copy / "talks.txt").write_text("Japan and the United States kick off trade talks in Tokyo tomorrow.", encoding="utf-8")
+    store = Store(tmp_path / "ix")
+    Indexer(store, workers=1).run([corpus_copy])
+    query = "type:talks article:talks"
+    places = dict(store.facets(query)["place"])
+    assert places.get("Japan") == 1
+    assert store.count(_narrowed(query, "place", "Japan"), kind="event") == 1
+
+
+def test_spellings_of_one_name_differing_in_case_are_one_entry(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for n, (day, spelling) in enumerate([("02", "de"), ("03", "De"), ("04", "de")]):
+        (corpus / f"{n}.txt").write_text(
+            f"---\ndate: 1987-03-{day}\n---\nEC Commissioner Willy {spelling} Clercq met Japanese officials in Brussels, trade sources said.\n",
+            encoding="utf-8",
+        )
+    store = Store(tmp_path / "ix")
+    Indexer(store, workers=1).run([corpus])
+    stored = {name for d in store.iter_documents("article") for name in d["facets"]["person"]}
+    assert stored == {"Willy de Clercq", "Willy De Clercq"}, "the corpus names him both ways"
+    people = store.facets("trade")["person"]
+    assert [p for p in people if "clercq" in p[0].lower()] == [("Willy de Clercq", 3)]
+    assert store.count('trade person:"Willy de Clercq"', kind="article") == 3

@@ -1,5 +1,5 @@
 """App fixes from a review: ``s`` orders every match, a malformed value keeps
-the results and says why."""
+the results and says why, entity counts agree with narrowing."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from index.store import Store
 from tui.core import Reader
 from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
+from tui.widgets.entity_list import EntityList
 from tui.widgets.event_table import EventTable
 from tui.widgets.source_view import SourceView
 
@@ -114,3 +115,47 @@ async def test_a_date_range_being_typed_never_empties_the_lists(make_app, settle
             assert table.hits, typed
             assert error.display or screen.results.query == typed, typed
         assert not error.display and screen.results.query == "Biden date:[2023-05-01 to 2023-06-30]"
+
+
+# --- 3: entity counts ------------------------------------------------------------------------------
+
+
+async def _narrow_on_first(pilot, settle, kind: str) -> tuple[str, int]:
+    entities = pilot.app.query_one(EntityList)
+    name, n = entities.facets[kind][0]
+    index = next(i for i, o in enumerate(entities.options) if o.id == f"{kind}\x1f{name}")
+    entities.highlighted = index
+    await pilot.press("enter")
+    await settle(pilot)
+    return name, n
+
+
+async def test_an_entity_count_is_what_narrowing_on_it_finds(make_app, settle) -> None:
+    app = make_app(initial_query="China")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "p")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert str(screen.tabs.get_tab("entities").label) == "Entities"
+        assert "matching articles" in app.query_one(EntityList).get_option_at_index(0).prompt.plain
+        for kind in ("place", "person"):
+            await pilot.press("p")
+            name, n = await _narrow_on_first(pilot, settle, kind)
+            assert f'{kind}:"{name}"' in screen.query_text
+            assert screen.results.article_total == n, (kind, name)
+            screen.run_query("China")  # back, for the next kind
+            await settle(pilot)
+
+
+async def test_a_query_only_events_match_counts_events(make_app, settle) -> None:
+    app = make_app(initial_query="type:visit")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "p")
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.results.article_total == 0
+        assert "matching events" in app.query_one(EntityList).get_option_at_index(0).prompt.plain
+        name, n = await _narrow_on_first(pilot, settle, "person")
+        assert screen.results.event_total == n, name

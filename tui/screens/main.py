@@ -510,7 +510,6 @@ class MainScreen(Screen[None]):
         """
         self.shown_query = results.query
         active = self.active_tab
-        entities = self.query_one(EntityList)
         for name in ("events", "articles", "entities"):
             if not (redraw or results.complete or name in ("events", active)):
                 continue
@@ -524,7 +523,7 @@ class MainScreen(Screen[None]):
                 self._filled.pop(name, None)
         self.tabs.get_tab("events").label = f"Events {results.event_total}"
         self.tabs.get_tab("articles").label = f"Articles {results.article_total}"
-        self.tabs.get_tab("entities").label = f"Entities {entities.count()}" if results.complete else "Entities …"
+        self.tabs.get_tab("entities").label = "Entities" if results.complete else "Entities …"  # a count of names would be the list's cap
         self._show_counts(when_drawn)
         self._update_keys()
 
@@ -541,7 +540,7 @@ class MainScreen(Screen[None]):
         elif name == "articles":
             self.query_one(ArticleList).show(results.articles, palette, keep=keep)
         else:
-            self.query_one(EntityList).show(results.facets, palette, keep=keep)
+            self.query_one(EntityList).show(results.facets, palette, keep=keep, counted="article" if results.article_total else "event")
         if name == "articles" and not results.articles_listed:
             return
         self._filled[name] = results.query if (results.complete or name != "entities") else ""

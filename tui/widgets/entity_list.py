@@ -1,4 +1,10 @@
-"""The Entities tab: people, organisations and places counted over the results."""
+"""The Entities tab: people, organisations and places counted over the results.
+
+Each count is the number of matching articles naming the entity (or, for a
+query only events match, such as ``type:visit``, of matching events): what
+narrowing on it (``enter``) then finds on that tab.  A line above the list
+says which.
+"""
 
 from __future__ import annotations
 
@@ -32,16 +38,20 @@ class EntityList(OptionList):
     def __init__(self, id: str | None = "entity-list") -> None:
         super().__init__(id=id, markup=False)
         self.facets: Mapping[str, Sequence[tuple[str, int]]] = {}
+        self.counted = "article"
+        """What the counts count, ``article`` or ``event``: the matching ones naming each entity."""
         self.sort_name = "count"
         self.palette = Palette()
         self._width = 0
 
-    def show(self, facets: Mapping[str, Sequence[tuple[str, int]]], palette: Palette | None = None, keep: bool = True) -> None:
-        """Replace the entries; with ``keep``, the selected one stays selected."""
+    def show(self, facets: Mapping[str, Sequence[tuple[str, int]]], palette: Palette | None = None, keep: bool = True, counted: str = "article") -> None:
+        """Replace the entries; with ``keep``, the selected one stays selected.
+        ``counted``: the counts are of matching articles, or of events."""
         if palette is not None:
             self.palette = palette
         kept = self.selected() if keep else None
         self.facets = facets
+        self.counted = counted
         self._fill(kept)
 
     def count(self) -> int:
@@ -52,6 +62,8 @@ class EntityList(OptionList):
         options: list[Option] = []
         self._width = self.region.width
         width = max(20, (self.region.width or self.app.size.width) - 3)  # padding, scrollbar
+        if any(self.facets.get(kind) for kind, _ in GROUPS):
+            options.append(Option(Text(f"Counts: matching {self.counted}s that name each", style=p.muted, overflow="ellipsis", no_wrap=True), disabled=True))
         for kind, heading in GROUPS:
             entries = list(self.facets.get(kind) or ())
             if not entries:
