@@ -391,10 +391,14 @@ class _ArticleEntities:
         if plural_title or beside and any(m.kind == "person" and m.span.start == end + beside.end() for m in self.mentions):
             # "EC Commissioners Willy de Clercq and Frans Andriessen": a plural title, or a known person beside it in a list
             return self._country_in(text[max(sentence.span.start, start - 30) : start]), None, None
+        if re.match(r"\s+as\s+(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,3}(?:" + "|".join(_ROLE_WORDS) + r")\b", following, re.IGNORECASE):
+            return None, None, None  # "the term of Fadhil al-Chalabi as deputy secretary general"
         if prev_word and prev_word.group(1) in speech or next_word and next_word.group(1) in speech:
             first = text[start:end].split()[0]
-            if first in _words(self.kb, "given_names") or "-" in text[start:end].split()[-1]:
-                return None, None, None
+            if first.split("-")[0] in _words(self.kb, "given_names") or "-" in text[start:end].split()[-1]:
+                return None, None, None  # (a hyphenated given name too: "Hans-Peter Stihl")
+            if prev_word and prev_word.group(1) in speech and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", following):
+                return None, None, None  # "said Dillard Spriggs of Petroleum Analysis Ltd": a person of an organisation
             return None  # "Waste Recovery said": a company, not a person
         if re.search(r"\b(?:by|editing by|reporting by|writing by)\s*$", preceding):
             return None, None, None

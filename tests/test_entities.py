@@ -118,3 +118,13 @@ def test_a_hyphenated_given_name_puts_the_family_name_first(kb) -> None:
 
 def test_a_plural_title_is_no_office_holder(kb) -> None:
     assert people(kb, "Three Latin American presidents met in Montevideo.", "1987-06-01") == []
+
+
+def test_more_ways_news_names_people(kb) -> None:
+    def names(text: str) -> set[str]:
+        return {canonical for _, canonical in people(kb, text, "1987-03-27")}
+    assert "Dillard Spriggs" in names('"Buyers will come back," said Dillard Spriggs of Petroleum Analysis Ltd in New York.')
+    assert "Lord Carrington" in names("Secretary-General Lord Carrington offered himself as a mediator.")
+    assert "Hans-Peter Stihl" in names('"An offer is near," said Hans-Peter Stihl.')
+    assert "Fadhil al-Chalabi" in names("The conference extended the term of Fadhil al-Chalabi as deputy secretary general.")
+    assert names("Waste Recovery said it would sell the unit.") == set()
