@@ -140,6 +140,8 @@ class _Draft:
     """The visit this meeting takes place during ("during his stay")."""
     elsewhere: bool = False
     """The text places it somewhere we cannot name ("talks in North and South America"): no place is guessed."""
+    instance: bool = False
+    """A gathering told as one of a series ("the last ministerial meeting", "the next meeting"): not the one in the news."""
     creditors: bool = False
     """Debt talks of one country with its creditor banks (the lenders are no country)."""
     definite: bool = False
@@ -1094,15 +1096,15 @@ def extract_events(
                 if forum or (location is not None and (trigger.type == "summit" or "summit" in trigger.form)):
                     orphan = False  # "a meeting of the Group of Five", "a summit in Amman on November 8": the gathering itself is the event
                 else:
-                    participants = [topic] if topic else []
-                    if not participants:
-                        # "at the end of a two-day ministerial meeting": a gathering of its own, its members unnamed
-                        gathering_noun = trigger.type == "summit" and not trigger.weak or trigger.form.startswith("summit") or (
-                            trigger.type == "meeting" and not trigger.verb and re.match(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:conference|assembly|ministers|leaders|presidents|heads)\b", text[trigger.span.end : trigger.span.end + 60])
-                        )  # "the next ordinary meeting of the conference" (not "a meeting of its executive board")
-                        orphan = re.search(r"(?i)\bpart(?:y|ies)\b", text[trigger.span.end : min(span.end, trigger.span.end + 60)]) is not None or not (gathering_noun and (
-                            window is not None or location is not None or _GATHERING_WORDS.search(text, max(span.start, trigger.span.start - 30), min(span.end, trigger.span.end + 40))
-                        ))
+                    # "at the end of a two-day ministerial meeting": a gathering of its own, its members unnamed
+                    gathering_noun = trigger.type == "summit" and not trigger.weak or trigger.form.startswith("summit") or (
+                        trigger.type == "meeting" and not trigger.verb and re.match(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:conference|assembly|ministers|leaders|presidents|heads)\b", text[trigger.span.end : trigger.span.end + 60])
+                    )  # "the next ordinary meeting of the conference" (not "a meeting of its executive board")
+                    gathering = re.search(r"(?i)\bpart(?:y|ies)\b", text[trigger.span.end : min(span.end, trigger.span.end + 60)]) is None and gathering_noun and (
+                        window is not None or location is not None or _GATHERING_WORDS.search(text, max(span.start, trigger.span.start - 30), min(span.end, trigger.span.end + 40))
+                    )
+                    participants = [] if gathering else [topic] if topic else []  # (not the story's man: a gathering is no one's)
+                    orphan = not participants and not gathering
             anaphoric = bool(re.search(r"(?i)\b(?:that|this|those|these|such|the same)\s+(?:[\w-]+\s+)?$", text[max(span.start, trigger.span.start - 25) : trigger.span.start]))
             quality = -2.5 * anaphoric + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if heading else 0)
             draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan or heading, heading=heading)
@@ -1119,6 +1121,7 @@ def extract_events(
                     draft.window = draft.window or host.window
                     draft.location = draft.location or host.location
             draft.creditors = orphan and len(participants) == 1 and _is_country_code(participants[0])
+            draft.instance = event_type == "summit" and bool(re.search(r"(?i)\b(?:last|previous|next|earlier|following|\d+(?:st|nd|rd|th))\s+(?:[\w()-]+\s+){0,3}$", text[max(span.start, trigger.span.start - 40) : trigger.span.start]))
             draft.definite = not trigger.verb and bool(re.search(r"(?i)\b(?:the|these|those|that|this|their|such)\s+$", text[max(span.start, trigger.span.start - 8) : trigger.span.start]))
             draft.elsewhere = location is None and bool(re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 12]))
             this_sentence.append(draft)
@@ -1422,6 +1425,8 @@ def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None, nationality: 
         return False  # the G-5 and the G-7 are two gatherings
     if a.type == "summit" and a.sentence == b.sentence and a.trigger != b.trigger:
         return False  # "ministers will meet tomorrow, after the end of a two-day summit meeting": two gatherings
+    if a.type == "summit" and a.instance != b.instance:
+        return False  # "the last ministerial meeting in February 1986" is not this week's
     pa, pb = set(a.participants), set(b.participants)
     if not (pa <= pb or pb <= pa):
         return False

@@ -719,3 +719,15 @@ def test_she_talks_is_a_verb_and_calling_an_election_is_no_call() -> None:
     assert events("Prime Minister Karl Stein might be persuaded to call an early election.") == ()
     met = one("Administrator William Bailey met French Agriculture Minister Francois Guillaume in Paris.")
     assert set(met.participants) == {"William Bailey", "Francois Guillaume"}
+
+
+def test_a_gathering_is_no_ones_and_the_last_one_is_not_this_one() -> None:
+    found = events(
+        "Finance Minister Karl Stein spoke on Monday. This week's meeting came after three Latin American presidents meeting in Montevideo called for lower rates. "
+        "It was called to review developments since the last ministerial meeting in February 1986.",
+        published="1987-06-01",
+    )
+    summits = sorted((e.location or "", e.date.text if e.date else "") for e in found if e.type == "summit")
+    assert ("Montevideo", "") in summits and any(text == "in February 1986" for _, text in summits), summits
+    gathering = one("The next ordinary meeting of the conference will be convened in Vienna on December 9.", published="1987-06-27")
+    assert gathering.participants == ()
