@@ -1579,15 +1579,19 @@ class Store:
             found = sorted(view.docs(wq.Term("article", article_id)) & view.kind_docs("article"))
             if not found:
                 return None
-            doc = reader.stored_fields(found[0])
-            events = tuple(
-                json.loads(reader.stored_fields(d)["data"])
-                for d in sorted(view.docs(wq.Term("article_key", doc["article_key"])) & view.kind_docs("event"))
-            )
-        data = json.loads(doc["data"])
-        mentions = tuple(
-            Mention(k, Span(a, b), doc["body"][a:b], canonical, country, role) for k, a, b, canonical, country, role in data["mentions"]
-        )
+            try:
+                doc = reader.stored_fields(found[0])
+                events = tuple(
+                    json.loads(reader.stored_fields(d)["data"])
+                    for d in sorted(view.docs(wq.Term("article_key", doc["article_key"])) & view.kind_docs("event"))
+                )
+                data = json.loads(doc["data"])
+                mentions = tuple(
+                    Mention(k, Span(a, b), doc["body"][a:b], canonical, country, role) for k, a, b, canonical, country, role in data["mentions"]
+                )
+            except (KeyError, TypeError) as error:  # stored fields that lost a key in a damaged segment
+                self.refresh()
+                raise self._damaged(error) from None
         return StoredArticle(
             id=doc["article"],
             title=doc.get("title", ""),

@@ -207,3 +207,21 @@ def test_an_event_search_does_not_narrow_the_next_article_search(seed_index: Pat
         fresh = Store(seed_index).count(q, kind="article")
         shared.search(q, kind="event", limit=3)
         assert shared.search(q, kind="article").total == shared.count(q, kind="article") == fresh >= 1, q
+
+
+def test_stored_fields_that_lost_a_key_are_a_damaged_index_not_a_crash(seed_index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(seed_index)
+    article_id = store.search("", kind="article", limit=1).hits[0].article
+    assert store.article(article_id) is not None
+    with store._reading() as view:
+        reader_type = type(view.searcher.reader())
+    real = reader_type.stored_fields
+
+    def damaged(self, docnum):  # a segment whose stored fields lost a key
+        fields = dict(real(self, docnum))
+        fields.pop("article_key", None)
+        return fields
+
+    monkeypatch.setattr(reader_type, "stored_fields", damaged)
+    with pytest.raises(IndexUnreadable, match="damaged"):
+        Store(seed_index).article(article_id)
