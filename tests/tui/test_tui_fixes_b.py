@@ -1,8 +1,12 @@
 """App fixes from a review: ``s`` orders every match, a malformed value keeps
-the results and says why, entity counts agree with narrowing."""
+the results and says why, entity counts agree with narrowing, ``s``/``f``
+after reading narrow and widening, a re-index keeps the reader's place,
+``f`` on an event naming no one, ``n`` from the evidence sentence."""
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from index.store import Store
@@ -11,6 +15,7 @@ from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_list import EntityList
 from tui.widgets.event_table import EventTable
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.source_view import SourceView
 
 pytest_plugins = ["tui_fixtures"]  # the fixtures of tests/tui (see tui_fixtures.py)
@@ -18,6 +23,10 @@ pytest_plugins = ["tui_fixtures"]  # the fixtures of tests/tui (see tui_fixtures
 
 def main_screen(app) -> MainScreen:
     return next(s for s in app.screen_stack if isinstance(s, MainScreen))
+
+
+def footer_keys(app) -> str:
+    return app.screen.query_one(KeyBar).render().plain
 
 
 def status_text(app) -> str:
@@ -159,3 +168,128 @@ async def test_a_query_only_events_match_counts_events(make_app, settle) -> None
         assert "matching events" in app.query_one(EntityList).get_option_at_index(0).prompt.plain
         name, n = await _narrow_on_first(pilot, settle, "person")
         assert screen.results.event_total == n, name
+
+
+# --- 4: reading narrow, then wide ----------------------------------------------------------------------
+
+
+async def test_sort_and_filter_work_after_reading_narrow_then_widening(make_app, settle) -> None:
+    app = make_app(initial_query="Raimondo")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        await pilot.press("escape", "enter")  # to the list, open: the source full width
+        await settle(pilot)
+        assert screen.has_class("-reading")
+        await pilot.resize_terminal(200, 60)
+        await settle(pilot)
+        assert not screen.has_class("-reading") and app.query_one(SourceView).display
+        keys = footer_keys(app)
+        assert "Sort" in keys and "Filter" in keys
+        table = app.query_one(EventTable)
+        await pilot.press("s")
+        await settle(pilot)
+        assert table.sort_name == "newest"
+        dates = [h.date for h in table.hits]
+        assert dates == sorted(dates, reverse=True)
+        await pilot.resize_terminal(40, 12)  # narrow again, the source still focused: reading again
+        await settle(pilot)
+        assert screen.has_class("-reading") and "Sort" not in footer_keys(app)
+
+
+# --- 5: a re-index keeps the place --------------------------------------------------------------------
+
+
+async def test_a_finished_reindex_keeps_the_place_in_the_article(make_app, settle, tui_index: Path, tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    shutil.copytree(tui_index, ix)  # a private copy: re-indexing must not touch the shared one
+    app = make_app(index_dir=ix, initial_query="Raimondo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "enter")  # to the list, open the first event
+        await settle(pilot)
+        source = app.query_one(SourceView)
+        scroller = source.scroller
+        shown = source.article.id
+        await pilot.pause()
+        at_evidence = scroller.scroll_y
+        await pilot.press("G")
+        await settle(pilot)
+        bottom = scroller.scroll_y
+        assert bottom == scroller.max_scroll_y > at_evidence
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await pilot.pause()
+        assert any(n.title == "Index updated" for n in app._notifications)
+        assert source.article.id == shown
+        assert scroller.scroll_y == bottom, "still where the reader was, not back at the evidence"
+
+
+# --- 6: f on an event naming no one -----------------------------------------------------------------------
+
+
+async def test_f_on_an_event_naming_no_one_narrows_on_its_place_or_says_so(make_app, settle) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        screen = main_screen(app)
+        table = app.query_one(EventTable)
+        row = next(n for n, h in enumerate(table.hits) if not h.event["participants"])
+        hit = table.hits[row]
+        assert hit.event["location"] == "San Francisco" and hit.date.startswith("2023-11-01")
+        table.move_cursor(row=row)
+        await pilot.press("f")
+        await settle(pilot)
+        assert screen.query_text == 'place:"San Francisco"'
+        assert not any("already names" in n.message for n in app._notifications)
+        # and one naming no place either
+        screen.run_query("")
+        await settle(pilot)
+        table.hits[row] = replace(hit, event={**hit.event, "location": None})
+        table.move_cursor(row=row)
+        await pilot.press("f")
+        await settle(pilot)
+        assert screen.query_text == ""
+        messages = [n.message for n in app._notifications]
+        assert any("names no one" in m for m in messages) and not any("already names" in m for m in messages)
+
+
+# --- 7: n from the evidence --------------------------------------------------------------------------------
+
+
+async def test_n_goes_to_the_next_match_after_the_evidence_shown(make_app, settle, tui_index: Path) -> None:
+    query = "Xi OR Biden"
+    reader = Reader(Store(tui_index))
+    # an event whose sentence has matches of the query before it and after it
+    chosen = None
+    for n, hit in enumerate(reader.search(query).events):
+        article = reader.article(hit.article)
+        matches = reader.matches(query, article)
+        start = hit.event["span"][0]
+        if any(m.start < start for m in matches) and any(m.start >= start for m in matches):
+            chosen = (n, hit, [m.start for m in matches], start)
+            break
+    assert chosen is not None
+    row, hit, starts, sentence = chosen
+    after = next(i for i, s in enumerate(starts) if s >= sentence)
+    app = make_app(initial_query=query)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        table = app.query_one(EventTable)
+        source = app.query_one(SourceView)
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert source.event["id"] == hit.event["id"] and source.current is None
+        await pilot.press("n")
+        await settle(pilot)
+        assert source.current == after > 0, "the first match from the evidence on, not the article's first"
+        await pilot.press("escape", "enter")  # open it again: N goes to the last match before the evidence
+        await settle(pilot)
+        assert source.current is None
+        await pilot.press("N")
+        await settle(pilot)
+        assert source.current == after - 1

@@ -118,6 +118,15 @@ def rest_in_order(reader: Reader, results: Results, event_sort: str, article_sor
     return replace(results, **changes) if changes else results
 
 
+def _sentence_start(event: Mapping[str, Any]) -> int | None:
+    """Where the event's sentence (the one the source pane scrolls to) starts in its article."""
+    span = event.get("span")
+    if span and 0 <= span[0] <= span[1]:
+        return int(span[0])
+    starts = [item["span"][0] for item in event.get("evidence") or () if item.get("span") and item["span"][0] >= 0]
+    return min(starts) if starts else None
+
+
 # --- messages from the workers -------------------------------------------------------------
 
 
@@ -226,6 +235,8 @@ class MainScreen(Screen[None]):
         """The query in the bar could not be read: the lists keep the last results, and they stay usable."""
         self._to_top: set[str] = set()
         """Lists whose cursor goes to the first row when their next results come (after ``s``)."""
+        self._keep_place: tuple[str, float] | None = None
+        """(article id, scroll offset) to return to when that article is shown again (after a re-index)."""
 
     def _breakpoint_classes(self) -> list[str]:
         """The breakpoint classes for the terminal's size, set from the start:
@@ -587,6 +598,7 @@ class MainScreen(Screen[None]):
 
     def _load(self, hit: Hit, focus: bool) -> None:
         self.reading = Reading(hit.article, hit.event)
+        self._keep_place = None
         self._article_generation += 1
         self._load_article(hit.article, self.shown_query if self.shown_query is not None else self.query_text, hit.event, self._article_generation, focus)
 
@@ -603,15 +615,29 @@ class MainScreen(Screen[None]):
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         if message.generation != self._article_generation:
             return
+        keep_place, self._keep_place = self._keep_place, None
         if message.article is None:
             self.source.clear("That article is not in the index any more (was the corpus re-indexed?).")
         else:
+            current = self.source.current
             self.source.show(message.article, message.matches, message.event, self.readout.palette)
+            if keep_place is not None and keep_place[0] == message.article.id:
+                self._return_to(keep_place[1], current)
         if message.focus:
             if self.narrow:
                 self.add_class("-reading")
             self.source.focus()
         self._update_keys()
+
+    def _return_to(self, scroll_y: float, current: int | None) -> None:
+        """Back where the reader was in the article shown again (the same
+        match current, the same scroll offset), not at its evidence."""
+        source = self.source
+        if current is not None and current < len(source.matches):
+            source.current = current
+            source.restyle(source.palette)  # redraws the match as current
+        # after the pane's own scroll to the evidence, which waits for the same refresh
+        source.call_after_refresh(lambda: source.scroller.scroll_to(y=scroll_y, animate=False))
 
     def _preview(self) -> None:
         """Wide layout: the source pane follows the list cursor (once a
@@ -658,7 +684,7 @@ class MainScreen(Screen[None]):
         """Refresh the footer, but only when what ``check_action`` answers changed
         (a footer refresh rebuilds it: not something to do on every cursor move)."""
         tab, hit, entity = self._selected()
-        state = (tab, hit is not None, entity is not None, self.source.article is not None, bool(self.source.matches), self.has_class("-reading"))
+        state = (tab, hit is not None, entity is not None, self.source.article is not None, bool(self.source.matches), self.has_class("-reading"), self.narrow)
         if state != self._keys_state:
             self._keys_state = state
             self.refresh_bindings()
@@ -770,7 +796,15 @@ class MainScreen(Screen[None]):
         if entity is not None:
             query = core.narrow(self.query_text, *entity)
         elif tab == "events" and hit is not None and hit.event:
-            query = core.narrow_on_event(self.query_text, hit.event)
+            if hit.event.get("participants"):
+                query = core.narrow_on_event(self.query_text, hit.event)
+            elif hit.event.get("location"):
+                query = core.narrow(self.query_text, "place", hit.event["location"])
+                if query != self.query_text:
+                    self.notify("This event names no one: narrowed on its place.", timeout=3)
+            else:
+                self.notify("This event names no one and no place to narrow on.", timeout=3)
+                return
         else:
             self.notify("f narrows on an entity (Entities tab) or on an event's participants (Events tab).", timeout=3)
             return
@@ -814,10 +848,26 @@ class MainScreen(Screen[None]):
         self.notify(first, title=f"Copied {message.what} citation", timeout=3, markup=False)
 
     def action_next_match(self) -> None:
+        self._from_the_evidence(1)
         self.source.step(1)
 
     def action_previous_match(self) -> None:
+        self._from_the_evidence(-1)
         self.source.step(-1)
+
+    def _from_the_evidence(self, direction: int) -> None:
+        """An event opened shows its sentence, with no match current yet:
+        ``n`` then goes to the first match from that sentence on, ``N`` to
+        the last one before it -- not to the first or last of the article."""
+        source = self.source
+        if source.current is not None or not source.matches or not source.event:
+            return
+        at = _sentence_start(source.event)
+        if at is None:
+            return
+        following = next((n for n, span in enumerate(source.matches) if span.start >= at), len(source.matches))
+        # ``step`` moves one on from ``current``: leave it one before the match wanted
+        source.current = following - 1 if direction > 0 else following
 
     def action_save_search(self) -> None:
         query = self.search_bar.value.strip()
@@ -852,6 +902,23 @@ class MainScreen(Screen[None]):
             self.notify("The index is being updated already.", timeout=2)
             return
         self.check_index("force")
+
+    # --- the layout ---------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        """Reading full width is a narrow layout's state: wider, the list is
+        back beside the source (and its keys with it); narrower again while
+        the source has the focus, the source is what is shown.  Once
+        ``Screen`` has set the breakpoint classes for the new size (after
+        this handler): a source hidden meanwhile would lose the focus."""
+        self.call_later(self._fit_reading)
+
+    def _fit_reading(self) -> None:
+        if not self.narrow:
+            self.remove_class("-reading")
+        elif self.focused is self.source and self.source.article is not None:
+            self.add_class("-reading")
+        self._update_keys()
 
     # --- the index ------------------------------------------------------------------------
 
@@ -903,6 +970,9 @@ class MainScreen(Screen[None]):
             self.notify(news.detail, title="Index updated", timeout=4)
             self.run_query(self.query_text, record=False)
             if self.reading is not None:
+                shown = self.source.article
+                if shown is not None and shown.id == self.reading.article_id:
+                    self._keep_place = (shown.id, self.source.scroller.scroll_y)  # the same article again: stay where the reader is
                 self._article_generation += 1
                 self._load_article(self.reading.article_id, self.query_text, self.reading.event, self._article_generation, False)
         elif news.state == "failed":
