@@ -2,7 +2,7 @@
 
 * the corpus itself (19,043 stories), copied to a working file so updates can
   rewrite it;
-* a slice of the first N stories (``--quick``);
+* a slice of N stories taken evenly through it (``--quick``);
 * a 10x corpus: ten copies with new ids (``x3-reuters-17``) and publication
   dates moved on by 52 weeks per copy (the weekday, which relative dates in
   the text depend on, stays the same), 190,430 stories.
@@ -88,19 +88,23 @@ def tenfold(source: Path, target: Path, copies: int = 10) -> Path:
     return target
 
 
-def head(source: Path, target: Path, count: int) -> Path:
-    """The first ``count`` stories."""
-    if _fresh(target, source, f"|head{count}"):
+def spread(source: Path, target: Path, count: int) -> Path:
+    """``count`` stories taken evenly through the corpus (every k-th), so the slice
+    covers every month the corpus does and the date-range queries find something."""
+    if _fresh(target, source, f"|spread{count}"):
         return target
+    total = sum(1 for _ in records(source))
+    stride = max(1, total // count)
 
     def generate():
+        taken = 0
         for n, record in enumerate(records(source)):
-            if n >= count:
-                break
-            yield record
+            if n % stride == 0 and taken < count:
+                taken += 1
+                yield record
 
     write_records(target, generate())
-    _mark(target, source, f"|head{count}")
+    _mark(target, source, f"|spread{count}")
     return target
 
 
