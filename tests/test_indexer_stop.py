@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import sys
 import threading
 import time
@@ -176,7 +177,12 @@ def test_ctrl_c_in_readout_index_exits_at_once_with_the_index_intact(tmp_path: P
     write_corpus(corpus / "wire.jsonl", 80, "newmarker")  # 4,400 stories: several seconds of work
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
     env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    child = pexpect.spawn(str(READOUT), ["index", str(corpus), "--index", str(ix), "--workers", "2"], env=env, dimensions=(24, 100), encoding=None)
+    child = pexpect.spawn(
+        str(READOUT), ["index", str(corpus), "--index", str(ix), "--workers", "2"], env=env, dimensions=(24, 100), encoding=None,
+        # a shell without job control starts background jobs with SIGINT ignored, and Python then
+        # keeps ignoring it: give the child the terminal's default, as an interactive shell would
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
         child.expect(re.compile(rb"extracting.*?[1-9]\d*/\d+"), timeout=60)
         sent = time.monotonic()
