@@ -457,6 +457,8 @@ def _main_subject(text: str, sentence: Span, people: Sequence[Mention], before: 
 
 _BY_COUNTRY_GROUP = re.compile(r"(?:\s+to\s+[^,;]{1,40}?)?\s+by\s+(?:a\s+|an\s+|the\s+)?(?:senior\s+|top\s+|high-level\s+|high-ranking\s+|government\s+)?([A-Z][\w.-]+)\s+(?:[a-z]+\s+)?(?:officials|delegation|delegates|team|ministers|mission|negotiators|leaders)\b")
 """A visit made by a country's group: "a trip to Japan by senior Nigerian officials"."""
+_COUNTRY_GROUP_SUBJECT = re.compile(r"(?:^|\b(?:A|An|The|a|an|the)\s+)(?:high-level\s+|senior\s+|top\s+|government\s+)?([A-Z][\w.-]+)\s+(?:[a-z]+\s+)?(?:mission|delegation|team|officials|negotiators|trade\s+mission)\s+(?:(?:is|are|was|were|will|would|has|have|had)\s+)?(?:(?:now|also|currently|due\s+to|expected\s+to|to|been)\s+)*$")
+"""A country's group as a visit's subject: "A Japanese trade delegation will visit Washington"."""
 _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\s+(?:[\w-]+\s+)?$")
 """Two surnames joined before an engagement: "the Reagan-Gorbachev summit"."""
 
@@ -932,6 +934,13 @@ def extract_events(
                 prior_objects = [m.canonical for m in sentence_people if triggers[n - 1].span.end <= m.span.start and m.span.end <= prior_end]
                 previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), prior_objects)
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
+            if not participants and trigger.type == "visit" and trigger.verb:
+                group = _COUNTRY_GROUP_SUBJECT.search(text[max(span.start, trigger.span.start - 60) : trigger.span.start])
+                if group:  # "A Japanese trade delegation will visit Washington", "An Argentine mission is now in the United States"
+                    at = max(span.start, trigger.span.start - 60) + group.start(1)
+                    nation = next((m.country for m in sentence_places if m.span.start == at and m.country), None)
+                    if nation:
+                        participants = [nation]
             if not participants and trigger.type == "visit" and not trigger.verb:
                 by_group = _BY_COUNTRY_GROUP.match(text[trigger.span.end : min(span.end, trigger.span.end + 90)])
                 if by_group:  # "a recent trip to Japan by senior Nigerian officials": Nigeria's

@@ -731,3 +731,10 @@ def test_a_gathering_is_no_ones_and_the_last_one_is_not_this_one() -> None:
     assert ("Montevideo", "") in summits and any(text == "in February 1986" for _, text in summits), summits
     gathering = one("The next ordinary meeting of the conference will be convened in Vienna on December 9.", published="1987-06-27")
     assert gathering.participants == ()
+
+
+def test_a_countrys_delegation_visiting_names_the_country() -> None:
+    visit = one("A Japanese trade delegation will visit Washington next week.", published="1987-03-16")
+    assert (visit.type, visit.status, visit.participants, visit.location) == ("visit", "planned", ("JP",), "Washington")
+    here = one("An Argentine mission is now in the United States concluding negotiations with creditor banks.", published="1987-03-16")
+    assert (here.type, here.status, here.participants) == ("visit", "occurred", ("AR",))
