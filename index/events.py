@@ -1080,7 +1080,7 @@ def extract_events(
             window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published, triggers[n - 1].span.end if n and span.contains(triggers[n - 1].span) else -1)
             if echo is not None:
                 window = echo.window
-            if status == "proposed" and window and published and window.start > published and _PAVE_THE_WAY.search(text, max(span.start, trigger.span.start - 60), trigger.span.start):
+            if status == "proposed" and window and published and window.start > published and _PAVE_THE_WAY.search(text, max(span.start, trigger.span.start - 120), trigger.span.start):
                 status = "planned"  # "pave the way for the prime minister's visit starting next Wednesday": it is scheduled
                 window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published, triggers[n - 1].span.end if n and span.contains(triggers[n - 1].span) else -1)
             if window and published and status in ("planned", "proposed") and window.end < published - timedelta(days=14) and not re.search(

@@ -738,3 +738,12 @@ def test_a_countrys_delegation_visiting_names_the_country() -> None:
     assert (visit.type, visit.status, visit.participants, visit.location) == ("visit", "planned", ("JP",), "Washington")
     here = one("An Argentine mission is now in the United States concluding negotiations with creditor banks.", published="1987-03-16")
     assert (here.type, here.status, here.participants) == ("visit", "occurred", ("AR",))
+
+
+def test_paving_the_way_for_a_dated_visit_far_back_in_the_sentence_plans_it() -> None:
+    found = events(
+        "The talks, held annually at sub-cabinet level to review relations, will pave the way for American Secretary of State Karl Stein's one day stop-over here at end-week.",
+        published="1987-03-02", dateline="TOKYO, March 2",
+    )
+    visit = [e for e in found if e.type == "visit"]
+    assert [(e.status, e.location) for e in visit] == [("planned", "Tokyo")]
