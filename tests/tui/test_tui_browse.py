@@ -14,22 +14,12 @@ from tui.screens.saved import SavedScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_list import EntityList
 from tui.widgets.event_table import EventTable
-from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.source_view import SourceView
 
-from tui_support import screen_text
+from tui_support import footer_keys, main_screen, screen_text
 
 pytest_plugins = ["tui_fixtures"]  # the fixtures of tests/tui (see tui_fixtures.py)
-
-
-def main_screen(app) -> MainScreen:
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
-
-
-def footer_keys(app) -> str:
-    """The footer's text: the keys offered right now."""
-    return app.screen.query_one(KeyBar).render().plain
 
 
 def styled(text, style) -> list[tuple[int, int]]:

@@ -11,22 +11,14 @@ from pathlib import Path
 
 from index.store import Store
 from tui.core import Reader
-from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_list import EntityList
 from tui.widgets.event_table import EventTable
-from tui.widgets.key_bar import KeyBar
 from tui.widgets.source_view import SourceView
 
+from tui_support import footer_keys, main_screen
+
 pytest_plugins = ["tui_fixtures"]  # the fixtures of tests/tui (see tui_fixtures.py)
-
-
-def main_screen(app) -> MainScreen:
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
-
-
-def footer_keys(app) -> str:
-    return app.screen.query_one(KeyBar).render().plain
 
 
 def status_text(app) -> str:

@@ -14,10 +14,9 @@ import pytest
 from index.config import Config
 from index.indexer import Indexer
 from index.store import Store
-from tui.screens.main import MainScreen
 from tui.widgets.status_line import StatusLine
 
-from tui_support import FRESHNESS, SEEDS
+from tui_support import FRESHNESS, SEEDS, main_screen
 
 pytest_plugins = ["tui_fixtures"]  # the fixtures of tests/tui (see tui_fixtures.py)
 
@@ -26,10 +25,6 @@ NEW_STORY = (
     "in Washington on Tuesday, the department said.\n\n"
     "The two ministers agreed to keep talking about export controls.\n"
 )
-
-
-def main_screen(app) -> MainScreen:
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
 
 
 def status_text(app) -> str:

@@ -11,10 +11,11 @@ import pytest
 from textual import events
 
 from tui.screens.help import HelpScreen
-from tui.screens.main import MainScreen
 from tui.styles import wrapped_line
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.source_view import SourceView
+
+from tui_support import main_screen
 
 pytest_plugins = ["tui_fixtures"]  # the fixtures of tests/tui (see tui_fixtures.py)
 
@@ -26,10 +27,6 @@ def burst(app, *keys: str) -> None:
     for key in keys:
         character = key if len(key) == 1 else None
         app.post_message(events.Key(key, character))
-
-
-def main_screen(app) -> MainScreen:
-    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -14,6 +14,20 @@ SEEDS = ROOT / "seeds"
 FRESHNESS = "index updated 5 minutes ago"
 
 
+def main_screen(app: Any) -> Any:
+    """The app's main screen, whatever is open over it."""
+    from tui.screens.main import MainScreen
+
+    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
+
+
+def footer_keys(app: Any) -> str:
+    """The footer's text: the keys offered right now."""
+    from tui.widgets.key_bar import KeyBar
+
+    return app.screen.query_one(KeyBar).render().plain
+
+
 async def settle(pilot: Pilot, rounds: int = 50, ignore: tuple[str, ...] = ()) -> None:
     """Run pending searches and wait for every worker and the messages they post.
 
