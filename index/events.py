@@ -150,9 +150,11 @@ class _Draft:
 
 _SUBJECT_NOUN_PHRASE = re.compile(r"\s*[\"“]?(?:the|a|an|these|those|this|that|their|his|her|its)\s+(?:[\w.’'-]+\s+){0,3}$", re.I)
 """Only a determiner and modifiers before a noun trigger: it heads the clause's subject."""
-_AUX_AFTER_OBJECT = re.compile(r"(?:\s+(?:with|between|in|on|of|at|among|involving)\s+[^,;.:]{1,120}?)?\s+(?:will|(?:is|are)\s+(?:expected|scheduled|due|set|to))\b")
+_NOUN_COMPLEMENT = r"(?:\s+(?:with|between|in|on|of|at|among|involving)\s+[^,;.:]{1,120}?)?"
+"""What follows an engagement noun before its verb: "discussions with Murata and other officials"."""
+_AUX_AFTER_OBJECT = re.compile(_NOUN_COMPLEMENT + r"\s+(?:will|(?:is|are)\s+(?:expected|scheduled|due|set|to))\b")
 """'… discussions with Murata and other officials will focus': the subject's own auxiliary, past its complement."""
-_MAYBE_AFTER_OBJECT = re.compile(r"(?:\s+(?:with|between|in|on|of|at|among|involving)\s+[^,;.:]{1,120}?)?\s+(?:could|may|might)\s+(?:take\s+place|be\s+held|happen|occur|go\s+ahead|come)\b")
+_MAYBE_AFTER_OBJECT = re.compile(_NOUN_COMPLEMENT + r"\s+(?:could|may|might)\s+(?:take\s+place|be\s+held|happen|occur|go\s+ahead|come)\b")
 _CONDITIONAL_OPENER = re.compile(r"\s*[\"“]?(?:If|Unless|Should)\b[^,;]{3,120},")
 """A sentence opening with a condition: what its main clause plans only may happen."""
 _BETWEEN_OPEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;]{1,60}$")
@@ -726,12 +728,10 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
             return bool(re.search(r"(?i)\b(?:to|through|until)\b|[-–]", t.text)) or t.span.start > trigger.span.end
         return not re.match(r"(?i)(since|until|by)\b", t.text)
 
-    is_duration = _is_duration
-
     def pick(candidates: list[TimeExpression]) -> DateWindow | None:
         if not candidates:
             return None
-        if len(candidates) == 1 and is_duration(candidates[0]) and re.search(r"(?i)\b(?:begin|begins|beginning|began|start|starts|starting|opens|opening|arrives|arriving)\b", text[max(sentence.start, trigger.span.start - 40) : trigger.span.start]):
+        if len(candidates) == 1 and _is_duration(candidates[0]) and re.search(r"(?i)\b(?:begin|begins|beginning|began|start|starts|starting|opens|opening|arrives|arriving)\b", text[max(sentence.start, trigger.span.start - 40) : trigger.span.start]):
             t = candidates[0]  # "is beginning a four-day visit": the days ahead
             window = t.future or t.past
             return DateWindow(window[0], window[1], t.text, t.span) if window else None
@@ -764,18 +764,18 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
             or (new_clause is not None and new_clause.start() < t.span.start) or _REPORTED_AFTER.search(text, trigger.span.end, t.span.start)
         ))
     ]
-    adjacent = [t for t in in_clause if is_duration(t) and 0 <= trigger.span.start - t.span.end <= 25 and re.fullmatch(r"[- ](?:[a-z]+\s+){0,2}", text[t.span.end : trigger.span.start])]
-    explicit = [t for t in in_clause if not is_duration(t) and not re.match(r"(?i)(?:in|over|during)\s+(?:recent|the\s+(?:past|last|coming|next))\b", t.text)]
+    adjacent = [t for t in in_clause if _is_duration(t) and 0 <= trigger.span.start - t.span.end <= 25 and re.fullmatch(r"[- ](?:[a-z]+\s+){0,2}", text[t.span.end : trigger.span.start])]
+    explicit = [t for t in in_clause if not _is_duration(t) and not re.match(r"(?i)(?:in|over|during)\s+(?:recent|the\s+(?:past|last|coming|next))\b", t.text)]
     if adjacent and not explicit:  # "a three-day visit" dates the visit itself
         return pick(adjacent)
     earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t) and not any(
         not _SAME_TIME_LINK.match(text, b.start()) for b in _HARD_BOUNDARY.finditer(text, t.span.end, trigger.span.start)
     )]
     for group in (in_clause, earlier):
-        found = pick([t for t in group if not is_duration(t)])
+        found = pick([t for t in group if not _is_duration(t)])
         if found:
             return found
-    return pick([t for t in in_clause if is_duration(t)])
+    return pick([t for t in in_clause if _is_duration(t)])
 
 
 def _cameo(event_type: str, location: str | None) -> str:
@@ -934,20 +934,17 @@ def extract_events(
                 prior_objects = [m.canonical for m in sentence_people if triggers[n - 1].span.end <= m.span.start and m.span.end <= prior_end]
                 previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), prior_objects)
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
-            if not participants and trigger.type == "visit" and trigger.verb:
-                group = _COUNTRY_GROUP_SUBJECT.search(text[max(span.start, trigger.span.start - 60) : trigger.span.start])
-                if group:  # "A Japanese trade delegation will visit Washington", "An Argentine mission is now in the United States"
-                    at = max(span.start, trigger.span.start - 60) + group.start(1)
-                    nation = next((m.country for m in sentence_places if m.span.start == at and m.country), None)
-                    if nation:
-                        participants = [nation]
-            if not participants and trigger.type == "visit" and not trigger.verb:
-                by_group = _BY_COUNTRY_GROUP.match(text[trigger.span.end : min(span.end, trigger.span.end + 90)])
-                if by_group:  # "a recent trip to Japan by senior Nigerian officials": Nigeria's
-                    at = trigger.span.end + by_group.start(1)
-                    nation = next((m.country for m in sentence_places if m.span.start == at and m.country), None)
-                    if nation:
-                        participants = [nation]
+            if not participants and trigger.type == "visit":
+                # "A Japanese trade delegation will visit Washington" (the subject), "a recent trip to Japan by senior Nigerian officials" (the agent)
+                if trigger.verb:
+                    start = max(span.start, trigger.span.start - 60)
+                    group = _COUNTRY_GROUP_SUBJECT.search(text[start : trigger.span.start])
+                else:
+                    start = trigger.span.end
+                    group = _BY_COUNTRY_GROUP.match(text[start : min(span.end, start + 90)])
+                nation = next((m.country for m in sentence_places if group and m.span.start == start + group.start(1) and m.country), None)
+                if nation:
+                    participants = [nation]
             pair = _NAME_PAIR.search(text, max(span.start, trigger.span.start - 40), trigger.span.start)
             if pair:  # "the earlier Reagan-Gorbachev summit", "the Biden-Xi meeting": both are parties
                 named = [_by_surname(word, people, kb) for word in pair.groups()]
@@ -1182,8 +1179,6 @@ def extract_events(
                 d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published) or d.window.start <= published <= d.window.end + timedelta(days=1)
             ):
                 d.location = here
-    if here and published:
-        home = kb.places[here].country if here in kb.places else None
         for d in merged:  # a wire story's news of the day: what happened, undated, where it was filed, happened that day or the day before
             where = kb.places.get(d.location or "")
             if d.window is None and d.status == "occurred" and (d.location is None or d.location == here or (where is not None and home and where.country == home)) and not _OLD_NEWS.search(text, d.sentence.start, d.sentence.end):
@@ -1275,7 +1270,7 @@ def _absorb_orphans(named: list[_Draft], orphans: list[_Draft], kb: Knowledge) -
             person = kb.person_by_name.get(name)
             if person and person.country:
                 found.add(person.country)
-            elif len(name) == 2 and name.isupper():
+            elif _is_country_code(name):
                 found.add(name)
         return found
 
