@@ -440,8 +440,15 @@ class _ArticleEntities:
 
     def pass_short_mentions(self) -> None:
         by_short: dict[str, list[PersonRef]] = {}
+        paternal = _words(self.kb, "paternal_surname_countries")
         for ref in self.people.values():
-            for form in ref.short_forms:
+            forms = ref.short_forms
+            country = ref.country or (ref.known.country if ref.known is not None else None)
+            if country in paternal:
+                words = [w for w in (ref.known.surname if ref.known is not None else ref.name).split() if w.lower() not in _words(self.kb, "particles")]
+                if len(words) >= (2 if ref.known is not None else 3) and len(words[-2]) > 2 and words[-2].isalpha():
+                    forms = (*forms, words[-2])  # "Arturo Hernandez Grisanti" is "Hernandez": the father's surname comes first
+            for form in forms:
                 by_short.setdefault(form, []).append(ref)
         in_office = _in_office(self.kb, self.day)
         for sentence in self.sentences:

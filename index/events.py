@@ -743,7 +743,10 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
                 if not (previous_end <= t.span.start < trigger.span.start and re.search(r"\s(?:and|while|but)\s", text[t.span.end : trigger.span.start]))
             ] or candidates  # (not "is expected here on Friday for talks": one time for both)
         t = min(candidates, key=lambda t: abs(t.span.start - trigger.span.end) if t.span.start >= trigger.span.start else trigger.span.start - t.span.end + 5)
-        window = t.window(_tense(status), published)
+        tense = _tense(status)
+        if status == "proposed" and t.past and t.future and (t.future[0] - t.past[0]).days > 60:
+            tense = "nearest"  # "In February, X was invited to Caracas for talks", read in March: not next February
+        window = t.window(tense, published)
         return DateWindow(window[0], window[1], t.text, t.span) if window else None
 
     own = re.match(
@@ -828,6 +831,25 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         if re.match(r"^\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:conference|assembly|alliance)\b", after):
             return "summit"  # "the next ordinary meeting of the conference"
     return trigger.type
+
+
+_NATION_PAIR = re.compile(r"(?<![\w.])([A-Z][\w.’'-]*?)\s*[/–-]\s*([A-Z][\w.’']*)\s+(?:(?:superpower|bilateral|leaders['’]?|two-day|three-day)\s+)?$")
+
+
+def _nation_pair(text: str, start: int, end: int, kb: Knowledge) -> list[str]:
+    """The two countries of "the U.S./Soviet summit", "a Sino-Soviet summit"
+    (adjectives or names joined by a slash or hyphen just before the noun)."""
+    m = _NATION_PAIR.search(text, start, end)
+    if not m:
+        return []
+    codes = []
+    for word in m.groups():
+        place = kb.places.get(word)
+        code = kb.adjectives.get(word) or (place.country if place is not None and place.kind == "country" else None)
+        if not code:
+            return []
+        codes.append(code)
+    return codes if codes[0] != codes[1] else []
 
 
 def _is_country_code(party: str) -> bool:
@@ -1010,6 +1032,12 @@ def extract_events(
                 continue  # "a press conference", "an engineering conference": no diplomacy
             if not participants and event_type == "meeting" and tables.forums.search(text, clause.start, trigger.span.start):
                 event_type = "summit"  # "Deputy Finance Ministers from the Group of 10 met here"
+            if event_type == "summit" and not trigger.verb:
+                nations = _nation_pair(text, max(span.start, trigger.span.start - 40), trigger.span.start, kb)
+                if nations:  # "the U.S./Soviet summit": two countries' leaders meet
+                    event_type = "meeting"
+                    participants = list(dict.fromkeys([*(p for p in participants if not _is_country_code(p)), *nations]))
+                    orphan = False
             ministers_gather = False
             if not participants and trigger.type == "meeting" and event_type in ("meeting", "summit") and _MINISTERS_GATHER.search(text, max(span.start, clause.start - 200), trigger.span.start):
                 event_type = "summit"  # "Farm ministers will meet again on November 16": the bloc's ministers gather

@@ -249,6 +249,10 @@ def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Windo
         if mod == "next":
             week_start = _week_of(published)[0] + timedelta(days=7)
             nxt = week_start + timedelta(days=(target + 1) % 7)
+            if 0 < delta_fwd and coming < week_start:
+                # "next Wednesday" written on a Monday is this week's or next week's
+                # Wednesday, and writers use both: the window holds the two readings
+                return (coming, nxt), (coming, nxt)
             return (nxt, nxt), (nxt, nxt)
         if mod == "last":
             prev = last if delta_back else published - timedelta(days=7)
@@ -412,6 +416,9 @@ def _dateparser_day(text: str, published: date) -> date | None:
 _NOT_A_MONTH_AFTER = re.compile(r"\s*(?:be|have|not|also|still|well|soon|need|want|never|seek|meet|visit|come|go|take|make|help|lead|hold)\b", re.I)
 
 
+_SUPERLATIVE_BEFORE = re.compile(r"(?i)\b(?:first|only|highest|lowest|biggest|largest|smallest|best|worst|strongest|weakest|most|least)\b(?:\s+(?!(?:will|would|could|should|shall|may|might|be|begin|start|take)\b)[\w’'-]+){0,8}\s*$")
+
+
 def find_time_expressions(
     text: str, start: int, end: int, published: date | None, kb: Knowledge
 ) -> list[TimeExpression]:
@@ -444,6 +451,8 @@ def find_time_expressions(
             continue
         if match.group("bm") and (not match.group("bm_m")[0].isupper() or match.group("bm_m").lower().rstrip(".") in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept")):
             continue
+        if match.group("within") and _SUPERLATIVE_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+            continue  # "the first summit in 30 years", "the lowest in five years": a span of history, not a date
         anchor = published or date(1970, 1, 1)
         try:
             past, future = resolve(match, anchor, kb)

@@ -128,3 +128,10 @@ def test_more_ways_news_names_people(kb) -> None:
     assert "Hans-Peter Stihl" in names('"An offer is near," said Hans-Peter Stihl.')
     assert "Fadhil al-Chalabi" in names("The conference extended the term of Fadhil al-Chalabi as deputy secretary general.")
     assert names("Waste Recovery said it would sell the unit.") == set()
+
+
+def test_a_father_first_double_surname_answers_to_its_first_part(kb) -> None:
+    found = people(kb, "Peruvian Trade Minister Jorge Vargas Llosa arrived. Vargas said talks went well.", "1987-03-25")
+    assert ("Vargas", "Jorge Vargas Llosa") in found
+    found = people(kb, "British Trade Minister John Paul Smithers arrived. Paul said talks went well.", "1987-03-25")
+    assert ("Paul", "John Paul Smithers") not in found

@@ -747,3 +747,15 @@ def test_paving_the_way_for_a_dated_visit_far_back_in_the_sentence_plans_it() ->
     )
     visit = [e for e in found if e.type == "visit"]
     assert [(e.status, e.location) for e in visit] == [("planned", "Tokyo")]
+
+
+def test_a_summit_of_two_named_countries_is_their_meeting() -> None:
+    summit = one("It is unlikely an offer will be made during the U.S./Soviet summit expected to be held next month, officials said.", published="1987-10-19")
+    assert (summit.type, set(summit.participants), summit.status) == ("meeting", {"US", "SU"}, "planned")
+    gathering = one("Leaders will gather at the Group of Seven summit in Venice in June.", published="1987-03-02")
+    assert gathering.type == "summit"
+
+
+def test_a_month_named_in_a_past_proposal_is_the_last_one() -> None:
+    talks = one("In February, Norwegian Energy Minister Karl Stein was invited to Oslo for talks with Danish Premier Lars Holm.", published="1987-03-25")
+    assert talks.date is not None and (talks.date.start.isoformat(), talks.date.end.isoformat()) == ("1987-02-01", "1987-02-28")

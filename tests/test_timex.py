@@ -33,6 +33,8 @@ def resolve(kb, text: str, published: date, tense: str):
         ("They met last November in Bali.", date(2023, 6, 15), "past", "last November", ("2022-11-01", "2022-11-30")),
         ("Talks began early this week.", MONDAY, "past", "early this week", ("2025-10-26", "2025-10-29")),
         ("They meet next Wednesday.", FRIDAY, "future", "next Wednesday", ("2023-05-24", "2023-05-24")),
+        ("They meet next Wednesday.", MONDAY, "future", "next Wednesday", ("2025-10-29", "2025-11-05")),
+        ("They meet next Monday.", MONDAY, "future", "next Monday", ("2025-11-03", "2025-11-03")),
         ("The summit is in September.", date(2023, 6, 15), "future", "in September", ("2023-09-01", "2023-09-30")),
         ("He visited in February.", date(2023, 5, 19), "past", "in February", ("2023-02-01", "2023-02-28")),
         ("Officials met on March 3, 1987.", date(1987, 3, 10), "past", "March 3, 1987", ("1987-03-03", "1987-03-03")),
@@ -63,3 +65,10 @@ def test_relative_phrases_need_a_publication_date(kb) -> None:
 
 def test_a_fall_in_prices_is_no_season(kb) -> None:
     assert find_time_expressions("The fall in the dollar continued.", 0, 31, date(1987, 6, 29), kb) == []
+
+
+def test_a_superlative_span_of_years_is_no_date(kb) -> None:
+    text = "It was the first visit by a Soviet leader to China in 30 years, and prices were the lowest in five years."
+    assert find_time_expressions(text, 0, len(text), FRIDAY, kb) == []
+    text = "He will visit Tokyo in two weeks."
+    assert [t.text for t in find_time_expressions(text, 0, len(text), FRIDAY, kb)] == ["in two weeks"]
