@@ -475,9 +475,15 @@ class _ArticleEntities:
                     refs = by_short.get(word)
                     if refs:
                         ref = self._nearest(refs, start)
+                        whole = ref.known.surname if ref.known is not None else ""
+                        if " " in whole and whole.startswith(word + " ") and self.text.startswith(whole, start):
+                            end = start + len(whole)  # "Hernandez Grisanti said": the whole two-part surname
                         self.add("person", start, end, ref.name, ref.country, ref.role)
                         continue
                     holders = in_office.get(word)
+                    if not holders and _HONORIFIC_BEFORE.search(self.text, max(0, start - 6), start):
+                        # "Mr. Nikonov": a courtesy title names a person, so any office of the day counts
+                        holders = [p for p in self.kb.people_by_surname.get(word, ()) if any(r.holds_on(self.day) for r in p.roles)] if self.day else []
                     if holders and len(holders) == 1 and word not in self.not_names and not _CONTINUES.match(self.text, end):
                         person = holders[0]
                         title, office = self.known_role(person)
@@ -593,6 +599,9 @@ _ROLE_WORDS = (
     "ambassador", "envoy", "governor", "negotiator", "representative", "senator", "executive", "researcher",
     "fellow", "leader", "diplomat", "aide", "deputy", "commissioner", "undersecretary", "under secretary", "strategist", "partner", "founder", "manager",
 )
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+$")
 
 
 def _in_office(kb: Knowledge, day: date | None) -> dict[str, list[Person]]:

@@ -180,6 +180,9 @@ _CALLED = re.compile(r"\b[A-Z][\w’'-]+\s+(?:had\s+|has\s+)?(called|rang)\s+(?:
 """One person called another: "Baker called Miyazawa early this week" (not "called X a friend", "called for")."""
 _IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+|(?:also\s+)?(?:expected|due)\s+(?:here\s+|back\s+)?)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due)\s+here\b|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])")
 
+_WAS_HERE = re.compile(r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+|still\s+|already\s+|last\s+)?here\b(?!\s+(?:to\s+stay|for\s+good|again)\b)")
+"""'When Nikonov was here …', 'Shultz, who is here for talks': a visit to the dateline city."""
+
 
 def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     tables = _tables(kb)
@@ -193,6 +196,9 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     for m in _IS_IN.finditer(text, sentence.start, sentence.end):
         form = "is in" if m.group(0).endswith("in") else "arrive here" if m.group(0).endswith("here") else "left for"
         found.append(Trigger("visit", form, Span(m.start(), m.end()), True, False))
+    for m in _WAS_HERE.finditer(text, sentence.start, sentence.end):
+        if not any(t.span.start <= m.start() < t.span.end for t in found):
+            found.append(Trigger("visit", "is here", Span(m.start(), m.end()), True, True))  # weak: a person must be named before it
     for m in tables.pattern.finditer(text, sentence.start, sentence.end):
         if m.group()[0].isupper() and _OFFICE_NAME.search(text, max(sentence.start, m.start() - 60), m.start()):
             continue  # "Minister for Trade Negotiations", "Office of Multilateral Talks": part of a title or a body's name
@@ -245,8 +251,8 @@ _LABOUR_MARKS = re.compile(r"(?i)\b(?:unions?|wages?|pay\s+(?:talks|rise|increas
 """Marks of a labour story: wage talks between a union and employers are not diplomacy."""
 _GATHERING_WORDS = re.compile(r"(?i)\b(?:[\w]+-\s?day|ministerial|heads\s+of\s+(?:state|government)|leaders|ministers|again)\b")
 """Words that make a summit noun a gathering of its own: "a two-day ministerial meeting"."""
-_OLD_NEWS = re.compile(r"(?i)\b(?:had\s+(?:\w+\s+)?(?:met|held|visited|talked|been)|ago|last|previous|previously|earlier|former|formerly|since|once|ever|(?:19|20)\d\d|in\s+the\s+past|recent|recently|first|never)\b")
-"""Words that put a reported engagement before the story's day."""
+_OLD_NEWS = re.compile(r"(?i)\b(?:had\s+(?:\w+\s+)?(?:met|held|visited|talked|been)|ago|last|previous|previously|earlier|former|formerly|since|once|ever|(?:19|20)\d\d|in\s+the\s+past|recent|recently|first|never|when\b[^;]{0,80}?\b(?:was|were)\s+(?:\w+\s+)?(?:here|in))\b")
+"""Words that put a reported engagement before the story's day ("When Nikonov was here")."""
 _PROPOSAL_WORD = re.compile(r"(?i)offer|offered|offers|proposal|proposed|propose|proposes|suggest|suggested|hope|hopes|hoped|hoping|request|requested")
 _LINKED_ELSEWHERE = re.compile(r"(?i)\b(?:at|during|in|on|before|after|while|when)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w.’'-]+\s+){0,3}$")
 """Between a word of proposing and the trigger: the trigger is where or when, not what is proposed."""
@@ -984,6 +990,8 @@ def extract_events(
                     speaker = last_speaker or topic
                 if speaker and speaker not in participants:
                     participants = [*participants, speaker]  # '"left my meeting today", Clark said': the speaker took part
+            if trigger.form == "is here":  # "Abe, who was here paving the way for the visit of Nakasone": only the one who is here
+                participants = [p for p in participants if any(m.canonical == p and m.span.end <= trigger.span.start for m in sentence_people)]
             if trigger.weak and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
                 participants = [p for p in participants if False]
             orphan = False

@@ -135,3 +135,18 @@ def test_a_father_first_double_surname_answers_to_its_first_part(kb) -> None:
     assert ("Vargas", "Jorge Vargas Llosa") in found
     found = people(kb, "British Trade Minister John Paul Smithers arrived. Paul said talks went well.", "1987-03-25")
     assert ("Paul", "John Paul Smithers") not in found
+
+
+def test_a_courtesy_title_and_surname_find_the_fact_bases_officer(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "people:\n"
+        "  - {name: Ivan Petrovsky, surname: Petrovsky, country: SU, roles: [{office: other, title: Party Secretary, from: 1985-01-01, to: 1989-01-01}]}\n"
+        "  - {name: Luis Moreno Ortega, surname: Moreno Ortega, country: MX, roles: [{office: trade_minister, title: Trade Minister, from: 1985-01-01, to: 1989-01-01}]}\n",
+        encoding="utf-8",
+    )
+    kb = build_knowledge([extra])
+    assert ("Petrovsky", "Ivan Petrovsky") in people(kb, "When Mr. Petrovsky was here, he spoke of wheat.", "1987-10-19")
+    assert ("Petrovsky", "Ivan Petrovsky") not in people(kb, "Petrovsky Bank said it would lend more.", "1987-10-19")
+    found = people(kb, "Trade Minister Luis Moreno Ortega arrived. Moreno Ortega said talks went well. Later Moreno left.", "1987-10-19")
+    assert ("Moreno Ortega", "Luis Moreno Ortega") in found and ("Moreno", "Luis Moreno Ortega") in found

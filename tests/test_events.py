@@ -759,3 +759,11 @@ def test_a_summit_of_two_named_countries_is_their_meeting() -> None:
 def test_a_month_named_in_a_past_proposal_is_the_last_one() -> None:
     talks = one("In February, Norwegian Energy Minister Karl Stein was invited to Oslo for talks with Danish Premier Lars Holm.", published="1987-03-25")
     assert talks.date is not None and (talks.date.start.isoformat(), talks.date.end.isoformat()) == ("1987-02-01", "1987-02-28")
+
+
+def test_someone_who_is_or_was_here_visited_the_dateline_city() -> None:
+    visit = next(e for e in events("Trade Minister Karl Stein, who is here to meet government leaders, said progress was slow.", published="1987-03-26", dateline="TOKYO, March 26") if e.type == "visit")
+    assert (visit.type, visit.status, visit.participants, visit.location) == ("visit", "occurred", ("Karl Stein",), "Tokyo")
+    past = [e for e in events('"When Mr. Karl Stein was here he said wheat was not on the agenda," Lyng said.', published="1987-10-19", dateline="WASHINGTON, Oct 19") if e.type == "visit"]
+    assert [(e.participants, e.location, e.date) for e in past] == [(("Karl Stein",), "Washington", None)]
+    assert events("The recession is here, Karl Stein said.", published="1987-10-19", dateline="LONDON, Oct 19") == ()
