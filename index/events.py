@@ -215,6 +215,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             continue  # "bilateral ties": an adjective
         if tables.blocked_after.get(form.split()[0]) and tables.blocked_after[form.split()[0]].match(text, m.end()):
             continue  # "meet demand", "meet halfway"
+        if form in ("mission to", "missions to") and not re.match(r"\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 6]):
+            continue  # "a mission to Washington" is a trip; "a mission to rescue the talks" is not
         if form == "talks" and re.search(r"(?i)(?:^|[\s\"“])(?:he|she|it|who|one)\s+$", text[max(sentence.start, m.start() - 6) : m.start()]):
             continue  # "She talks and I listen": the verb
         if m.group(0)[:1].isupper() and re.match(r"\s+(?:[A-Z][a-z]+\s+)*(?:Inc|Corp|Co|Ltd|Plc|PLC|Group|Partners|Holdings|Bancorp|Energy|Resources|Industries|Financial|Capital|Technologies|Systems)\b", text[m.end() : m.end() + 50]):
@@ -263,7 +265,7 @@ _RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?:would|will|could|should|migh
 _DOMESTIC_PARTY = re.compile(r"(?i)\s+(?:with\s+)?(?:his|her|their)\s+(?:own\s+)?(?:top\s+|senior\s+|closest\s+)?(?:[\w-]+\s+)?(?:advisers|advisors|aides|staff|wife|husband|family|son|daughter|mother|father|doctors|supporters|party)\b")
 """'a meeting with his top economic advisers', 'visit his wife': no diplomacy."""
 _OFFICE_NAME = re.compile(r"\b(?:Minister|Ministry|Secretary|Department|Office|Commissioner|Council|Committee|Bureau|Agency|Director|Institute|Centre|Center)\s+(?:for|of|on)\s+(?:(?:the\s+)?[A-Z][\w-]*\s+(?:and\s+)?){0,3}$")
-_PRESENT_VERB = re.compile(r"^(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", re.I)
+_PRESENT_VERB = re.compile(r"^(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours|sets\s+out|sets\s+off|departs|embarks)\b", re.I)
 _NEGATED_VERB_BEFORE = re.compile(r"(?i)\b(?:not|never)\s+(?:be\s+|been\s+|being\s+)?(?!(?:finish|complet|conclud|end|wrapp)\w*)\w+(?:ing|ed)\s+(?:(?:a|an|the|any|formal|official|further|new|separate|direct|bilateral|substantive)\s+){0,2}$")
 """A negated verb governing a noun trigger: "would not be conducting formal negotiations"."""
 _HABIT = re.compile(r"(?i)\b(?:meets|meet|talks|talk|speaks|speak|confers|visits|consults)\s+(?:with\s+)?(?:[^.;]|(?<=\b[A-Z])\.){0,80}?\b(?:from\s+time\s+to\s+time|regularly|frequently|routinely|often|usually)\b")
@@ -351,7 +353,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return "planned"
     if window and published and window[0] == window[1] == published and re.search(r"\b(?:opens|begins|starts)\s+(?:[\w-]+\s+){0,2}$", text[max(clause.start, trigger.span.start - 30) : trigger.span.start]):
         return "occurred"  # "Lyng opens talks with Japanese officials today": under way on the story's day
-    if (future or (window and published and window[0] >= published)) and re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", lead_in):
+    if (future or (window and published and window[0] >= published)) and re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours|sets\s+out|sets\s+off|departs|embarks)\b", lead_in):
         return "planned"  # "travels to Italy this evening", "leaves on Saturday on a trip"
     weak = [c for c in cues if c[1] != "cancelled" and c[1] != "postponed"]
     hedge = re.search(r"(?i)\b(?:probably|perhaps|possibly|maybe|potentially|hypothetical|could|might)\b", text[max(clause.start, trigger.span.start - 80) : trigger.span.start])
@@ -467,6 +469,9 @@ _BY_COUNTRY_GROUP = re.compile(r"(?:\s+to\s+[^,;]{1,40}?)?\s+by\s+(?:a\s+|an\s+|
 """A visit made by a country's group: "a trip to Japan by senior Nigerian officials"."""
 _COUNTRY_GROUP_SUBJECT = re.compile(r"(?:^|\b(?:A|An|The|a|an|the)\s+)(?:high-level\s+|senior\s+|top\s+|government\s+)?([A-Z][\w.-]+)\s+(?:[a-z]+\s+)?(?:mission|delegation|team|officials|negotiators|trade\s+mission)\s+(?:(?:is|are|was|were|will|would|has|have|had)\s+)?(?:(?:now|also|currently|due\s+to|expected\s+to|to|been)\s+)*$")
 """A country's group as a visit's subject: "A Japanese trade delegation will visit Washington"."""
+_MISSION_SENDER = re.compile(r"(?:\b([A-Z][\w.-]+)\s+(?:(?:will|would|is\s+to|plans\s+to|is\s+sending|has\s+sent|agreed\s+to)\s+)?(?:send|sends|sent|sending|dispatch|dispatched|dispatches)\s+|\b(?:A|An|The|a|an|the)\s+(?=[A-Z]))(?:(?:a|an|its)\s+)?(?:([A-Z][\w.-]+)\s+)?(?:[a-z-]+\s+){0,2}$")
+"""The country sending a mission: "Japan will send a trade mission to …", "a Japanese mission to …"."""
+_SENDS = re.compile(r"\b(?:send|sends|sent|sending|dispatch|dispatches|dispatched|dispatching)\s+(?:(?:a|an|its|their|his|her|several|two|three)\s+)?(?:[\w-]+\s+){0,3}$")
 _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\s+(?:[\w-]+\s+)?$")
 """Two surnames joined before an engagement: "the Reagan-Gorbachev summit"."""
 
@@ -962,15 +967,22 @@ def extract_events(
                 prior_objects = [m.canonical for m in sentence_people if triggers[n - 1].span.end <= m.span.start and m.span.end <= prior_end]
                 previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), prior_objects)
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
+            sent_mission = trigger.form.startswith("mission") and bool(_SENDS.search(text, max(span.start, trigger.span.start - 60), trigger.span.start))
+            if sent_mission or (trigger.form.startswith("mission") and re.search(r"\b(?:A|An|a|an|the|The)\s+(?:[a-z-]+\s+)?[A-Z][\w.-]+\s+(?:[a-z-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 40) : trigger.span.start])):
+                participants = []  # "plans to send a mission", "an Iranian trade mission": the sender's, not the speaker's: the country below, if any
             if not participants and trigger.type == "visit":
                 # "A Japanese trade delegation will visit Washington" (the subject), "a recent trip to Japan by senior Nigerian officials" (the agent)
                 if trigger.verb:
                     start = max(span.start, trigger.span.start - 60)
                     group = _COUNTRY_GROUP_SUBJECT.search(text[start : trigger.span.start])
+                elif trigger.form.startswith("mission"):  # "Japan will send a trade mission to the United States", "a Japanese mission to Brazil"
+                    start = max(span.start, trigger.span.start - 60)
+                    group = _MISSION_SENDER.search(text[start : trigger.span.start])
                 else:
                     start = trigger.span.end
                     group = _BY_COUNTRY_GROUP.match(text[start : min(span.end, start + 90)])
-                nation = next((m.country for m in sentence_places if group and m.span.start == start + group.start(1) and m.country), None)
+                at = [start + group.start(k) for k in range(1, (group.re.groups if group else 0) + 1) if group.start(k) >= 0] if group else []
+                nation = next((m.country for m in sentence_places if m.span.start in at and m.country), None)
                 if nation:
                     participants = [nation]
             pair = _NAME_PAIR.search(text, max(span.start, trigger.span.start - 40), trigger.span.start)
@@ -1032,6 +1044,8 @@ def extract_events(
                 continue  # "welcomed the decision", "welcomed President Reagan's firm action": only welcoming a person is a meeting
             if trigger.form.startswith("discuss") and len(participants) < 2 and not re.search(r"(?i)\bwith\b", text[trigger.span.end : min(clause.end, trigger.span.end + 80)]):
                 continue  # "Nakasone would discuss the Venice summit": a topic, not talks with anyone
+            if sent_mission and any(not _is_country_code(p) for p in participants):
+                continue  # "his agency plans to send a mission to Brazil": no party of ours travels
             event_type = _refine_type(text, trigger, participants, tables.forums, clause, sentence_people)
             if event_type == "summit" and trigger.form in ("conference", "gathering", "session", "sessions", "session of", "ministerial") and not (
                 tables.forums.search(text, clause.start, clause.end)
@@ -1070,7 +1084,7 @@ def extract_events(
                 closest = min(near, key=lambda t: abs(t.span.start - trigger.span.end))
                 if closest.past == closest.future or closest.future is None or closest.past is None:
                     hint = closest.past or closest.future
-                elif re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours)\b", text[max(clause.start, trigger.span.start - 40) : trigger.span.end]):
+                elif re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours|sets\s+out|sets\s+off|departs|embarks)\b", text[max(clause.start, trigger.span.start - 40) : trigger.span.end]):
                     hint = closest.future
                 elif published and not re.match(r"(?i)(?:on\s+|this\s+|next\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", closest.text):
                     nearest = closest.window("nearest", published)

@@ -767,3 +767,13 @@ def test_someone_who_is_or_was_here_visited_the_dateline_city() -> None:
     past = [e for e in events('"When Mr. Karl Stein was here he said wheat was not on the agenda," Lyng said.', published="1987-10-19", dateline="WASHINGTON, Oct 19") if e.type == "visit"]
     assert [(e.participants, e.location, e.date) for e in past] == [(("Karl Stein",), "Washington", None)]
     assert events("The recession is here, Karl Stein said.", published="1987-10-19", dateline="LONDON, Oct 19") == ()
+
+
+def test_a_mission_to_a_place_is_a_visit_by_whoever_goes_or_the_country_that_sends_it() -> None:
+    trip = one("Prime Minister Karl Stein sets out Wednesday on a tough mission to Washington.", published="1987-04-27")
+    assert (trip.type, trip.status, trip.participants, trip.location) == ("visit", "planned", ("Karl Stein",), "Washington")
+    assert trip.date is not None and trip.date.start.isoformat() == "1987-04-29"
+    sent = one("Norway will send a trade mission to Japan in May.", published="1987-03-04")
+    assert (sent.type, sent.participants, sent.location) == ("visit", ("NO",), "Japan")
+    assert events("Bank President Karl Stein said his agency plans to send a mission to Brazil next week.", published="1987-04-06") == ()
+    assert [e.type for e in events("Karl Stein began a mission to rescue the talks with Lars Holm.", published="1987-04-06")] != ["visit"]
