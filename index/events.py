@@ -666,6 +666,9 @@ def _location(
         if trigger.form.startswith("return") and 0 <= m.span.start - trigger.span.end <= 5:
             best = (-100, _place_name(m, kb))  # "returned from Washington": where he had been
             continue
+        if trigger.type == "visit" and not trigger.verb and m.span.end <= trigger.span.start and re.search(r"\b(?:leaving|left|leaves|leave|departing|departed|departs)\s+$", before) and _VISIT_ENDS.fullmatch(text, m.span.end, trigger.span.start):
+            best = (-100, _place_name(m, kb))
+            continue  # "before leaving Tokyo yesterday at the end of a four-day visit": the place the visit ended in
         if re.search(r"(?i)\b(?:between|and|from|with|of|by|against|over|toward|towards)\s+(?:the\s+)?$", before) and not re.search(r"\b(?:tour|visit|trip)s?\s+of\s+(?:the\s+)?$", before):
             continue
         if text[m.span.end : m.span.end + 2] in ("’s", "'s"):
@@ -708,9 +711,24 @@ def _location(
             antecedent = next((m for m in places if 0 <= comma - m.span.end <= 1), None)
             if antecedent is not None:
                 return antecedent.canonical
+    if best is None and trigger.type in ("summit", "meeting", "talks"):
+        going = _GOING_TO_ATTEND.search(text, max(0, trigger.span.start - 200), trigger.span.start)
+        if going:  # "would leave for Washington on Monday to attend the IMF's Interim Committee meeting": there
+            destination = next((m for m in places if m.span.start == going.start(1)), None)
+            if destination is not None:
+                return _place_name(destination, kb)
     if best is None and here and re.search(r"\bhere\b", text[max(clause.start, trigger.span.start - 15) : min(clause.end, trigger.span.end + 65)], re.I):
         return here
     return best[1] if best else None
+
+
+_VISIT_ENDS = re.compile(r"[^.;]{0,40}?\b(?:at\s+the\s+end\s+of|after|ending|concluding|wrapping\s+up|to\s+end|to\s+conclude)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}$")
+"""Between a place left and a visit: "leaving Tokyo yesterday at the end of a four-day visit"."""
+_GOING_TO_ATTEND = re.compile(
+    r"\b(?:leave|leaves|left|leaving|fly|flies|flew|flying|travel|travels|travelled|traveled|travelling|traveling|go|goes|went|going|head|heads|headed|heading|arrive|arrives|arrived|arriving)\s+(?:for|to|in)\s+(?:the\s+)?"
+    r"([A-Z][\w.-]*)[^.;]{0,60}?\bto\s+(?:attend|take\s+part\s+in|participate\s+in|join)\s+[^.;]{0,100}$"
+)
+"""Travel to a place to attend a gathering: the gathering is there."""
 
 
 def _place_name(m: Mention, kb: Knowledge) -> str:

@@ -777,3 +777,10 @@ def test_a_mission_to_a_place_is_a_visit_by_whoever_goes_or_the_country_that_sen
     assert (sent.type, sent.participants, sent.location) == ("visit", ("NO",), "Japan")
     assert events("Bank President Karl Stein said his agency plans to send a mission to Brazil next week.", published="1987-04-06") == ()
     assert [e.type for e in events("Karl Stein began a mission to rescue the talks with Lars Holm.", published="1987-04-06")] != ["visit"]
+
+
+def test_the_place_a_visit_ended_in_and_the_place_one_travels_to_attend_a_gathering() -> None:
+    visit = one("Trade Minister Karl Stein repeated the threat before leaving Tokyo yesterday at the end of a four-day visit.", published="1987-04-10", dateline="WASHINGTON, April 10")
+    assert (visit.type, visit.location) == ("visit", "Tokyo")
+    found = events("Finance Minister Karl Stein will leave for Washington on Monday to attend the International Monetary Fund's Interim Committee meeting.", published="1987-04-04", dateline="OSLO, April 4")
+    assert [(e.type, e.location) for e in found if e.type == "summit"] == [("summit", "Washington")]
