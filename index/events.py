@@ -472,6 +472,10 @@ _COUNTRY_GROUP_SUBJECT = re.compile(r"(?:^|\b(?:A|An|The|a|an|the)\s+)(?:high-le
 _MISSION_SENDER = re.compile(r"(?:\b([A-Z][\w.-]+)\s+(?:(?:will|would|is\s+to|plans\s+to|is\s+sending|has\s+sent|agreed\s+to)\s+)?(?:send|sends|sent|sending|dispatch|dispatched|dispatches)\s+|\b(?:A|An|The|a|an|the)\s+(?=[A-Z]))(?:(?:a|an|its)\s+)?(?:([A-Z][\w.-]+)\s+)?(?:[a-z-]+\s+){0,2}$")
 """The country sending a mission: "Japan will send a trade mission to …", "a Japanese mission to …"."""
 _SENDS = re.compile(r"\b(?:send|sends|sent|sending|dispatch|dispatches|dispatched|dispatching)\s+(?:(?:a|an|its|their|his|her|several|two|three)\s+)?(?:[\w-]+\s+){0,3}$")
+_COMPANY = re.compile(r"<[A-Z][A-Z0-9.]*>|\b(?:Inc|Corp|Plc|PLC|AB|SA|AG|NV|Ltd|Co|Cos|Corporation|Bancorp|GmbH|SpA|KK)\b\.?(?![-’'\w])(?!\s+(?:of|for)\b)")
+_OFFICIAL_OR_SPEECH = re.compile(r"\b(?:(?:said|says|told\s+\w+)\s+(?:he|she|that)|Minister|Secretary|Governor|President|Premier|Chancellor|government|ministry|Ministry|officials)\b")
+"""A government party or a person's reported view beside a company: "Bank of Montreal Chairman Mulholland said he expected debt negotiations …"."""
+"""A company named in an engagement's subject ("Sweden's Sandvik AB <SVIK.ST> … have finalised negotiations")."""
 _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\s+(?:[\w-]+\s+)?$")
 """Two surnames joined before an engagement: "the Reagan-Gorbachev summit"."""
 
@@ -969,6 +973,9 @@ def extract_events(
                 continue  # "a tour to discuss the debt", "will meet Chun on Monday to discuss trade": the purpose of the engagement before it
             if tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15]) or _DOMESTIC_PARTY.match(text, trigger.span.end):
                 continue
+            company = _COMPANY.search(text, _subject_start(text, span, trigger.span), trigger.span.start) if trigger.type in ("talks", "meeting", "call") else None
+            if company and not _OFFICIAL_OR_SPEECH.search(text, _subject_start(text, span, trigger.span), trigger.span.start):
+                continue  # "Suzuki Motor Co Ltd <SZMT.T> is negotiating a joint venture with Hungary": business, not diplomacy
             next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None
             sentence_topic = None if _OPENS_WITH_PRONOUN.match(text, span.start) else next(
                 (m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_speaker(text, m, span)), None

@@ -784,3 +784,11 @@ def test_the_place_a_visit_ended_in_and_the_place_one_travels_to_attend_a_gather
     assert (visit.type, visit.location) == ("visit", "Tokyo")
     found = events("Finance Minister Karl Stein will leave for Washington on Monday to attend the International Monetary Fund's Interim Committee meeting.", published="1987-04-04", dateline="OSLO, April 4")
     assert [(e.type, e.location) for e in found if e.type == "summit"] == [("summit", "Washington")]
+
+
+def test_companies_negotiating_are_business_not_diplomacy() -> None:
+    assert events("Nordic Steel Corp <NSC.OL> is negotiating a joint venture with Hungary to assemble cars there.", published="1987-03-10") == ()
+    assert events("Oslo Airlines <OSL.OL> said it is negotiating for a minority stake in a British courier service.", published="1987-03-10") == ()
+    talks = one("Finance Minister Karl Stein made the proposal to a 12-bank advisory committee, chaired by Nordic Trust Co, as talks with Norway's creditor banks entered a second week.", published="1987-03-10")
+    assert talks.type == "talks"
+    assert events("Deputy oil ministers of the six-nation Gulf Co-operation Council ended a meeting here on Monday.", published="1987-03-03", dateline="BAHRAIN, March 3") != ()
