@@ -391,6 +391,11 @@ class _ArticleEntities:
         if plural_title or beside and any(m.kind == "person" and m.span.start == end + beside.end() for m in self.mentions):
             # "EC Commissioners Willy de Clercq and Frans Andriessen": a plural title, or a known person beside it in a list
             return self._country_in(text[max(sentence.span.start, start - 30) : start]), None, None
+        after_person = re.search(r"\s+and\s+$", text[max(sentence.span.start, start - 6) : start])
+        if after_person and text[start:end].split()[0] in _words(self.kb, "given_names") and any(
+            m.kind == "person" and m.span.end == start - len(after_person.group(0)) for m in self.mentions
+        ):
+            return self._country_in(text[max(sentence.span.start, start - 60) : start]), None, None  # "Sen. John Glenn and John Warner": a second person in the pair
         if re.match(r"\s+as\s+(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,3}(?:" + "|".join(_ROLE_WORDS) + r")\b", following, re.IGNORECASE):
             return None, None, None  # "the term of Fadhil al-Chalabi as deputy secretary general"
         if prev_word and prev_word.group(1) in speech or next_word and next_word.group(1) in speech:

@@ -22,7 +22,7 @@ from index.model import Article, DateWindow, Event, Evidence, Mention, Sentence,
 from index.timex import TimeExpression
 
 STATUS_STRENGTH = {"cancelled": 5, "postponed": 4, "proposed": 3, "planned": 2, "occurred": 1}
-_PAST_VERB = re.compile(r"^(?:met|visited|held|hosted|received|telephoned|phoned|spoke|talked|arrived|flew|travel+ed|toured|went|left|sent|negotiated|discussed|sat|conferred|stopped|came)\b", re.I)
+_PAST_VERB = re.compile(r"^(?:met|visited|held|hosted|received|telephoned|phoned|spoke|talked|arrived|flew|travel+ed|toured|went|left|sent|negotiated|discussed|sat|conferred|stopped|came|was\s+(?:\w+\s+)?(?:in|here)|were\s+(?:\w+\s+)?(?:in|here))\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +166,8 @@ def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Spa
     for m in breaks.finditer(text, sentence.start, sentence.end):
         if m.group().strip() == "and the" and _BETWEEN_OPEN.search(text, max(sentence.start, m.start() - 70), m.start()):
             continue  # "talks between the EC and the Soviet Union": one phrase, not two clauses
+        if m.group().strip(" ,") == "as" and text.startswith(("part of", "well"), m.end()):
+            continue  # "in Kuwait as part of a Gulf tour": one phrase
         if m.end() <= at.start:
             start = max(start, m.end())
         elif m.start() >= at.end:
@@ -215,6 +217,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             continue  # "bilateral ties": an adjective
         if tables.blocked_after.get(form.split()[0]) and tables.blocked_after[form.split()[0]].match(text, m.end()):
             continue  # "meet demand", "meet halfway"
+        if form == "call" and re.match(r"\s+(?:(?:on|last|this|early|late)\s+\w+\s+|yesterday\s+|today\s+)?(?:by|from)\s+(?!(?:tele)?phone\b)", text[m.end() : m.end() + 40]):
+            continue  # "a call on Monday by 20 members of parliament who asked …": an appeal, not a phone call
         if form in ("mission to", "missions to") and not re.match(r"\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 6]):
             continue  # "a mission to Washington" is a trip; "a mission to rescue the talks" is not
         if form == "talks" and re.search(r"(?i)(?:^|[\s\"“])(?:he|she|it|who|one)\s+$", text[max(sentence.start, m.start() - 6) : m.start()]):
@@ -798,6 +802,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         and not (t.span.start >= trigger.span.end and (
             _HARD_BOUNDARY.search(text, trigger.span.end, t.span.start) or _RELATIVE_VERB.search(text, trigger.span.end, t.span.start)
             or (new_clause is not None and new_clause.start() < t.span.start) or _REPORTED_AFTER.search(text, trigger.span.end, t.span.start)
+            or _OTHER_ACT_AFTER.search(text, trigger.span.end, t.span.start)
         ))
     ]
     adjacent = [t for t in in_clause if _is_duration(t) and 0 <= trigger.span.start - t.span.end <= 25 and re.fullmatch(r"[- ](?:[a-z]+\s+){0,2}", text[t.span.end : trigger.span.start])]
@@ -812,6 +817,10 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         if found:
             return found
     return pick([t for t in in_clause if _is_duration(t)])
+
+
+_OTHER_ACT_AFTER = re.compile(r"\b(?:follows|followed|precedes|preceded|coincides|coincided)\b|\b(?:arranged|announced|agreed|decided|requested|proposed|set\s+up|confirmed|disclosed|reported)\s*$")
+"""Between an engagement and a later time: the time dates something else ("X's trip follows the decision 10 days ago", "the meeting had been arranged last week")."""
 
 
 def _cameo(event_type: str, location: str | None) -> str:

@@ -792,3 +792,23 @@ def test_companies_negotiating_are_business_not_diplomacy() -> None:
     talks = one("Finance Minister Karl Stein made the proposal to a 12-bank advisory committee, chaired by Nordic Trust Co, as talks with Norway's creditor banks entered a second week.", published="1987-03-10")
     assert talks.type == "talks"
     assert events("Deputy oil ministers of the six-nation Gulf Co-operation Council ended a meeting here on Monday.", published="1987-03-03", dateline="BAHRAIN, March 3") != ()
+
+
+def test_words_that_look_like_engagements_but_are_not() -> None:
+    assert events("President Karl Stein urged parliament to pass a budget that meets the Gramm-Rudman deficit target of 108 billion dlrs.", published="1987-03-20") == ()
+    assert events("The remarks of Finance Minister Karl Stein answered a call on Monday by 20 members of parliament who asked for cuts.", published="1987-04-28") == ()
+    assert events("The committee had come to no agreement on new revenues, Chairman Karl Stein said.", published="1987-03-11") == ()
+
+
+def test_was_in_is_past_and_a_later_time_of_another_act_does_not_date_the_engagement() -> None:
+    visit = one("Oil executive Karl Stein was in Houston to attend the summer petroleum congress.", published="1987-06-16", dateline="HOUSTON, June 16")
+    assert (visit.status, visit.location) == ("occurred", "Houston")
+    trip = one("Finance Minister Karl Stein's trip follows the decision by Norway 10 days ago to suspend interest payments.", published="1987-03-02")
+    assert trip.date is None or trip.date.text != "10 days ago"
+    meeting = [e for e in events("Foreign Minister Karl Stein met Danish Premier Lars Holm on Friday. The meeting had been arranged last week, the spokesman said.", published="1987-03-02")]
+    assert [(e.date.text if e.date else None) for e in meeting] == ["on Friday"]
+
+
+def test_a_pair_after_one_title_are_two_people_and_as_part_of_keeps_the_place() -> None:
+    tour = one("Sen. Karl Stein and John Warner, in Kuwait as part of a Gulf Arab tour, said officials appeared ready.", published="1987-06-02", dateline="KUWAIT, June 2")
+    assert (set(tour.participants), tour.location) == ({"Karl Stein", "John Warner"}, "Kuwait")
