@@ -295,6 +295,10 @@ class _ArticleEntities:
                     or j > i and _INITIAL.fullmatch(tokens[j].text) and self.text[tokens[j].end : tokens[j + 1].start] == ". "  # "John W. Dixon"
                 ) and (
                     self._name_word(tokens[j + 1], False)
+                    or (  # "Bob White said": a given name makes a common word after it a surname
+                        j == i and tokens[i].text in _words(self.kb, "given_names") and tokens[j + 1].text[:1].isupper() and not tokens[j + 1].all_caps
+                        and j + 1 not in covered and (j + 2 >= len(tokens) or not tokens[j + 2].text[:1].isupper())
+                    )
                     or _ARABIC_PARTICLE.match(tokens[j + 1].text)
                     or (tokens[j + 1].text in particles and j + 2 < len(tokens) and (self._name_word(tokens[j + 2], False) or _ARABIC_PARTICLE.match(tokens[j + 2].text) or (j + 2 in covered and tokens[j + 2].text[:1].isupper())))
                     or (tokens[j].text in particles and tokens[j + 1].text[:1].isupper())
@@ -391,6 +395,8 @@ class _ArticleEntities:
         if plural_title or beside and any(m.kind == "person" and m.span.start == end + beside.end() for m in self.mentions):
             # "EC Commissioners Willy de Clercq and Frans Andriessen": a plural title, or a known person beside it in a list
             return self._country_in(text[max(sentence.span.start, start - 30) : start]), None, None
+        if re.match(r",\s+(?:[a-z][\w-]*)(?:\s+[^,;]{1,80})?,\s+(?:said|says|told|added|stated)\b", following) and text[start:end].split()[0].split("-")[0] in _words(self.kb, "given_names"):
+            return None, None, None  # "Hans-Peter Stihl, negotiating for the employers, said": a person's apposition, then his words
         after_person = re.search(r"\s+and\s+$", text[max(sentence.span.start, start - 6) : start])
         if after_person and text[start:end].split()[0] in _words(self.kb, "given_names") and any(
             m.kind == "person" and m.span.end == start - len(after_person.group(0)) for m in self.mentions

@@ -150,3 +150,10 @@ def test_a_courtesy_title_and_surname_find_the_fact_bases_officer(tmp_path: Path
     assert ("Petrovsky", "Ivan Petrovsky") not in people(kb, "Petrovsky Bank said it would lend more.", "1987-10-19")
     found = people(kb, "Trade Minister Luis Moreno Ortega arrived. Moreno Ortega said talks went well. Later Moreno left.", "1987-10-19")
     assert ("Moreno Ortega", "Luis Moreno Ortega") in found and ("Moreno", "Luis Moreno Ortega") in found
+
+
+def test_more_people_from_news_habits_and_no_person_in_a_firms_name(kb) -> None:
+    assert ("Bob White", "Bob White") in people(kb, "Local issues included working conditions, union president Bob White said.", "1987-10-16")
+    assert ("Hans-Peter Stihl", "Hans-Peter Stihl") in people(kb, "Hans-Peter Stihl, negotiating for the employers, said any plan would fail.", "1987-03-27")
+    found = people(kb, "They may need an emergency meeting, said Daniel Yergin, director of Cambridge Energy Research Associates, CERA.", "1987-02-26")
+    assert found == [("Daniel Yergin", "Daniel Yergin")]
