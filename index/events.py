@@ -276,6 +276,13 @@ _HABIT = re.compile(r"(?i)\b(?:meets|meet|talks|talk|speaks|speak|confers|visits
 """A habit, not an engagement: "he talks with the Treasury Secretary from time to time"."""
 
 
+_IN_PREPOSITION = re.compile(r"(?P<cut>\b(?:at|during)\s+)(?:a|an|the|this|that|their|his|her|its|[A-Z][\w.-]*[’']s)\s+(?:(?!planned|proposed|scheduled|possible|postponed|delayed|cancell?ed|expected|upcoming|forthcoming)[\w-]+\s+){0,3}$")
+"""A noun engagement inside 'at/during …': "would be made at a meeting", "no concessions during Lyng's visit"."""
+_SUBJECT_OF_COMPLEMENT = re.compile(r"\b(?:hopes?|hoped|hoping|expects?|expected|believes?|believed|thinks?|thought|said|says|predicted|predicts)\s+(?:that\s+)?(?P<cut>(?:his|her|their|its|the|[A-Z][\w.-]*[’']s)\s+(?:[\w-]+\s+){0,2})$")
+_AUX_LATER = re.compile(r"[^,;.]{0,60}?\b(?:will|would|could|can|should|may|might)\s+(?!be\s+(?:held|postponed|delayed|cancell?ed|put\s+off)\b)\w+")
+"""'he hopes his visit to Washington later this week will help': the visit is the subject of what is hoped."""
+
+
 def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: tuple[date, date] | None, published: date | None) -> str | None:
     """The status the governing words give; None when negated.
 
@@ -334,10 +341,18 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         cues = [c for c in cues if c[0] > 2]  # "rescheduling negotiations": talks about rescheduling debt, not a postponement
     if re.match(r"^[^,.;]{0,80}?\bcoming\s+up\b", text[trigger.span.end : clause.end]) or re.search(r"\b(?:expected|due)\b", text[trigger.span.start : trigger.span.end]):
         cues.append((0, "planned"))  # "my meeting with Nakasone … coming up", "is expected here on Friday"
+    scope = None if trigger.verb else (_IN_PREPOSITION.search(before) or (_SUBJECT_OF_COMPLEMENT.search(before) if _AUX_LATER.match(text, trigger.span.end, clause.end) else None))
+    if scope is not None and re.search(r"(?i)\b(?:meet|meets|met|meeting|gather|gathers|gathered|convene|convenes|convened|talk|talks|talked|confer|conferred|sit\s+down|sat\s+down)\s+(?:again\s+|today\s+|tomorrow\s+|here\s+|there\s+)?$", before[: scope.start()]):
+        scope = None  # "Arab states due to meet at a summit in Amman": the meeting is the summit, governed as one
+    if scope is not None:
+            # "the offer would be made at a meeting later this month", "he hopes his visit … will help":
+        # a hedge before governs another verb; the engagement itself is taken as arranged
+        reach = len(before) - scope.start("cut")
+        cues = [(d, "planned" if d >= reach and name == "proposed" else name) for d, name in cues]
     strong = [c for c in cues if c[1] in ("cancelled", "postponed") and c[0] <= 45]
     if strong:
         return min(strong)[1]
-    if _DOUBT.search(before[-80:]):
+    if _DOUBT.search(before[-80:]) and scope is None:
         return "proposed"  # "it was unclear if he would go to Japan": reported doubt outweighs the modal
     trigger_text = text[trigger.span.start : trigger.span.end]
     if trigger.verb and _PAST_VERB.match(trigger_text):
@@ -360,7 +375,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     if (future or (window and published and window[0] >= published)) and re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours|sets\s+out|sets\s+off|departs|embarks)\b", lead_in):
         return "planned"  # "travels to Italy this evening", "leaves on Saturday on a trip"
     weak = [c for c in cues if c[1] != "cancelled" and c[1] != "postponed"]
-    hedge = re.search(r"(?i)\b(?:probably|perhaps|possibly|maybe|potentially|hypothetical|could|might)\b", text[max(clause.start, trigger.span.start - 80) : trigger.span.start])
+    hedge = re.search(r"(?i)\b(?:probably|perhaps|possibly|maybe|potentially|hypothetical|could|might)\b", text[max(clause.start, trigger.span.start - 80, before_start + scope.start("cut") if scope else 0) : trigger.span.start])
     if hedge and not (trigger.verb and _PAST_VERB.match(trigger_text)):
         return "proposed"  # a hedge governs the whole clause: "probably … he will head to China"
     if weak:

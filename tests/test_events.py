@@ -812,3 +812,14 @@ def test_was_in_is_past_and_a_later_time_of_another_act_does_not_date_the_engage
 def test_a_pair_after_one_title_are_two_people_and_as_part_of_keeps_the_place() -> None:
     tour = one("Sen. Karl Stein and John Warner, in Kuwait as part of a Gulf Arab tour, said officials appeared ready.", published="1987-06-02", dateline="KUWAIT, June 2")
     assert (set(tour.participants), tour.location) == ({"Karl Stein", "John Warner"}, "Kuwait")
+
+
+def test_an_engagement_taken_as_arranged_is_not_hedged_by_what_is_hoped_of_it() -> None:
+    made_at = one("He said the offer would be made at a meeting later this month between Foreign Minister Karl Stein and Danish Premier Lars Holm.", published="1987-10-19")
+    assert made_at.status == "planned"
+    hoped = one("Prime Minister Karl Stein said he hopes his visit to Washington later this week will help resolve trade problems.", published="1987-04-27")
+    assert hoped.status == "planned"
+    past = one("Finance ministers of the Group of Seven called for more aid at a meeting here last Friday.", published="1987-04-06", dateline="PARIS, April 6")
+    assert past.status == "occurred"
+    assert one("Foreign Minister Karl Stein hopes to meet Danish Premier Lars Holm next week.", published="1987-04-27").status == "proposed"
+    assert one("Arab states are due to meet at a summit in Amman on November 8.", published="1987-10-19").status == "planned"
