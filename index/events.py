@@ -283,6 +283,15 @@ _AUX_LATER = re.compile(r"[^,;.]{0,60}?\b(?:will|would|could|can|should|may|migh
 """'he hopes his visit to Washington later this week will help': the visit is the subject of what is hoped."""
 
 
+def _forum_session(text: str, sentence: Span, trigger: Trigger, tables: _Tables) -> bool:
+    """"OPEC may be forced to meet before a scheduled June session": a forum named
+    earlier in the sentence and a scheduling word make the session the forum's own."""
+    return bool(
+        re.search(r"(?i)\b(?:scheduled|planned|regular|ordinary|extraordinary|emergency|annual|next|upcoming|forthcoming)\s+(?:[A-Z]\w+\s+)?$", text[max(sentence.start, trigger.span.start - 40) : trigger.span.start])
+        and tables.forums.search(text, sentence.start, trigger.span.start)
+    )
+
+
 def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: tuple[date, date] | None, published: date | None) -> str | None:
     """The status the governing words give; None when negated.
 
@@ -1087,7 +1096,10 @@ def extract_events(
                 if not participants:
                     participants = _counterpart_parties(text, span, clause, trigger, sentence_places, kb)
                 orphan = True
-            if trigger.weak and not participants and not (trigger.type == "summit" and tables.forums.search(text, max(span.start, trigger.span.start - 30), trigger.span.start)):
+            if trigger.weak and not participants and not (trigger.type in ("summit", "meeting") and (
+                tables.forums.search(text, max(span.start, trigger.span.start - 30), trigger.span.start)
+                or _forum_session(text, span, trigger, tables)
+            )):  # "OPEC may be forced to meet before a scheduled June session": the forum's own session
                 continue  # (but "the OPEC conference here" is the gathering itself)
             if trigger.form.startswith("welcom") and not any(0 <= m.span.start - trigger.span.end <= 45 and re.fullmatch(r"\s+(?:(?:the\s+)?(?:visiting\s+)?[A-Z][\w.’'-]*\s+){0,5}", text[trigger.span.end : m.span.start] + " ") and not re.match(r"[’']s\b", text[m.span.end : m.span.end + 2]) for m in sentence_people):
                 continue  # "welcomed the decision", "welcomed President Reagan's firm action": only welcoming a person is a meeting
@@ -1098,10 +1110,11 @@ def extract_events(
             event_type = _refine_type(text, trigger, participants, tables.forums, clause, sentence_people)
             if event_type == "summit" and trigger.form in ("conference", "gathering", "session", "sessions", "session of", "ministerial") and not (
                 tables.forums.search(text, clause.start, clause.end)
+                or _forum_session(text, span, trigger, tables)
                 or re.search(r"(?i)\b(?:ministers?|leaders|heads of (?:state|government)|delegates|delegations|nations|countries|governments)\b", text[clause.start : clause.end])
             ):
                 continue  # "a press conference", "an engineering conference": no diplomacy
-            if not participants and event_type == "meeting" and tables.forums.search(text, clause.start, trigger.span.start):
+            if not participants and event_type == "meeting" and (tables.forums.search(text, clause.start, trigger.span.start) or _forum_session(text, span, trigger, tables)):
                 event_type = "summit"  # "Deputy Finance Ministers from the Group of 10 met here"
             if event_type == "summit" and not trigger.verb:
                 nations = _nation_pair(text, max(span.start, trigger.span.start - 40), trigger.span.start, kb)
@@ -1196,7 +1209,10 @@ def extract_events(
                     location = host.group(1) if kb.places[host.group(1)].kind == "city" else kb.places[host.group(1)].name
             if trigger.form == "is in" and location is None:
                 continue  # "is in" is a visit only when a place follows
-            forum = tables.forums.search(text, max(span.start, trigger.span.start - 40), min(span.end, trigger.span.end + 60)) if event_type == "summit" else None
+            forum = (
+                tables.forums.search(text, max(span.start, trigger.span.start - 40), min(span.end, trigger.span.end + 60))
+                or (tables.forums.search(text, span.start, trigger.span.start) if _forum_session(text, span, trigger, tables) else None)
+            ) if event_type == "summit" else None
             if event_type == "summit" and not participants and not ministers_gather:
                 if forum or (location is not None and (trigger.type == "summit" or "summit" in trigger.form)):
                     orphan = False  # "a meeting of the Group of Five", "a summit in Amman on November 8": the gathering itself is the event

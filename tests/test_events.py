@@ -823,3 +823,10 @@ def test_an_engagement_taken_as_arranged_is_not_hedged_by_what_is_hoped_of_it() 
     assert past.status == "occurred"
     assert one("Foreign Minister Karl Stein hopes to meet Danish Premier Lars Holm next week.", published="1987-04-27").status == "proposed"
     assert one("Arab states are due to meet at a summit in Amman on November 8.", published="1987-10-19").status == "planned"
+
+
+def test_a_forums_scheduled_session_is_a_gathering_of_its_own() -> None:
+    found = events("OPEC may be forced to meet before a scheduled June session to readdress its production agreement, analysts said.", published="1987-02-26")
+    session = [e for e in found if e.status == "planned"]
+    assert [(e.type, e.date.start.isoformat() if e.date else None) for e in session] == [("summit", "1987-06-01")]
+    assert events("The bank's board met in a regular session on Monday.", published="1987-02-26") == ()
