@@ -160,12 +160,17 @@ _CONDITIONAL_OPENER = re.compile(r"\s*[\"“]?(?:If|Unless|Should)\b[^,;]{3,120}
 _BETWEEN_OPEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;]{1,60}$")
 
 
+_TIME_WORD_AHEAD = re.compile(r"(?:the\s+)?(?:end\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|mid-|year-end)\b")
+
+
 def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Span:
     """The clause of ``sentence`` around ``at``, split at conjunctions."""
     start, end = sentence.start, sentence.end
     for m in breaks.finditer(text, sentence.start, sentence.end):
         if m.group().strip() == "and the" and _BETWEEN_OPEN.search(text, max(sentence.start, m.start() - 70), m.start()):
             continue  # "talks between the EC and the Soviet Union": one phrase, not two clauses
+        if m.group().strip(" ,") in ("before", "after") and _TIME_WORD_AHEAD.match(text, m.end()):
+            continue  # "to meet before June": a time, not a new clause
         if m.group().strip(" ,") == "as" and text.startswith(("part of", "well"), m.end()):
             continue  # "in Kuwait as part of a Gulf tour": one phrase
         if m.end() <= at.start:
@@ -281,6 +286,9 @@ _IN_PREPOSITION = re.compile(r"(?P<cut>\b(?:at|during)\s+)(?:a|an|the|this|that|
 _SUBJECT_OF_COMPLEMENT = re.compile(r"\b(?:hopes?|hoped|hoping|expects?|expected|believes?|believed|thinks?|thought|said|says|predicted|predicts)\s+(?:that\s+)?(?P<cut>(?:his|her|their|its|the|[A-Z][\w.-]*[’']s)\s+(?:[\w-]+\s+){0,2})$")
 _AUX_LATER = re.compile(r"[^,;.]{0,60}?\b(?:will|would|could|can|should|may|might)\s+(?!be\s+(?:held|postponed|delayed|cancell?ed|put\s+off)\b)\w+")
 """'he hopes his visit to Washington later this week will help': the visit is the subject of what is hoped."""
+
+
+_FORUM_TO_MEET = re.compile(r"\b(?:expects?|expected|expecting|wants?|wanted|urged?|urging|asked|asks|called\s+on|calls\s+on|believes?|believed|predicted|predicts)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3})\s+to\s+$")
 
 
 def _forum_session(text: str, sentence: Span, trigger: Trigger, tables: _Tables) -> bool:
@@ -896,6 +904,10 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
             return "summit"  # "a meeting of the Group of Five"
         if re.match(r"^\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:conference|assembly|alliance)\b", after):
             return "summit"  # "the next ordinary meeting of the conference"
+    if trigger.type == "talks" and form == "talks" and not trigger.verb:
+        forum_after = re.match(r"^\s+(?:of|among)\s+(?:the\s+)?", text[trigger.span.end : trigger.span.end + 20])
+        if forum_after and forums.match(text, trigger.span.end + forum_after.end()):
+            return "summit"  # "full-blown talks of the Group of Five": the forum's gathering
     return trigger.type
 
 
@@ -1114,6 +1126,9 @@ def extract_events(
                 or re.search(r"(?i)\b(?:ministers?|leaders|heads of (?:state|government)|delegates|delegations|nations|countries|governments)\b", text[clause.start : clause.end])
             ):
                 continue  # "a press conference", "an engineering conference": no diplomacy
+            forum_subject = _FORUM_TO_MEET.search(text, max(span.start, trigger.span.start - 60), trigger.span.start) if trigger.verb and trigger.type == "meeting" else None
+            if forum_subject and tables.forums.fullmatch(forum_subject.group(1)):
+                event_type, participants, orphan = "summit", [], False  # "expects OPEC to meet before June": the forum gathers; the analyst only expects it
             if not participants and event_type == "meeting" and (tables.forums.search(text, clause.start, trigger.span.start) or _forum_session(text, span, trigger, tables)):
                 event_type = "summit"  # "Deputy Finance Ministers from the Group of 10 met here"
             if event_type == "summit" and not trigger.verb:

@@ -85,7 +85,7 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         # "on Thursday", "next Wednesday", "last Tuesday", "Friday (Oct 27)" is md inside
         rf"(?P<wd>(?:(?P<wd_mod>next|last|this|coming|early|late|on|by|until|from|since)\s+)?(?P<wd_day>{weekday})(?:\s+(?P<wd_part>morning|afternoon|evening|night))?)",
         # "last November", "in March", "early this month", "next month", "mid-April"
-        rf"(?P<mn>(?P<mn_mod>last|next|this|in|early|late|mid-?|by|since|until|through|during|from|the|a|coming)\s*(?P<mn_m>{month})(?![\s-]*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:pct|percent|mln|billion|dlrs)))(?:,?\s+(?P<mn_y>(?:19|20)\d\d))?)",
+        rf"(?P<mn>(?P<mn_mod>last|next|this|in|early|late|mid-?|by|since|until|through|during|from|the|a|coming|before)\s*(?P<mn_m>{month})(?![\s-]*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:pct|percent|mln|billion|dlrs)))(?:,?\s+(?P<mn_y>(?:19|20)\d\d))?)",
         rf"(?P<my>(?P<my_m>{month})\s+(?P<my_y>(?:19|20)\d\d))",
         # periods relative to the article's date
         r"(?P<rel>(?P<rel_pre>later|earlier|early|late|end of|the end of)?\s*(?:(?<=later\s)in\s+|(?<=earlier\s)in\s+)?(?P<rel_mod>next|last|this|past|coming|previous|(?<=the\s)following|(?<=later\sin\s)the|(?<=earlier\sin\s)the)\s+(?P<rel_unit>week|weekend|month|year|quarter)(?!\s+of\b))",
@@ -277,6 +277,12 @@ def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Windo
         if mod in ("next", "coming"):
             _, future = _infer_month(month, published, strict=True)
             return future, future
+        if mod == "before" and not g[f"{p}_y"]:
+            _, future = _infer_month(month, published, strict=True)
+            if future[0] > published:  # "expects OPEC to meet before June": from now until June
+                w = (published, future[0] - timedelta(days=1))
+                return w, w
+            return None, None
         if mod in ("the", "a"):
             return _nearest_if_close(_infer_month(month, published), published)
         return _infer_month(month, published)

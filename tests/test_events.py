@@ -830,3 +830,12 @@ def test_a_forums_scheduled_session_is_a_gathering_of_its_own() -> None:
     session = [e for e in found if e.status == "planned"]
     assert [(e.type, e.date.start.isoformat() if e.date else None) for e in session] == [("summit", "1987-06-01")]
     assert events("The bank's board met in a regular session on Monday.", published="1987-02-26") == ()
+
+
+def test_a_forum_expected_to_meet_gathers_and_before_a_month_is_until_then() -> None:
+    opec = one("Analyst Karl Stein, editor of Mideast reports, expects OPEC to meet before June, although not immediately.", published="1987-02-26")
+    assert (opec.type, opec.participants) == ("summit", ())
+    assert opec.date is not None and (opec.date.start.isoformat(), opec.date.end.isoformat()) == ("1987-02-26", "1987-05-31")
+    g5 = one("The bilateral discussions foreshadow full-blown talks of the Group of Five industrial countries.", published="1987-04-08")
+    assert (g5.type, g5.status) == ("summit", "planned")
+    assert events("Prime Minister Karl Stein must call a poll before June, 1988.", published="1987-04-08") == ()
