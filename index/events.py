@@ -108,7 +108,7 @@ def _tables(kb: Knowledge) -> _Tables:
         forums=re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True))),
         blockers_any=words((t.get("blockers") or {}).get("any") or ()),
         blocked_after={
-            word: re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:(?!with\b|on\b|in\b|at\b|for\b|to\b|and\b|or\b)[\w.’'-]+\s+){0,3}?(?:%s)\b" % "|".join(re.escape(str(f)) for f in followers), re.IGNORECASE)
+            word: re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:(?!with\b|on\b|in\b|at\b|for\b|to\b|and\b|or\b)[\w.’'-]+\s+){0,%d}?(?:%s)\b" % (4 if word.startswith("me") else 3, "|".join(re.escape(str(f)) for f in followers)), re.IGNORECASE)
             for word, followers in (t.get("not_followed_by") or {}).items()
         },
     )
@@ -201,6 +201,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
         for m in _CALLED.finditer(text, sentence.start, sentence.end):
             found.append(Trigger("call", m.group(1).lower(), Span(m.start(1), m.end(1)), True, False))
     for m in _IS_IN.finditer(text, sentence.start, sentence.end):
+        if re.search(r"(?i)\b(?:forces|troops|soldiers|army|armies|warships|ships|vessels|units|refugees|weapons|missiles|stocks|prices|funds|money|shares)\s+(?:\w+\s+)?$", text[max(sentence.start, m.start() - 30) : m.start()]):
+            continue  # "no Libyan forces are in Chad": no visit
         form = "is in" if m.group(0).endswith("in") else "arrive here" if m.group(0).endswith("here") else "left for"
         found.append(Trigger("visit", form, Span(m.start(), m.end()), True, False))
     for m in _WAS_HERE.finditer(text, sentence.start, sentence.end):
@@ -267,7 +269,7 @@ _OLD_NEWS = re.compile(r"(?i)\b(?:had\s+(?:\w+\s+)?(?:met|held|visited|talked|be
 _PROPOSAL_WORD = re.compile(r"(?i)offer|offered|offers|proposal|proposed|propose|proposes|suggest|suggested|hope|hopes|hoped|hoping|request|requested")
 _LINKED_ELSEWHERE = re.compile(r"(?i)\b(?:at|during|in|on|before|after|while|when)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w.’'-]+\s+){0,3}$")
 """Between a word of proposing and the trigger: the trigger is where or when, not what is proposed."""
-_REPORTED_AFTER = re.compile(r"\b(?:said|says|told|added)\b[^.;]{0,80}?\bthat\b")
+_REPORTED_AFTER = re.compile(r"\b(?:said|says|told|added)\b[^.;]{0,80}?\bthat\b|\b(?:said|says|added)\s+(?:he|she|it|they)\s+(?:had\s+|has\s+|would\s+|will\s+)?\w+")
 """'during a visit to London, told Reuters … that in February …': a time in what was said dates what was said."""
 _RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?:would|will|could|should|might|may|is|are|was|were|has|have|had)\b")
 """'talks with Japan that would lead to membership next year': what follows dates the relative clause, not the talks."""
@@ -300,6 +302,9 @@ def _forum_session(text: str, sentence: Span, trigger: Trigger, tables: _Tables)
     )
 
 
+_ONGOING_OBJECT = re.compile(r"(?i)\b(?:finish|finishing|finished|conclude|concluding|complete|completing|continue|continuing|continued|wrap\s+up|wrapping\s+up|speed\s+up|speeding\s+up|break\s+off|suspend|suspended|stall|stalled|block|blocking)\s+(?:the|these|its|their|his|her|current|ongoing)\s+(?:[\w-]+\s+){0,2}$")
+
+
 def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: tuple[date, date] | None, published: date | None) -> str | None:
     """The status the governing words give; None when negated.
 
@@ -309,6 +314,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     otherwise the nearest cue wins; a past-tense trigger is an event that
     occurred; failing all, the date decides.
     """
+    if trigger.form in ("is in", "is here") and re.match(r"(?i)(?:(?:is|are)\s+(?:currently|now|already|still)|(?:was|were)(?:\s+(?:currently|already|still|last))?)\s+(?:in|here)\b", text[trigger.span.start : trigger.span.end]) and not tables.negation.search(text[max(clause.start, trigger.span.start - 22) : trigger.span.start]):
+        return "occurred"  # "Knox, who is currently in Buenos Aires": there now, whatever is requested of him
     before_start = max(clause.start, trigger.span.start - 90)
     before = text[before_start : trigger.span.start]
     after_text = text[trigger.span.end : min(clause.end, trigger.span.end + 30)]
@@ -329,6 +336,9 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     habit = _HABIT.search(text, max(clause.start, trigger.span.start - 10), clause.end)
     if habit and habit.start() <= trigger.span.start + 1:
         return None
+    ongoing = _ONGOING_OBJECT.search(before) if not trigger.verb else None
+    if ongoing and not re.search(r"(?i)\b(?:will|would|due\s+to|expected\s+to|scheduled\s+to|set\s+to|plans?\s+to|to)\s+$", before[: ongoing.start()]) or (ongoing and re.search(r"(?i)\b(?:wants?|wanted|hopes?|hoped|seeks?|sought|trying|tries|tried)\s+to\s+$", before[: ongoing.start()])):
+        return "occurred"  # "wants to finish the negotiations as fast as possible": they are under way
     cues: list[tuple[int, str]] = []
     governing = re.match(r"(?i)^(?:\s+(?:(?!that\b|which\b|who\b)[\w-]+\s+){0,4}?)?(?:will|would|could|may|might|should|(?:is|was|are|were)\s+(?:expected|scheduled|set|planned|due|likely|to)|has\s+been|had\s+been|took\s+place|takes\s+place|ended|began|opened)\b", after)
     hedged_predicate = bool(governing) and governing.group(0).split()[-1].lower() in ("could", "may", "might") and not re.match(
@@ -338,6 +348,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         for m in pattern.finditer(before):
             if (name == "proposed" and _PROPOSAL_WORD.fullmatch(m.group(0)) or name == "planned" and re.fullmatch(r"(?i)agreed(?:\s+(?:to|on))?|announced", m.group(0))) and _LINKED_ELSEWHERE.search(before, m.end()) and not re.search(r"\b(?:that|to)\b", before[m.end() :]):
                 continue  # "would offer a draft treaty … at talks": the offer is made at them, the talks are not offered
+            if name in ("postponed", "cancelled") and re.match(r"\s+by\b", before[m.end() :]):
+                continue  # "the fund had been delayed by his government's negotiations": the talks delay something else
             cues.append((len(before) - m.end(), name))
         if governing and not hedged_predicate:  # after the trigger only an auxiliary governs it ("the visit will pave the way")
             for m in pattern.finditer(after[: governing.end()]):
@@ -711,6 +723,10 @@ def _location(
             continue  # "before leaving Tokyo yesterday at the end of a four-day visit": the place the visit ended in
         if re.search(r"(?i)\b(?:between|and|from|with|of|by|against|over|toward|towards)\s+(?:the\s+)?$", before) and not re.search(r"\b(?:tour|visit|trip)s?\s+of\s+(?:the\s+)?$", before):
             continue
+        if m.span.end <= trigger.span.start and re.search(r"\bfrom\s+(?:[\w-]+\s+){0,2}$", text[m.span.end : trigger.span.start]):
+            continue  # "had flown to West Germany from talks with Mitterrand in Normandy": where she went after them
+        if m.span.start >= trigger.span.end and re.search(r"\b(?:ahead\s+of|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for)\b", text[trigger.span.end : m.span.start]):
+            continue  # "talks with Kohl ahead of her visit to Moscow next week": that place is the later visit's
         if text[m.span.end : m.span.end + 2] in ("’s", "'s"):
             continue
         if re.search(r"(?i)\b(?:director|minister|secretary|commissioner|envoy|ambassador|representative|department|ministry|office|bureau)\s+(?:for|of|to)\s+(?:the\s+)?$", before):
@@ -851,7 +867,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     return pick([t for t in in_clause if _is_duration(t)])
 
 
-_OTHER_ACT_AFTER = re.compile(r"\b(?:follows|followed|precedes|preceded|coincides|coincided)\b|\b(?:arranged|announced|agreed|decided|requested|proposed|set\s+up|confirmed|disclosed|reported)\s*$")
+_OTHER_ACT_AFTER = re.compile(r"\b(?:follows|followed|precedes|preceded|coincides|coincided|ahead\s+of|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for)\b|\b(?:arranged|announced|agreed|decided|requested|proposed|set\s+up|confirmed|disclosed|reported)\s*$")
 """Between an engagement and a later time: the time dates something else ("X's trip follows the decision 10 days ago", "the meeting had been arranged last week")."""
 
 

@@ -839,3 +839,21 @@ def test_a_forum_expected_to_meet_gathers_and_before_a_month_is_until_then() -> 
     g5 = one("The bilateral discussions foreshadow full-blown talks of the Group of Five industrial countries.", published="1987-04-08")
     assert (g5.type, g5.status) == ("summit", "planned")
     assert events("Prime Minister Karl Stein must call a poll before June, 1988.", published="1987-04-08") == ()
+
+
+def test_more_status_time_and_place_scope_rules() -> None:
+    knox = [e for e in events("He said he had discussed the loan request with Bank Vice-President Karl Stein, who is currently in Buenos Aires.", published="1987-03-13") if e.type == "visit"]
+    assert [(e.status, e.location) for e in knox] == [("occurred", "Buenos Aires")]
+    assert [e for e in events("Leader Karl Stein repeated that no Libyan forces are in Chad.", published="1987-03-29") if e.type == "visit"] == []
+    found = events("Prime Minister Karl Stein left Bonn yesterday after talks with Chancellor Lars Holm ahead of her visit to Moscow next week.", published="1987-03-25")
+    talks = [e for e in found if e.type in ("meeting", "talks")]
+    assert talks and all(e.location != "Moscow" and (e.date is None or e.date.text != "next week") for e in talks)
+    flown = [e for e in events("She had flown to West Germany from talks with French President Lars Holm in Normandy earlier in the day.", published="1987-03-25") if e.type in ("meeting", "talks")]
+    assert flown and all(e.location != "West Germany" for e in flown)
+    said = one("Director Karl Stein, in Brazil for talks with agriculture officials, said he invited President Lars Holm to speak in Rome October 16.", published="1987-03-20")
+    assert said.date is None
+    delayed = one("Finance Secretary Karl Stein said the fund had been delayed by his government's negotiations to reschedule its debt.", published="1987-03-20")
+    assert delayed.status == "occurred"
+    assert events("House Speaker Karl Stein suggested a tax to meet the fiscal 1988 budget deficit target of 108 billion dlrs.", published="1987-03-04") == ()
+    venice = events("President Karl Stein will visit Rome during a trip to Europe in June to attend the Venice summit meeting of the major industrialized countries.", published="1987-03-04")
+    assert "summit" in [e.type for e in venice]
