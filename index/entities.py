@@ -204,6 +204,8 @@ class _ArticleEntities:
     # --- helpers -------------------------------------------------------------
 
     def add(self, kind: str, start: int, end: int, canonical: str, country: str | None = None, role: str | None = None) -> Mention:
+        if kind != "person":
+            country = self.kb.country_on(country, self.day)  # "Moscow" in 1987 is Soviet
         mention = Mention(kind, Span(start, end), self.text[start:end], canonical, country, role)
         self.mentions.append(mention)
         self.taken[start:end] = b"\x01" * (end - start)

@@ -226,6 +226,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             continue  # "meet demand", "meet halfway"
         if form == "call" and re.match(r"\s+(?:(?:on|last|this|early|late)\s+\w+\s+|yesterday\s+|today\s+)?(?:by|from)\s+(?!(?:tele)?phone\b)", text[m.end() : m.end() + 40]):
             continue  # "a call on Monday by 20 members of parliament who asked …": an appeal, not a phone call
+        if form == "audience" and not re.match(r"\s+(?:with|at)\b", text[m.end() : m.end() + 12]) and not re.search(r"(?i)\b(?:private|papal|royal|granted\s+(?:him\s+|her\s+)?an|gave\s+(?:him\s+|her\s+)?an|given\s+an|had\s+an|have\s+an)\s+$", text[max(sentence.start, m.start() - 20) : m.start()]):
+            continue  # "his mostly American audience": listeners, not an audience with the Pope
         if form in ("mission to", "missions to") and not re.match(r"\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 6]):
             continue  # "a mission to Washington" is a trip; "a mission to rescue the talks" is not
         if form == "talks" and re.search(r"(?i)(?:^|[\s\"“])(?:he|she|it|who|one)\s+$", text[max(sentence.start, m.start() - 6) : m.start()]):
@@ -362,7 +364,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         elif _MAYBE_AFTER_OBJECT.match(text, trigger.span.end, clause.end):
             cues.append((3, "proposed"))  # "The meeting with Holm could take place next week"
     late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled)\b", text[trigger.span.end : clause.end])
-    if late and not re.search(r"[.;]", late.group(0)):  # "the planned meeting … has been postponed"
+    if late and not re.search(r"[.;]", late.group(0)) and not re.search(r"(?i)\b(?:at|in|during|after)\s+which\b|\bwhere\b|\bwhen\b", late.group(0)):  # "the planned meeting … has been postponed"
         return "cancelled" if re.match(r"(?i)cancel|called|scrapped|dropped", late.group(1)) else "postponed"
     if not trigger.verb and re.match(r"(?i)^(?:[^;,.]|(?<=[A-Z])\.){0,90}?\b(?:is|was|are|were|seemed|seems|looked|looks|remained|remains)\s+(?:\w+\s+)?(?:unlikely|doubtful|uncertain|in\s+doubt|possible|under\s+(?:consideration|discussion|study)|being\s+(?:considered|discussed|studied)|mooted)\b(?!\s+to\b)", text[trigger.span.end : clause.end]):
         return "proposed"  # "an early meeting of G-7 finance ministers was unlikely": talked of, not planned
@@ -808,6 +810,8 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     duration ("a three-day visit") only when nothing else dates it."""
 
     def usable(t: TimeExpression) -> bool:
+        if text and re.match(r"(?:[Tt]he|[Aa]n?)\s+[A-Z]\S+$", t.text) and t.span.end != trigger.span.start - 1 and _MODIFIED_NOUN.match(text, t.span.end):
+            return False  # "in the light of the February agreement": the month dates the agreement
         if re.match(r"(?i)from\b", t.text):
             # "from April 21 to 24" is a range; "a visit to the U.S. from April 29": it starts then
             return bool(re.search(r"(?i)\b(?:to|through|until)\b|[-–]", t.text)) or t.span.start > trigger.span.end
@@ -869,6 +873,10 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
 
 _OTHER_ACT_AFTER = re.compile(r"\b(?:follows|followed|precedes|preceded|coincides|coincided|ahead\s+of|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for)\b|\b(?:arranged|announced|agreed|decided|requested|proposed|set\s+up|confirmed|disclosed|reported)\s*$")
 """Between an engagement and a later time: the time dates something else ("X's trip follows the decision 10 days ago", "the meeting had been arranged last week")."""
+
+
+_MODIFIED_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?:agreement|accord|pact|deal|figures?|data|statistics|decision|package|plan|proposal|report|rise|fall|increase|decline|cut|crisis|moratorium|election|budget|target|statement|communique|announcement|offer|elections)\b")
+"""'the February agreement', 'the April figures': a time naming something else."""
 
 
 def _cameo(event_type: str, location: str | None) -> str:
@@ -1120,7 +1128,7 @@ def extract_events(
                     participants = list(referent.participants)
             if not participants and not trigger.weak and trigger.type in ("talks", "meeting"):
                 wide = Span(min(clause.start, max(span.start, _subject_start(text, span, trigger.span))), clause.end)
-                participants = _country_parties(text, wide, trigger, sentence_places, kb, sentence_orgs)
+                participants = _country_parties(text, wide, trigger, sentence_places, kb, sentence_orgs, published)
                 if not participants:
                     participants = _counterpart_parties(text, span, clause, trigger, sentence_places, kb)
                 orphan = True
@@ -1171,6 +1179,7 @@ def extract_events(
                 if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text) and t.span.end <= max(own_end, trigger.span.end)
                 and not (t.span.start >= trigger.span.end and _RELATIVE_VERB.search(text, trigger.span.end, t.span.start))
                 and not (t.span.start >= trigger.span.end and re.search(r"\bsince\s", text[trigger.span.end : t.span.start]))  # "to visit Japan since Reagan announced last week"
+                and not (re.match(r"(?:[Tt]he|[Aa]n?)\s+[A-Z]\S+$", t.text) and _MODIFIED_NOUN.match(text, t.span.end))  # "the February agreement"
             ]
             hint: tuple[date, date] | None = None
             if near:
@@ -1350,7 +1359,7 @@ def extract_events(
                 article=article.id,
                 type=d.type,
                 cameo=_cameo(d.type, d.location),
-                participants=tuple(d.participants),
+                participants=tuple(dict.fromkeys(kb.country_on(p, published) if _is_country_code(p) else p for p in d.participants)),  # Moscow's host in 1987 is SU
                 location=d.location,
                 date=d.window,
                 status=d.status,
@@ -1482,7 +1491,7 @@ def _article_leaders(people: Sequence[Mention], kb: Knowledge, day: date | None)
     return ()
 
 
-def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence[Mention], kb: Knowledge, orgs: Sequence[Mention] = ()) -> list[str]:
+def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence[Mention], kb: Knowledge, orgs: Sequence[Mention] = (), day: date | None = None) -> list[str]:
     """Country codes of an engagement between countries ("U.S.-Japan trade
     talks", "talks between Beijing and Washington", "Soviet counterparts",
     "U.S. Agriculture Department officials")."""
@@ -1490,7 +1499,7 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
     for m in orgs:
         if clause.contains(m.span):
             head = m.text.split(" ")[0]
-            code = kb.adjectives.get(head) or (kb.places[head].country if head in kb.places and kb.places[head].kind == "country" else None)
+            code = kb.country_on(kb.adjectives.get(head) or (kb.places[head].country if head in kb.places and kb.places[head].kind == "country" else None), day)
             if code and code not in codes:
                 codes.append(code)
     for m in places:
@@ -1501,7 +1510,7 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
         if clause.contains(m.span) and m.country and m.kind == "country" or (
             clause.contains(m.span) and m.text in kb.seats
         ):
-            code = m.country or kb.seats.get(m.text)
+            code = m.country or kb.country_on(kb.seats.get(m.text), day)
             if code and code not in codes:
                 codes.append(code)
     if not codes:

@@ -110,6 +110,7 @@ class Knowledge:
     words: Mapping[str, Any] = field(default_factory=dict)
     time_words: Mapping[str, Any] = field(default_factory=dict)
     names: Mapping[str, Any] = field(default_factory=dict)
+    predecessors: dict[str, tuple[date, str]] = field(default_factory=dict)  # "RU" -> (1991-12-26, "SU")
     cache: dict[str, Any] = field(default_factory=dict)
     """Derived look-up structures other stages build once and keep here."""
 
@@ -123,6 +124,14 @@ class Knowledge:
             if p.country == country and any(r.office == office and r.holds_on(day) for r in p.roles)
         ]
         return found[0] if len(found) == 1 else None
+
+    def country_on(self, code: str | None, day: date | None) -> str | None:
+        """The state a place belonged to on ``day``: Moscow is in the Soviet Union in 1987."""
+        if code and day is not None:
+            before = self.predecessors.get(code)
+            if before is not None and day < before[0]:
+                return before[1]
+        return code
 
     def country_name(self, code: str | None, day: date | None = None) -> str | None:
         place = self.countries.get(code or "")
@@ -204,6 +213,10 @@ def build_knowledge(extra_people_files: Sequence[Path] = (), data_dir: Path | No
             kb.seats.setdefault(str(seat), rec["code"])
         if rec.get("capital"):
             kb.capitals[rec["code"]] = str(rec["capital"])
+    for rec in places.get("predecessors") or []:
+        until = _as_date(rec.get("until"))
+        if until is not None:
+            kb.predecessors[str(rec["code"])] = (until, str(rec["was"]))
     for rec in places.get("cities") or []:
         city = Place(rec["name"], "city", rec.get("country"))
         for form in (rec["name"], *(rec.get("aliases") or ())):

@@ -857,3 +857,21 @@ def test_more_status_time_and_place_scope_rules() -> None:
     assert events("House Speaker Karl Stein suggested a tax to meet the fiscal 1988 budget deficit target of 108 billion dlrs.", published="1987-03-04") == ()
     venice = events("President Karl Stein will visit Rome during a trip to Europe in June to attend the Venice summit meeting of the major industrialized countries.", published="1987-03-04")
     assert "summit" in [e.type for e in venice]
+
+
+def test_a_place_belongs_to_the_state_of_its_day() -> None:
+    old = [e for e in events("Secretary of State Karl Stein would go to Moscow next month for talks on arms control.", published="1987-03-14") if e.type == "talks"]
+    new = [e for e in events("Secretary of State Karl Stein would go to Moscow next month for talks on arms control.", published="2023-03-14") if e.type == "talks"]
+    assert "SU" in old[0].participants and "RU" in new[0].participants
+
+
+def test_a_month_that_names_something_else_and_phrases_that_are_no_engagement() -> None:
+    talks = [e for e in events("Finance Minister Karl Stein, who will host the informal talks, said ministers would discuss markets in the light of the February agreement.", published="1987-03-20") if e.type == "talks"]
+    assert [(e.status, e.date) for e in talks] == [("planned", None)]
+    assert events("Bankers said swaps of debt for equity, a development that has already met with success in Chile and Mexico, would grow.", published="1987-03-20") == ()
+    assert events("Prime Minister Karl Stein urged his mostly American audience to help Canada take the fight to Congress.", published="1987-03-20") == ()
+    assert events("Pressure mounted on Prime Minister Karl Stein to call a June election.", published="1987-04-07") == ()
+    audience = one("President Karl Stein will have an audience with Pope John Paul II on June 6.", published="1987-03-04")
+    assert audience.type == "meeting"
+    board = events("Secretary Karl Stein spoke after a weekend meeting of the board of governors at which the reform issue was put off until next June.", published="1987-03-23")
+    assert all(e.status != "postponed" for e in board)
