@@ -226,7 +226,7 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             continue  # "meet demand", "meet halfway"
         if form == "call" and re.match(r"\s+(?:(?:on|last|this|early|late)\s+\w+\s+|yesterday\s+|today\s+)?(?:by|from)\s+(?!(?:tele)?phone\b)", text[m.end() : m.end() + 40]):
             continue  # "a call on Monday by 20 members of parliament who asked …": an appeal, not a phone call
-        if form == "audience" and not re.match(r"\s+(?:with|at)\b", text[m.end() : m.end() + 12]) and not re.search(r"(?i)\b(?:private|papal|royal|granted\s+(?:him\s+|her\s+)?an|gave\s+(?:him\s+|her\s+)?an|given\s+an|had\s+an|have\s+an)\s+$", text[max(sentence.start, m.start() - 20) : m.start()]):
+        if form == "audience" and not re.match(r"\s+with\b", text[m.end() : m.end() + 12]) and not re.search(r"(?i)\b(?:private|papal|royal|granted\s+(?:him\s+|her\s+)?an|gave\s+(?:him\s+|her\s+)?an|given\s+an|had\s+an|have\s+an)\s+$", text[max(sentence.start, m.start() - 20) : m.start()]):
             continue  # "his mostly American audience": listeners, not an audience with the Pope
         if form in ("mission to", "missions to") and not re.match(r"\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 6]):
             continue  # "a mission to Washington" is a trip; "a mission to rescue the talks" is not
@@ -275,7 +275,7 @@ _REPORTED_AFTER = re.compile(r"\b(?:said|says|told|added)\b[^.;]{0,80}?\bthat\b|
 """'during a visit to London, told Reuters … that in February …': a time in what was said dates what was said."""
 _RELATIVE_VERB = re.compile(r"\s(?:that|which)\s+(?:would|will|could|should|might|may|is|are|was|were|has|have|had)\b")
 """'talks with Japan that would lead to membership next year': what follows dates the relative clause, not the talks."""
-_DOMESTIC_PARTY = re.compile(r"(?i)\s+(?:with\s+)?(?:his|her|their)\s+(?:own\s+)?(?:top\s+|senior\s+|closest\s+)?(?:[\w-]+\s+)?(?:advisers|advisors|aides|staff|wife|husband|family|son|daughter|mother|father|doctors|supporters|party)\b")
+_DOMESTIC_PARTY = re.compile(r"(?i)\s+(?:with\s+)?(?:his|her|their)\s+(?:own\s+)?(?:top\s+|senior\s+|closest\s+)?(?:[\w-]+\s+)?(?:advisers|advisors|aides|staff|wife|husband|family|son|daughter|mother|father|doctors|supporters|party)\b|\s+with\s+(?:(?:top|senior|White\s+House|cabinet|party)\s+)?(?:aides|advisers|advisors|staff|party\s+leaders|coalition\s+partners|union\s+leaders|trade\s+unions|employers)\b")
 """'a meeting with his top economic advisers', 'visit his wife': no diplomacy."""
 _OFFICE_NAME = re.compile(r"\b(?:Minister|Ministry|Secretary|Department|Office|Commissioner|Council|Committee|Bureau|Agency|Director|Institute|Centre|Center)\s+(?:for|of|on)\s+(?:(?:the\s+)?[A-Z][\w-]*\s+(?:and\s+)?){0,3}$")
 _PRESENT_VERB = re.compile(r"^(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours|sets\s+out|sets\s+off|departs|embarks)\b", re.I)
@@ -363,7 +363,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
             cues.append((3, "planned"))  # "The Armacost discussions with Murata and other senior officials will focus on …"
         elif _MAYBE_AFTER_OBJECT.match(text, trigger.span.end, clause.end):
             cues.append((3, "proposed"))  # "The meeting with Holm could take place next week"
-    late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled)\b", text[trigger.span.end : clause.end])
+    late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled|suspended)\b", text[trigger.span.end : clause.end])
     if late and not re.search(r"[.;]", late.group(0)) and not re.search(r"(?i)\b(?:at|in|during|after)\s+which\b|\bwhere\b|\bwhen\b", late.group(0)):  # "the planned meeting … has been postponed"
         return "cancelled" if re.match(r"(?i)cancel|called|scrapped|dropped", late.group(1)) else "postponed"
     if not trigger.verb and re.match(r"(?i)^(?:[^;,.]|(?<=[A-Z])\.){0,90}?\b(?:is|was|are|were|seemed|seems|looked|looks|remained|remains)\s+(?:\w+\s+)?(?:unlikely|doubtful|uncertain|in\s+doubt|possible|under\s+(?:consideration|discussion|study)|being\s+(?:considered|discussed|studied)|mooted)\b(?!\s+to\b)", text[trigger.span.end : clause.end]):
@@ -1137,6 +1137,10 @@ def extract_events(
                 or _forum_session(text, span, trigger, tables)
             )):  # "OPEC may be forced to meet before a scheduled June session": the forum's own session
                 continue  # (but "the OPEC conference here" is the gathering itself)
+            if re.match(r"receiv", trigger.form) and not any(0 <= m.span.start - trigger.span.end <= 45 for m in sentence_people):
+                continue  # "the amount they receive toward the levy": receiving a person is a meeting, receiving money is not
+            if trigger.form == "met" and re.search(r"\b(?:be|been|being)\s+$", text[max(span.start, trigger.span.start - 10) : trigger.span.start]) and re.search(r"(?i)\b(?:targets?|goals?|deadlines?|demands?|needs|requirements?|conditions?|criteria|obligations?|quotas?|commitments?)\b", text[max(span.start, trigger.span.start - 60) : trigger.span.start]):
+                continue  # "the deficit reduction targets will be met": a target reached
             if trigger.form.startswith("welcom") and not any(0 <= m.span.start - trigger.span.end <= 45 and re.fullmatch(r"\s+(?:(?:the\s+)?(?:visiting\s+)?[A-Z][\w.’'-]*\s+){0,5}", text[trigger.span.end : m.span.start] + " ") and not re.match(r"[’']s\b", text[m.span.end : m.span.end + 2]) for m in sentence_people):
                 continue  # "welcomed the decision", "welcomed President Reagan's firm action": only welcoming a person is a meeting
             if trigger.form.startswith("discuss") and len(participants) < 2 and not re.search(r"(?i)\bwith\b", text[trigger.span.end : min(clause.end, trigger.span.end + 80)]):

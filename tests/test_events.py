@@ -875,3 +875,15 @@ def test_a_month_that_names_something_else_and_phrases_that_are_no_engagement() 
     assert audience.type == "meeting"
     board = events("Secretary Karl Stein spoke after a weekend meeting of the board of governors at which the reform issue was put off until next June.", published="1987-03-23")
     assert all(e.status != "postponed" for e in board)
+
+
+def test_receiving_things_targets_met_and_audiences_of_listeners_are_no_meetings() -> None:
+    assert events("Director Karl Stein said he received a telex from Oslo on Monday.", published="1987-03-06") == ()
+    assert events("Official Karl Stein said the deficit reduction targets will not be met this year.", published="1987-03-06") == ()
+    assert events("The nominee will inherit an agency challenged by a host of uncertainties, President Karl Stein said.", published="1987-06-18") == ()
+    assert events("His audience at a Tehran mosque included President Karl Stein.", published="1987-03-06") == ()
+    assert events("After meeting with aides over the weekend, President Karl Stein is preparing a television address.", published="1987-03-02") == ()
+    kohl = one("Chancellor Karl Stein received Soviet Foreign Minister Lars Holm yesterday.", published="1987-06-18")
+    assert kohl.type == "meeting"
+    suspended = one("Talks between Finance Minister Karl Stein and the bank advisory committee were suspended on January 16.", published="1987-03-06")
+    assert suspended.status == "postponed"
