@@ -892,6 +892,11 @@ _GROUP_AFTER = re.compile(r"^\s+(?:with|between)\s+(?:the\s+|their\s+|its\s+)?(?
 def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: re.Pattern[str], clause: Span, people: Sequence[Mention] = ()) -> str:
     """Apply the type rules of news writing to a trigger's first guess."""
     form = trigger.form
+    if trigger.type == "call" and form == "call" and (
+        re.match(r"\s+on\s+(?:the\s+)?(?:[A-Z]|him\b|her\b|them\b)", text[trigger.span.end : trigger.span.end + 12])
+        or re.search(r"(?i)\b(?:pay|pays|paid|paying|make|makes|made|making)\s+(?:a|an)\s+(?:brief\s+|short\s+|official\s+|formal\s+)?$", text[max(clause.start, trigger.span.start - 30) : trigger.span.start])
+    ) and not re.search(r"(?i)(?:tele)?phone", text[max(clause.start, trigger.span.start - 30) : trigger.span.end + 30]):
+        return "meeting"  # "he is to call on President Sarney", "paid a call on Camdessus": a visit in person
     if trigger.type == "visit" and trigger.verb and form.startswith("visit"):
         # "visited Biden for an hour": calling on a person is a meeting
         if any(0 <= m.span.start - trigger.span.end <= 2 or re.fullmatch(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}", text[trigger.span.end : m.span.start]) for m in people if m.span.start >= trigger.span.end):

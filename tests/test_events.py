@@ -887,3 +887,12 @@ def test_receiving_things_targets_met_and_audiences_of_listeners_are_no_meetings
     assert kohl.type == "meeting"
     suspended = one("Talks between Finance Minister Karl Stein and the bank advisory committee were suspended on January 16.", published="1987-03-06")
     assert suspended.status == "postponed"
+
+
+def test_calling_on_someone_in_person_is_a_meeting() -> None:
+    on = one("Former Secretary Karl Stein is to call on President Lars Holm on Monday in Oslo.", published="1987-06-20")
+    assert on.type == "meeting"
+    paid = one("Finance Minister Karl Stein paid a call in Washington to Fund director Lars Holm.", published="1987-02-27")
+    assert paid.type == "meeting"
+    phone = one("President Karl Stein made a telephone call to Chancellor Lars Holm on Monday.", published="1987-06-20")
+    assert phone.type == "call"
