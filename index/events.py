@@ -350,6 +350,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         for m in pattern.finditer(before):
             if (name == "proposed" and _PROPOSAL_WORD.fullmatch(m.group(0)) or name == "planned" and re.fullmatch(r"(?i)agreed(?:\s+(?:to|on))?|announced", m.group(0))) and _LINKED_ELSEWHERE.search(before, m.end()) and not re.search(r"\b(?:that|to)\b", before[m.end() :]):
                 continue  # "would offer a draft treaty … at talks": the offer is made at them, the talks are not offered
+            if name == "postponed" and re.match(r"(?i)reschedul", m.group(0)) and (re.search(r"(?i)\b(?:debt|debts|loan|loans|a|an|another|its|their|the|payments?|for|on)\s+$", before[: m.start()]) or re.match(r"\s+(?:of|its|their|\d)", before[m.end() :]) or (re.match(r"\s+the\s", before[m.end() :]) and len(before[m.end() :].split()) > 3)):
+                continue  # "another debt rescheduling, probably at the next meeting": the debt's, not the meeting's
             if name in ("postponed", "cancelled") and re.match(r"\s+by\b", before[m.end() :]):
                 continue  # "the fund had been delayed by his government's negotiations": the talks delay something else
             cues.append((len(before) - m.end(), name))
@@ -892,6 +894,11 @@ _GROUP_AFTER = re.compile(r"^\s+(?:with|between)\s+(?:the\s+|their\s+|its\s+)?(?
 def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: re.Pattern[str], clause: Span, people: Sequence[Mention] = ()) -> str:
     """Apply the type rules of news writing to a trigger's first guess."""
     form = trigger.form
+    if trigger.type == "meeting" and participants and all(_is_country_code(p) for p in participants) and (
+        trigger.verb and re.match(r"[^.;]{0,80}?\bfor\s+(?:\w+\s+){0,2}(?:talks|negotiations|discussions|consultations)\b", text[trigger.span.end : clause.end])
+        or _CREDITOR_BODY.search(text, clause.start, clause.end)
+    ):
+        return "talks"  # "Poland met the Paris Club … for renewed talks", "Brazil will meet its bank advisory committee": delegations negotiate
     if trigger.type == "call" and form == "call" and (
         re.match(r"\s+on\s+(?:the\s+)?(?:[A-Z]|him\b|her\b|them\b)", text[trigger.span.end : trigger.span.end + 12])
         or re.search(r"(?i)\b(?:pay|pays|paid|paying|make|makes|made|making)\s+(?:a|an)\s+(?:brief\s+|short\s+|official\s+|formal\s+)?$", text[max(clause.start, trigger.span.start - 30) : trigger.span.start])
@@ -1537,9 +1544,12 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
                 return list(dict.fromkeys([*blocs, *nations]))
             if len(set(nations)) == 1 and _CREDITORS.search(text, start, stop):
                 return nations[:1]  # "talks between the Philippines government and its bank advisory committee": the country and its lenders
+    if len(codes) == 1 and _CREDITOR_BODY.search(text, clause.start, clause.end):
+        return codes  # "Poland met the Paris Club of western creditor nations for renewed talks": the debtor and its lenders
     return codes if len(codes) >= 2 else []
 
 
+_CREDITOR_BODY = re.compile(r"\b(?:Paris\s+Club|London\s+Club|creditor\s+(?:banks|nations|governments|countries)|(?:bank|banks')\s+advisory\s+committee|steering\s+committee|commercial\s+bank\s+creditors|creditor\s+banks)\b")
 _CREDITORS = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:creditors?|lenders|banks|bank\s+(?:advisory\s+)?committee|advisory\s+committee|steering\s+committee)\b")
 """A country's creditor banks: in debt talks they are the other side, and not a country."""
 _BLOC_PARTIES = frozenset({"European Community", "European Union", "Comecon", "Council for Mutual Economic Assistance", "OPEC", "ASEAN", "NATO", "Gulf Cooperation Council", "African Union", "Arab League"})
