@@ -144,6 +144,8 @@ class _Draft:
     """A gathering told as one of a series ("the last ministerial meeting", "the next meeting"): not the one in the news."""
     creditors: bool = False
     """Debt talks of one country with its creditor banks (the lenders are no country)."""
+    pair_echo: bool = False
+    """Its parties were read from "the two countries": a clearer sentence may name them."""
     definite: bool = False
     """Named as one already known ("the talks", "these meetings"): it may be a meeting told as talks."""
 
@@ -909,7 +911,7 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         if any(0 <= m.span.start - trigger.span.end <= 2 or re.fullmatch(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}", text[trigger.span.end : m.span.start]) for m in people if m.span.start >= trigger.span.end):
             return "meeting"  # "before visiting Agriculture Secretary Richard Lyng"
     before = text[max(clause.start, trigger.span.start - 40) : trigger.span.start]
-    if trigger.type == "meeting" and form in ("meeting", "meetings") and re.search(r"(?i)\b(?:negotiators|delegations?|delegates)\b", text[clause.start : trigger.span.start]):
+    if trigger.type == "meeting" and (form in ("meeting", "meetings") or trigger.verb and form in ("met", "meet", "meets", "meeting")) and re.search(r"(?i)\b(?:negotiators|delegations?|delegates)\b", text[clause.start : trigger.span.start]):
         return "talks"  # "negotiators will hold emergency meetings"
     if trigger.type == "talks" and form in ("talks", "hold talks", "held talks", "holds talks", "holding talks"):
         after = text[trigger.span.end : trigger.span.end + 60]
@@ -1118,6 +1120,15 @@ def extract_events(
             group_region = text[_subject_start(text, span, trigger.span) : min(span.end, next_start or span.end)]
             if len(leaders) == 2 and _GROUP_REFERENCE.search(group_region) and not any(m.canonical in participants for m in sentence_people if m.span.end <= trigger.span.start and m.span.start >= _subject_start(text, span, trigger.span)):
                 participants = list(leaders)
+            resolved_pair = False
+            two = _TWO_COUNTRIES.search(text, _subject_start(text, span, trigger.span), min(span.end, trigger.span.end + 40)) if not participants and trigger.type in ("talks", "meeting", "call") and not trigger.form.startswith("discuss") else None
+            if two and (two.group("sides") or two.group("both_sides")) and _NOT_NATIONS.search(text, max(0, span.start - 300), span.end):
+                two = None
+            if two:
+                pair = _last_two_countries(places, trigger.span.start, text)
+                if pair:  # "officials from the two countries held their semi-annual grain talks": the two the story named
+                    participants = pair
+                    resolved_pair = True
             if not participants:
                 earlier = [m.canonical for m in sentence_people if m.span.end <= trigger.span.start]
                 if re.search(r"\b(?:his|her)\b[^.]{0,30}$", text[span.start : trigger.span.start]) and earlier:
@@ -1283,7 +1294,7 @@ def extract_events(
                     participants = [] if gathering else [topic] if topic else []  # (not the story's man: a gathering is no one's)
                     orphan = not participants and not gathering
             anaphoric = bool(re.search(r"(?i)\b(?:that|this|those|these|such|the same)\s+(?:[\w-]+\s+)?$", text[max(span.start, trigger.span.start - 25) : trigger.span.start]))
-            quality = -2.5 * anaphoric + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if heading else 0)
+            quality = -2.5 * anaphoric - 3.5 * resolved_pair + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if heading else 0)
             draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan or heading, heading=heading)
             if event_type in ("meeting", "talks") and re.search(r"(?i)\bduring\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|stay|trip|tour)\b", text[span.start : span.end]):
                 draft.during = next((d for d in reversed(drafts + this_sentence) if d.type == "visit" and set(d.participants) & set(participants)), None)
@@ -1298,6 +1309,7 @@ def extract_events(
                     draft.window = draft.window or host.window
                     draft.location = draft.location or host.location
             draft.creditors = orphan and len(participants) == 1 and _is_country_code(participants[0])
+            draft.pair_echo = resolved_pair
             draft.instance = event_type == "summit" and bool(re.search(r"(?i)\b(?:last|previous|next|earlier|following|\d+(?:st|nd|rd|th))\s+(?:[\w()-]+\s+){0,3}$", text[max(span.start, trigger.span.start - 40) : trigger.span.start]))
             draft.definite = not trigger.verb and bool(re.search(r"(?i)\b(?:the|these|those|that|this|their|such)\s+$", text[max(span.start, trigger.span.start - 8) : trigger.span.start]))
             draft.elsewhere = location is None and bool(re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 12]))
@@ -1459,6 +1471,8 @@ def _absorb_orphans(named: list[_Draft], orphans: list[_Draft], kb: Knowledge) -
             target = max(before, key=lambda d: d.evidence[0].start) if before else min(fits, key=lambda d: d.evidence[0].start)
             target.evidence.append(o.sentence)
             o.into = target
+            if target.pair_echo and set(o.participants) == set(target.participants) and o.sentence.start < target.sentence.start:
+                target.sentence, target.trigger = o.sentence, o.trigger  # "Talks between France and Iran" is clearer than "between the two countries"
             if o.location and (not target.location and not any(x.sidelines for x in [target]) or (target.type != "visit" and _more_specific(o.location, target.location or "", kb))):
                 target.location = o.location
             target.window = target.window or o.window
@@ -1482,6 +1496,29 @@ def _more_specific(a: str, b: str, kb: Knowledge) -> bool:
 
 def _windows_agree(a: DateWindow | None, b: DateWindow | None) -> bool:
     return not a or not b or not (a.end < b.start or b.end < a.start)
+
+
+_TWO_COUNTRIES = re.compile(r"(?i)\b(?:the\s+two\s+(?:countries|nations|governments|(?P<sides>sides))|both\s+(?:countries|nations|governments|(?P<both_sides>sides)))\b")
+_NOT_NATIONS = re.compile(r"(?i)\b(?:unions?|workers|employers|strikes?|management|company|companies|shareholders|board|EC|European\s+Community|OPEC|bloc|blocs)\b")
+"""Around "the two sides": they may be a union and employers, or a bloc and a country, not two nations."""
+
+
+def _last_two_countries(places: Sequence[Mention], before: int, text: str = "") -> list[str]:
+    """The two countries the story is about so far (named most often before ``before``,
+    not counting places things happen in), for "the two countries", "both sides"."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for m in places:
+        if m.span.end > before or m.kind != "country" or not m.country:
+            continue
+        if text and re.search(r"(?i)\b(?:in|at|inside|across|around|near)\s+(?:the\s+)?$", text[max(0, m.span.start - 12) : m.span.start]):
+            continue  # "met in Malaysia": where, not who
+        counts[m.country] = counts.get(m.country, 0) + 1
+        last[m.country] = m.span.start
+    ranked = sorted(counts, key=lambda c: (counts[c], last[c]), reverse=True)
+    if len(ranked) == 2 or len(ranked) > 2 and counts[ranked[1]] >= 2 and counts[ranked[1]] > counts[ranked[2]]:
+        return sorted(ranked[:2], key=lambda c: last[c])
+    return []  # no clear pair: better no parties than the wrong two
 
 
 _GROUP_REFERENCE = re.compile(r"(?i)\b(?:the\s+two\s+(?:leaders|presidents|heads\s+of\s+state)|both\s+(?:leaders|presidents)|the\s+(?:two\s+)?countries[’']\s+leaders|their\s+leaders)\b|\bwhen\s+they\s+(?:attend|meet)\b")
@@ -1595,6 +1632,18 @@ def _forum_key(name: str) -> str:
     return {"GROUPOFSEVEN": "G7", "GROUPOFFIVE": "G5", "GROUPOF20": "G20", "GROUPOFTWENTY": "G20", "GROUPOFEIGHT": "G8"}.get(key, key)
 
 
+def _same_delegations(pa: set[str], pb: set[str], kind: str, nationality: dict[str, str] | None) -> bool:
+    """"Trade negotiators from the two sides met" (US, CN) and "Bessent and He Lifeng held
+    talks": the countries' delegations and the people heading them are one set of parties."""
+    if kind not in ("talks", "meeting") or not nationality or not pa or not pb:
+        return False
+    countries, people = (pa, pb) if all(_is_country_code(p) for p in pa) else (pb, pa)
+    if not all(_is_country_code(p) for p in countries) or any(_is_country_code(p) for p in people):
+        return False
+    of_people = {nationality.get(p) for p in people}
+    return None not in of_people and of_people == countries
+
+
 def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None, nationality: dict[str, str] | None = None) -> bool:
     kin = {a.type, b.type} == {"meeting", "talks"} and (a.definite or b.definite)  # "met Holm … said the talks went well"
     if a.type != b.type and not kin or a.status != b.status and not {a.status, b.status} <= {"planned", "proposed"}:
@@ -1606,14 +1655,14 @@ def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None, nationality: 
     if a.type == "summit" and a.instance != b.instance:
         return False  # "the last ministerial meeting in February 1986" is not this week's
     pa, pb = set(a.participants), set(b.participants)
-    if not (pa <= pb or pb <= pa):
+    if not (pa <= pb or pb <= pa) and not _same_delegations(pa, pb, a.type, nationality):
         return False
     if pa != pb and min(len(pa), len(pb)) >= 2 and a.type == "meeting" and not (a.heading or b.heading) and a.window and b.window and a.window != b.window:
         return False  # "a day of meetings with X, Y and Z" and "my meeting with Y today": a round and one of its meetings
     if a.location and b.location and a.location != b.location:
         # a visit to a country takes in its cities ("fly to the United States … travelling to Detroit")
-        if not (kb and a.type == "visit" and _places_agree(a.location, b.location, kb)):
-            return False
+        if not (kb and (a.type == "visit" or _more_specific(a.location, b.location, kb) or _more_specific(b.location, a.location, kb)) and _places_agree(a.location, b.location, kb)):
+            return False  # (a meeting "in Malaysia" and the talks "in Kuala Lumpur" can be one)
     if a.window and b.window and (a.window.end < b.window.start or b.window.end < a.window.start):
         return False
     if kb and nationality:
@@ -1646,6 +1695,8 @@ def _merge(drafts: list[_Draft], kb: Knowledge | None = None, nationality: dict[
         for p in d.participants:
             if p not in target.participants:
                 target.participants.append(p)
+        if target.type in ("meeting", "talks") and target.location and d.location and kb is not None and _more_specific(d.location, target.location, kb) and _places_agree(d.location, target.location, kb):
+            target.location = d.location  # "met in Malaysia" and "the talks in Kuala Lumpur": the city
         target.location = target.location or d.location
         if target.window is None or (d.window and (d.window.end - d.window.start) < (target.window.end - target.window.start)):
             target.window = d.window or target.window

@@ -905,3 +905,14 @@ def test_a_debtor_country_and_its_creditors_hold_talks() -> None:
     assert (banks.type, banks.participants, banks.status) == ("talks", ("NO",), "planned")
     moved = one("Officials are rescheduling the meeting between Foreign Minister Karl Stein and Premier Lars Holm.", published="1987-03-20")
     assert moved.status == "postponed"
+
+
+def test_the_two_countries_are_the_pair_the_story_is_about() -> None:
+    text = (
+        "Speculation that Norway will offer subsidized fish to Denmark has grown. Norway and Denmark deny it. "
+        "Rumors have coursed through markets since officials from the two countries held their customary fisheries talks in February."
+    )
+    talks = [e for e in events(text, published="1987-04-01") if e.type == "talks"]
+    assert [(set(e.participants), e.date.start.isoformat() if e.date else None) for e in talks] == [({"NO", "DK"}, "1987-02-01")]
+    labour = "Norway and Denmark trade fish. Norway and Denmark deny it. Union sources said talks with the state government broke down, but the two sides are scheduled to meet later today."
+    assert [e for e in events(labour, published="1987-04-07") if set(e.participants) == {"NO", "DK"} and e.type == "meeting"] == []
