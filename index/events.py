@@ -448,7 +448,7 @@ _SAID_IN = re.compile(r"\s+(?:in|during|at)\s+(?:a|an|the|their|his|her|this|tha
 """Between "said" and the engagement it was said in."""
 _SPEAKER_AFTER = re.compile(
     r"^(?:,[^,;]{3,140},|,\s+(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,3}(?:head|chairman|chief|director|president|minister|secretary|spokesman|spokeswoman|official|governor|leader|member|adviser|ambassador)\s+(?:of|at|for|to)\s+[^,;]{3,100}?)?"
-    r"\s*(?:,\s*)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b"
+    r"\s*(?:,\s*)?(?:(?:also|further|later|earlier|again|separately)\s+)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b"
 )
 """What follows a speaker's name: "said", past an appositive ("Dumas, head of a parliamentary committee said": wire copy drops the closing comma)."""
 
@@ -526,7 +526,8 @@ _COUNTRY_GROUP_SUBJECT = re.compile(r"(?:^|\b(?:A|An|The|a|an|the)\s+)(?:high-le
 _MISSION_SENDER = re.compile(r"(?:\b([A-Z][\w.-]+)\s+(?:(?:will|would|is\s+to|plans\s+to|is\s+sending|has\s+sent|agreed\s+to)\s+)?(?:send|sends|sent|sending|dispatch|dispatched|dispatches)\s+|\b(?:A|An|The|a|an|the)\s+(?=[A-Z]))(?:(?:a|an|its)\s+)?(?:([A-Z][\w.-]+)\s+)?(?:[a-z-]+\s+){0,2}$")
 """The country sending a mission: "Japan will send a trade mission to …", "a Japanese mission to …"."""
 _SENDS = re.compile(r"\b(?:send|sends|sent|sending|dispatch|dispatches|dispatched|dispatching)\s+(?:(?:a|an|its|their|his|her|several|two|three)\s+)?(?:[\w-]+\s+){0,3}$")
-_COMPANY = re.compile(r"<[A-Z][A-Z0-9.]*>|\b(?:Inc|Corp|Plc|PLC|AB|SA|AG|NV|Ltd|Co|Cos|Corporation|Bancorp|GmbH|SpA|KK)\b\.?(?![-’'\w])(?!\s+(?:of|for)\b)")
+_ABSENT_FROM = re.compile(r"(?i)\b(?:(?:was|were|is|are|be)\s+not\s+(?:present|invited)\s+(?:at|to)|(?:did|does|do|will|would)\s+not\s+(?:attend|join)|absent\s+from|stayed\s+away\s+from|boycott(?:ed|ing|s)?|skipped|skip)\s+(?:[\w’'-]+\s+){0,3}$")
+_COMPANY = re.compile(r"<[A-Z][A-Z0-9.]*>|\b(?:S\.A|N\.V|A\.G|S\.p\.A|P\.A)\.|\b(?:Inc|Corp|Plc|PLC|AB|SA|AG|NV|Ltd|Co|Cos|Corporation|Bancorp|GmbH|SpA|KK)\b\.?(?![-’'\w])")
 _OFFICIAL_OR_SPEECH = re.compile(r"\b(?:(?:said|says|told\s+\w+)\s+(?:he|she|that)|Minister|Secretary|Governor|President|Premier|Chancellor|government|ministry|Ministry|officials)\b")
 """A government party or a person's reported view beside a company: "Bank of Montreal Chairman Mulholland said he expected debt negotiations …"."""
 """A company named in an engagement's subject ("Sweden's Sandvik AB <SVIK.ST> … have finalised negotiations")."""
@@ -1056,6 +1057,8 @@ def extract_events(
                 continue  # "a tour to discuss the debt", "will meet Chun on Monday to discuss trade": the purpose of the engagement before it
             if tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15]) or _DOMESTIC_PARTY.match(text, trigger.span.end):
                 continue
+            if not trigger.verb and _ABSENT_FROM.search(text, max(span.start, trigger.span.start - 60), trigger.span.start):
+                continue  # "Funaro, who was not present at yesterday's meeting": told for who was missing
             company = _COMPANY.search(text, _subject_start(text, span, trigger.span), trigger.span.start) if trigger.type in ("talks", "meeting", "call") else None
             if company and not _OFFICIAL_OR_SPEECH.search(text, _subject_start(text, span, trigger.span), trigger.span.start):
                 continue  # "Suzuki Motor Co Ltd <SZMT.T> is negotiating a joint venture with Hungary": business, not diplomacy
@@ -1586,7 +1589,7 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
     return codes if len(codes) >= 2 else []
 
 
-_CREDITOR_BODY = re.compile(r"\b(?:Paris\s+Club|London\s+Club|creditor\s+(?:banks|nations|governments|countries)|(?:bank|banks')\s+advisory\s+committee|steering\s+committee|commercial\s+bank\s+creditors|creditor\s+banks)\b")
+_CREDITOR_BODY = re.compile(r"\b(?:Paris\s+Club|London\s+Club|creditor\s+(?:banks|nations|governments|countries)|(?:bank|banks')\s+advisory\s+committee|steering\s+committee|commercial\s+bank\s+creditors|creditor\s+banks|\bwith\s+(?:its\s+|their\s+|the\s+|private\s+)*(?:commercial|international|foreign)\s+(?:bank\s+)?(?:banks|creditors|lenders)|its\s+creditors)\b")
 _CREDITORS = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:creditors?|lenders|banks|bank\s+(?:advisory\s+)?committee|advisory\s+committee|steering\s+committee)\b")
 """A country's creditor banks: in debt talks they are the other side, and not a country."""
 _BLOC_PARTIES = frozenset({"European Community", "European Union", "Comecon", "Council for Mutual Economic Assistance", "OPEC", "ASEAN", "NATO", "Gulf Cooperation Council", "African Union", "Arab League"})

@@ -157,3 +157,8 @@ def test_more_people_from_news_habits_and_no_person_in_a_firms_name(kb) -> None:
     assert ("Hans-Peter Stihl", "Hans-Peter Stihl") in people(kb, "Hans-Peter Stihl, negotiating for the employers, said any plan would fail.", "1987-03-27")
     found = people(kb, "They may need an emergency meeting, said Daniel Yergin, director of Cambridge Energy Research Associates, CERA.", "1987-02-26")
     assert found == [("Daniel Yergin", "Daniel Yergin")]
+
+
+def test_a_lower_case_portfolio_then_the_name(kb) -> None:
+    found = people(kb, "Talks were held between Guinean minister Ousmane Sylla and Nigerian minister of mines and power Bunu Sheriff Musa.", "1987-03-02")
+    assert ("Bunu Sheriff Musa", "Bunu Sheriff Musa") in found

@@ -916,3 +916,12 @@ def test_the_two_countries_are_the_pair_the_story_is_about() -> None:
     assert [(set(e.participants), e.date.start.isoformat() if e.date else None) for e in talks] == [({"NO", "DK"}, "1987-02-01")]
     labour = "Norway and Denmark trade fish. Norway and Denmark deny it. Union sources said talks with the state government broke down, but the two sides are scheduled to meet later today."
     assert [e for e in events(labour, published="1987-04-07") if set(e.participants) == {"NO", "DK"} and e.type == "meeting"] == []
+
+
+def test_a_speakers_also_said_absence_and_negotiating_powers() -> None:
+    said = one("Bank President Karl Stein also said that Norwegian authorities have opened negotiations already with commercial banks.", published="1987-03-12")
+    assert (said.type, said.participants) == ("talks", ("NO",))
+    assert events("The person most associated with the stance is Finance Minister Karl Stein, who was not present at yesterday's meeting.", published="1987-03-22") == ()
+    assert events("Congressmen said the bill ties President Karl Stein's hands and they will seek to restore his negotiating powers.", published="1987-03-22") == ()
+    assert events("Officials of five Norwegian commercial banks are expected to meet tomorrow to seek agreement on cutting interest rates.", published="1987-03-18") == ()
+    assert events("Officials of Fuerzas Electricas de Cataluna S.A., the Spanish electricity company, will hold talks with banks on Tuesday.", published="1987-06-19") == ()
