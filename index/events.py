@@ -448,7 +448,7 @@ _SAID_IN = re.compile(r"\s+(?:in|during|at)\s+(?:a|an|the|their|his|her|this|tha
 """Between "said" and the engagement it was said in."""
 _SPEAKER_AFTER = re.compile(
     r"^(?:,[^,;]{3,140},|,\s+(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,3}(?:head|chairman|chief|director|president|minister|secretary|spokesman|spokeswoman|official|governor|leader|member|adviser|ambassador)\s+(?:of|at|for|to)\s+[^,;]{3,100}?)?"
-    r"\s*(?:,\s*)?(?:(?:also|further|later|earlier|again|separately)\s+)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen)|added|noted|stated|wrote|according)\b"
+    r"\s*(?:,\s*)?(?:(?:also|further|later|earlier|again|separately)\s+)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen|(?:[A-Z][\w.-]*\s+){1,3}(?:Radio|Television|TV|Times|Post|newspaper|daily|agency))|added|noted|stated|wrote|according)\b"
 )
 """What follows a speaker's name: "said", past an appositive ("Dumas, head of a parliamentary committee said": wire copy drops the closing comma)."""
 
@@ -527,7 +527,7 @@ _MISSION_SENDER = re.compile(r"(?:\b([A-Z][\w.-]+)\s+(?:(?:will|would|is\s+to|pl
 """The country sending a mission: "Japan will send a trade mission to …", "a Japanese mission to …"."""
 _SENDS = re.compile(r"\b(?:send|sends|sent|sending|dispatch|dispatches|dispatched|dispatching)\s+(?:(?:a|an|its|their|his|her|several|two|three)\s+)?(?:[\w-]+\s+){0,3}$")
 _ABSENT_FROM = re.compile(r"(?i)\b(?:(?:was|were|is|are|be)\s+not\s+(?:present|invited)\s+(?:at|to)|(?:did|does|do|will|would)\s+not\s+(?:attend|join)|absent\s+from|stayed\s+away\s+from|boycott(?:ed|ing|s)?|skipped|skip)\s+(?:[\w’'-]+\s+){0,3}$")
-_COMPANY = re.compile(r"<[A-Z][A-Z0-9.]*>|\b(?:S\.A|N\.V|A\.G|S\.p\.A|P\.A)\.|\b(?:Inc|Corp|Plc|PLC|AB|SA|AG|NV|Ltd|Co|Cos|Corporation|Bancorp|GmbH|SpA|KK)\b\.?(?![-’'\w])")
+_COMPANY = re.compile(r"<[A-Z][^<>\n]{0,60}>|\b(?:S\.A|N\.V|A\.G|S\.p\.A|P\.A)\.|\b(?:Inc|Corp|Plc|PLC|AB|SA|AG|NV|Ltd|Co|Cos|Corporation|Bancorp|GmbH|SpA|KK)\b\.?(?![-’'\w])")
 _OFFICIAL_OR_SPEECH = re.compile(r"\b(?:(?:said|says|told\s+\w+)\s+(?:he|she|that)|Minister|Secretary|Governor|President|Premier|Chancellor|government|ministry|Ministry|officials)\b")
 """A government party or a person's reported view beside a company: "Bank of Montreal Chairman Mulholland said he expected debt negotiations …"."""
 """A company named in an engagement's subject ("Sweden's Sandvik AB <SVIK.ST> … have finalised negotiations")."""
@@ -597,6 +597,12 @@ def _participants(
         for m in owners:
             add(m.canonical)
         subject_from = trigger.span.start
+    for aside in _ASIDE.finditer(text, sentence.start, trigger.span.start):
+        if aside.start() < subject_from <= aside.end() <= trigger.span.start and not text[aside.end() : trigger.span.start].strip(" ").startswith(("said", "says", "told")):
+            antecedent = [m for m in people if m.span.end <= aside.start() and aside.start() - m.span.end <= 3]
+            if antecedent:  # "Mustapha, who leaves for Moscow on Tuesday, met Mubarak": the subject is before the aside
+                add(antecedent[-1].canonical)
+                subject_from = aside.end()
     relative = _RELATIVE_WHO.search(text, sentence.start, trigger.span.start)
     if relative:
         antecedent = [m for m in people if m.span.end <= relative.start() and relative.start() - m.span.end <= 3]
@@ -716,9 +722,12 @@ def _location(
     text: str, clause: Span, trigger: Trigger, places: Sequence[Mention], article: Article, kb: Knowledge, here: str | None, after: int = 0
 ) -> str | None:
     best: tuple[int, str] | None = None
+    asides = [a for a in _ASIDE.finditer(text, clause.start, clause.end) if a.end() <= trigger.span.start and not _ENGAGEMENT_BEFORE.search(text, max(clause.start, a.start() - 40), a.start())]
     for m in places:
         if not clause.contains(m.span) or m.text in kb.adjectives and m.text not in kb.places:
             continue
+        if any(a.start() <= m.span.start < a.end() for a in asides):
+            continue  # "Mustapha, who leaves for Moscow on Tuesday, met Mubarak": the trip's place
         if m.span.end <= trigger.span.start and m.span.start < after:
             continue  # that place belongs to an earlier engagement of the sentence
         before = text[max(clause.start, m.span.start - 30) : m.span.start]
@@ -853,9 +862,12 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         if found:
             return found
     new_clause = _NEW_SUBJECT.search(text, trigger.span.end, sentence.end) if text else None
+    asides = _asides(text, sentence, trigger.span)
     in_clause = [
         t for t in times
         if clause.contains(t.span) and usable(t)
+        and not any(a.contains(t.span) for a in asides)
+        and not (t.span.end <= trigger.span.start and _SPEECH_BETWEEN.search(text, t.span.end, trigger.span.start))
         and not (t.span.start >= trigger.span.end and (
             _HARD_BOUNDARY.search(text, trigger.span.end, t.span.start) or _RELATIVE_VERB.search(text, trigger.span.end, t.span.start)
             or (new_clause is not None and new_clause.start() < t.span.start) or _REPORTED_AFTER.search(text, trigger.span.end, t.span.start)
@@ -866,7 +878,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     explicit = [t for t in in_clause if not _is_duration(t) and not re.match(r"(?i)(?:in|over|during)\s+(?:recent|the\s+(?:past|last|coming|next))\b", t.text)]
     if adjacent and not explicit:  # "a three-day visit" dates the visit itself
         return pick(adjacent)
-    earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t) and not any(
+    earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t) and not _SPEECH_BETWEEN.search(text, t.span.end, trigger.span.start) and not any(a.contains(t.span) for a in asides) and not any(
         not _SAME_TIME_LINK.match(text, b.start()) for b in _HARD_BOUNDARY.finditer(text, t.span.end, trigger.span.start)
     )]
     for group in (in_clause, earlier):
@@ -882,6 +894,25 @@ _OTHER_ACT_AFTER = re.compile(r"\b(?:follows|followed|precedes|preceded|coincide
 
 _MODIFIED_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?:agreement|accord|pact|deal|figures?|data|statistics|decision|package|plan|proposal|report|rise|fall|increase|decline|cut|crisis|moratorium|election|budget|target|statement|communique|announcement|offer|elections)\b")
 """'the February agreement', 'the April figures': a time naming something else."""
+
+
+_SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|added|stated)\s+(?:that\s+)?(?:the|a|an|he|she|they|it|[A-Z])")
+"""'Speaking late yesterday, Yeutter said the case was resolved at a meeting …': the time is the speech's."""
+
+
+_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,140},")
+_ENGAGEMENT_BEFORE = re.compile(r"(?i)\b(?:trip|tour|visit|talks|meeting|summit|session|conference|journey|stay|mission)s?\b(?:\s+[^\s,;]+){0,3}\s*$")
+"""A relative clause set off by commas ("Mustapha, who leaves for Moscow on Tuesday,"), not one telling of an engagement ("his trip, which runs from April 26")."""
+
+
+def _asides(text: str, sentence: Span, trigger: Span) -> list[Span]:
+    """Relative clauses of the sentence that do not hold the trigger: "Mustapha, who leaves
+    for Moscow on Tuesday, met Mubarak" (Moscow and Tuesday are the trip's, not the meeting's)."""
+    found = []
+    for m in _ASIDE.finditer(text, sentence.start, sentence.end):
+        if m.end() <= trigger.start and not _ENGAGEMENT_BEFORE.search(text, max(sentence.start, m.start() - 40), m.start()):  # (one after the trigger may tell of the engagement itself: "his trip, which runs from April 26")
+            found.append(Span(m.start(), m.end()))
+    return found
 
 
 def _cameo(event_type: str, location: str | None) -> str:
@@ -1115,7 +1146,7 @@ def extract_events(
                     participants = [*participants, speaker]  # '"left my meeting today", Clark said': the speaker took part
             if trigger.form == "is here":  # "Abe, who was here paving the way for the visit of Nakasone": only the one who is here
                 participants = [p for p in participants if any(m.canonical == p and m.span.end <= trigger.span.start for m in sentence_people)]
-            if trigger.weak and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
+            if trigger.weak and not (participants and all(_is_country_code(p) for p in participants) and trigger.type == "visit") and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
                 participants = [p for p in participants if False]
             orphan = False
             referent: _Draft | None = None
@@ -1369,7 +1400,7 @@ def extract_events(
             where = kb.places.get(d.location or "")
             if d.window is None and d.status == "occurred" and (d.location is None or d.location == here or (where is not None and home and where.country == home)) and not _OLD_NEWS.search(text, d.sentence.start, d.sentence.end):
                 d.window = DateWindow(published - timedelta(days=1), published, text[d.trigger.start : d.trigger.end], None)
-    _inherit_visit_places(merged, kb, nationality)
+    _inherit_visit_places(merged, kb, nationality, published)
     for d in drafts:  # "Blinken's visit … including possible trips by Yellen and Raimondo": the same destination
         target = d.into
         if d.type != "visit" or target is None or target.location:
@@ -1403,7 +1434,7 @@ def extract_events(
     return tuple(events)
 
 
-def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict[str, str]) -> None:
+def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict[str, str], published: date | None = None) -> None:
     """A visitor's meetings and talks happen where the visit is.
 
     A meeting with no place (or only a country) takes the place of a visit
@@ -1428,7 +1459,10 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict
         if d.location and not (country and kb.places[d.location].kind == "country"):
             continue
         for v in sorted(hosts, key=lambda h: (kb.places.get(h.location or "") is None or kb.places[h.location].kind != "city")):
-            ongoing = v.status == "occurred" and v.window is not None and v.window.text.lower() in ("is in", "are in", "currently", "now", "is here", "are here")
+            ongoing = v.status == "occurred" and v.window is not None and (
+                v.window.text.lower() in ("is in", "are in", "currently", "now", "is here", "are here")
+                or (published is not None and v.type == "visit" and d.status == "planned" and d.window is None and v.window.end >= published - timedelta(days=2))
+            )  # (or arrived yesterday: "Conable, who flew to Indonesia yesterday, will meet Suharto")
             same_time = (
                 ((d.status == "occurred") == (v.status == "occurred") or ongoing)
                 and (not d.window or not v.window or not (d.window.end < v.window.start or v.window.end < d.window.start))
@@ -1442,7 +1476,7 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict
             if d.location and not (target and target.kind == "city" and target.country == country):
                 continue
             d.location = v.location
-            if d.window is None and v.type == "visit":
+            if d.window is None and v.type == "visit" and (d.status == "occurred") == (v.status == "occurred"):
                 d.window = v.window
             break
 

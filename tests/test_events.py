@@ -925,3 +925,22 @@ def test_a_speakers_also_said_absence_and_negotiating_powers() -> None:
     assert events("Congressmen said the bill ties President Karl Stein's hands and they will seek to restore his negotiating powers.", published="1987-03-22") == ()
     assert events("Officials of five Norwegian commercial banks are expected to meet tomorrow to seek agreement on cutting interest rates.", published="1987-03-18") == ()
     assert events("Officials of Fuerzas Electricas de Cataluna S.A., the Spanish electricity company, will hold talks with banks on Tuesday.", published="1987-06-19") == ()
+
+
+def test_a_relative_clause_before_the_verb_is_an_aside() -> None:
+    found = events("Economy Minister Karl Stein, who leaves for Moscow on Tuesday, met President Lars Holm.", published="1987-03-09", dateline="CAIRO, March 9")
+    met = [e for e in found if e.type == "meeting"]
+    assert [(set(e.participants), e.location, e.date is None or e.date.text != "on Tuesday") for e in met] == [({"Karl Stein", "Lars Holm"}, "Cairo", True)]
+    trip = [e for e in events("During his trip to Washington, which runs from April 26 to 29, Economics Minister Karl Stein will meet Secretary Lars Holm.", published="1987-04-20") if e.type == "meeting"]
+    assert trip[0].date is not None and trip[0].date.start.isoformat() == "1987-04-26"
+    arrived = [e for e in events("Bank President Karl Stein, who flew to Indonesia yesterday from Tokyo, will meet with President Lars Holm.", published="1987-03-23") if e.type == "meeting"]
+    assert [(set(e.participants), e.location, e.date) for e in arrived] == [({"Karl Stein", "Lars Holm"}, "Indonesia", None)]
+
+
+def test_a_time_before_the_speech_verb_and_recommendations() -> None:
+    case = one("Speaking to a forum late yesterday, Yeutter said the case was resolved at a meeting with Argentine Agriculture Secretary Karl Stein.", published="1987-04-01")
+    assert case.date is None
+    assert one("Finance Minister Karl Stein said the World Bank has recommended that he meet Danish Premier Lars Holm in the second half of May.", published="1987-04-04").status == "proposed"
+    radio = one("Ambassador Karl Stein told Israel Radio: \"A Soviet delegation will come to Israel soon.\"", published="1987-04-04")
+    assert (radio.type, radio.participants, radio.location) == ("visit", ("SU",), "Israel")
+    assert events("Reagan made the comments at a photo session with William Webster, his nominee.", published="1987-03-04") == ()
