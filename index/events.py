@@ -1144,6 +1144,11 @@ def extract_events(
                     speaker = last_speaker or topic
                 if speaker and speaker not in participants:
                     participants = [*participants, speaker]  # '"left my meeting today", Clark said': the speaker took part
+            fronted = _FRONTED_PARTICIPLE.match(text, span.start)
+            if fronted and trigger.span.end <= fronted.end() and (topic or last_speaker) and not trigger.verb:
+                who = topic or last_speaker  # "Speaking to reporters after talks with President Suharto, he said …": he was at the talks
+                if who not in participants:
+                    participants = [who, *participants]
             if trigger.form == "is here":  # "Abe, who was here paving the way for the visit of Nakasone": only the one who is here
                 participants = [p for p in participants if any(m.canonical == p and m.span.end <= trigger.span.start for m in sentence_people)]
             if trigger.weak and not (participants and all(_is_country_code(p) for p in participants) and trigger.type == "visit") and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
@@ -1535,6 +1540,8 @@ def _windows_agree(a: DateWindow | None, b: DateWindow | None) -> bool:
     return not a or not b or not (a.end < b.start or b.end < a.start)
 
 
+_FRONTED_PARTICIPLE = re.compile(r"\s*[\"“]?(?:Speaking|Talking|Addressing|Briefing)\b[^.;\"“”]{0,160}?,\s+(?:he|she)\s+(?:said|told|added|says)\b")
+"""'Speaking to reporters after talks with President Suharto, he said': the speaker took part in what the opening phrase tells."""
 _TWO_COUNTRIES = re.compile(r"(?i)\b(?:the\s+two\s+(?:countries|nations|governments|(?P<sides>sides))|both\s+(?:countries|nations|governments|(?P<both_sides>sides)))\b")
 _NOT_NATIONS = re.compile(r"(?i)\b(?:unions?|workers|employers|strikes?|management|company|companies|shareholders|board|EC|European\s+Community|OPEC|bloc|blocs)\b")
 """Around "the two sides": they may be a union and employers, or a bloc and a country, not two nations."""
@@ -1607,8 +1614,14 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
         subject_blocs = [m.canonical for m in orgs if clause.start <= m.span.start < trigger.span.start and m.canonical in _BLOC_PARTIES]
         if len(set(subject_blocs)) >= 2:  # "The European Community (EC) and Soviet-led Comecon ended talks here"
             return list(dict.fromkeys(subject_blocs))
+    between = re.match(r"\s+(?:[\w-]+\s+){0,3}?between\s+", text[trigger.span.end : min(clause.end, trigger.span.end + 50)])
+    if between and len(codes) >= 2:  # "Britain believed an IMF program would help along negotiations between Brazil and the commercial banks"
+        start = trigger.span.end + between.end()
+        stop = start + (re.search(r"[.;:]\s|,\s+(?!and\b)|$", text[start : start + 120]).start())
+        inside = [m.country for m in places if start <= m.span.start < stop and m.kind == "country" and m.country]
+        if len(set(inside)) == 1 and re.search(r"(?i)\b(?:commercial|creditor|foreign|international)\s+banks\b|\bcreditors\b|" + _CREDITORS.pattern[4:], text[start:stop]):
+            return inside[:1]
     if len(codes) < 2:
-        between = re.match(r"\s+(?:[\w-]+\s+){0,3}?between\s+", text[trigger.span.end : min(clause.end, trigger.span.end + 50)])
         if between:  # "talks last week between the European Community (EC) and the United States": a bloc is a party too
             start = trigger.span.end + between.end()
             stop = start + (re.search(r"[.;:]\s|$", text[start : start + 120]).start())

@@ -944,3 +944,11 @@ def test_a_time_before_the_speech_verb_and_recommendations() -> None:
     radio = one("Ambassador Karl Stein told Israel Radio: \"A Soviet delegation will come to Israel soon.\"", published="1987-04-04")
     assert (radio.type, radio.participants, radio.location) == ("visit", ("SU",), "Israel")
     assert events("Reagan made the comments at a photo session with William Webster, his nominee.", published="1987-03-04") == ()
+
+
+def test_fronted_speaking_phrases_idioms_and_talks_between_a_debtor_and_its_banks() -> None:
+    found = events("Bank President Karl Stein arrived in Jakarta on Saturday. Speaking to reporters after talks with President Lars Holm, he said he expected more.", published="1987-03-23")
+    assert [set(e.participants) for e in found if e.type == "meeting"] == [{"Karl Stein", "Lars Holm"}]
+    assert events("Party members urged Prime Minister Karl Stein to go to the country a year early.", published="1987-04-04") == ()
+    banks = one("Britain also believed an IMF program would help along negotiations between Norway and the commercial banks, the statement said.", published="1987-03-04")
+    assert banks.participants == ("NO",)
