@@ -108,7 +108,7 @@ def _tables(kb: Knowledge) -> _Tables:
         forums=re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True))),
         blockers_any=words((t.get("blockers") or {}).get("any") or ()),
         blocked_after={
-            word: re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:(?!with\b|on\b|in\b|at\b|for\b|to\b|and\b|or\b)[\w.’'-]+\s+){0,%d}?(?:%s)\b" % (4 if word.startswith("me") else 3, "|".join(re.escape(str(f)) for f in followers)), re.IGNORECASE)
+            word: re.compile(r"\s+[\"“']?(?:the\s+|its\s+|their\s+)?(?:(?!with\b|on\b|in\b|at\b|for\b|to\b|and\b|or\b)[\w.’'-]+\s+){0,%d}?(?:%s)\b" % (4 if word.startswith("me") else 3, "|".join(re.escape(str(f)) for f in followers)), re.IGNORECASE)
             for word, followers in (t.get("not_followed_by") or {}).items()
         },
     )
@@ -853,9 +853,9 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         return DateWindow(window[0], window[1], t.text, t.span) if window else None
 
     own = re.match(
-        r",\s+which\s+(?:(?:will|is\s+(?:due|scheduled|set)\s+to|was\s+to)\s+)?(?:start|starts|begin|begins|began|open|opens|opened|run|runs|ran|end|ends|ended|takes?\s+place|took\s+place|is|was)\s+"
+        r"(?:\s+(?:of|by)\s+(?:[A-Z][\w.’'-]*\s+){1,6}?(?:[A-Z][\w.’'-]*))?,\s+which\s+(?:(?:will|is\s+(?:due|scheduled|set)\s+to|was\s+to)\s+)?(?:start|starts|begin|begins|began|open|opens|opened|run|runs|ran|end|ends|ended|takes?\s+place|took\s+place|is|was)\s+"
         r"|(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?,?\s+(?:starting|beginning|opening)\s+(?:on\s+)?",
-        text[trigger.span.end : trigger.span.end + 70],
+        text[trigger.span.end : trigger.span.end + 120],
     ) if text else None
     if own:  # "the conference, which starts June 25": the relative clause dates the engagement itself
         found = pick([t for t in times if t.span.start == trigger.span.end + own.end() or 0 <= t.span.start - (trigger.span.end + own.end()) <= 3])
@@ -1109,6 +1109,12 @@ def extract_events(
                 prior_objects = [m.canonical for m in sentence_people if triggers[n - 1].span.end <= m.span.start and m.span.end <= prior_end]
                 previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), prior_objects)
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
+            visiting_group = _VISITING_GROUP.match(text, trigger.span.end) if trigger.form == "visiting" and re.search(r"\b(?:the|a|an)\s+$", text[max(span.start, trigger.span.start - 6) : trigger.span.start]) else None
+            if visiting_group:  # "telling a visiting Nicaraguan delegation yesterday": the delegation's country visits
+                nation = next((m.country for m in sentence_places if m.span.start == visiting_group.start(1) and m.country), None)
+                led = re.match(r"\s+(?:headed|led)\s+by\s+", text[visiting_group.end() : visiting_group.end() + 20])
+                heads = [m.canonical for m in sentence_people if led and 0 <= m.span.start - (visiting_group.end() + led.end()) <= 40]
+                participants = ([nation] if nation else []) + heads[:1]
             sent_mission = trigger.form.startswith("mission") and bool(_SENDS.search(text, max(span.start, trigger.span.start - 60), trigger.span.start))
             if sent_mission or (trigger.form.startswith("mission") and re.search(r"\b(?:A|An|a|an|the|The)\s+(?:[a-z-]+\s+)?[A-Z][\w.-]+\s+(?:[a-z-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 40) : trigger.span.start])):
                 participants = []  # "plans to send a mission", "an Iranian trade mission": the sender's, not the speaker's: the country below, if any
@@ -1252,6 +1258,8 @@ def extract_events(
                 closest = min(near, key=lambda t: abs(t.span.start - trigger.span.end))
                 if closest.past == closest.future or closest.future is None or closest.past is None:
                     hint = closest.past or closest.future
+                elif _STARTS_AHEAD.match(text, trigger.span.end):
+                    hint = closest.future  # "the four-day visit of President X, which starts on Friday": the coming Friday
                 elif re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours|sets\s+out|sets\s+off|departs|embarks)\b", text[max(clause.start, trigger.span.start - 40) : trigger.span.end]):
                     hint = closest.future
                 elif published and not re.match(r"(?i)(?:on\s+|this\s+|next\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", closest.text):
@@ -1309,6 +1317,8 @@ def extract_events(
                 if now:  # "is currently in Damascus": the story's day
                     window = DateWindow(published, published, now.group(0), None)
             location = _location(text, Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), trigger, places_near(span), article, kb, here, triggers[n - 1].span.end if n else 0)
+            if visiting_group:
+                location = here if re.search(r"\bhere\b", text[span.start : span.end]) else None  # (the radio quoted may speak from elsewhere)
             if event_type == "visit" and location is None:
                 host = re.search(r"\b([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)?)\s+(?:has\s+|had\s+)?(?:agreed to|welcomed|approved|accepted|hosted|invited)\s+(?:the|his|her|a|this)\s+(?:[\w-]+\s+)?(?:visit|trip)\b", text[span.start : span.end])
                 if host and host.group(1) in kb.places:  # "Beijing agreed to the visit": the host
@@ -1397,8 +1407,11 @@ def extract_events(
                 d.location = here
         for d in merged:  # a foreign visitor's trip of the day, filed from a city: the visit is there
             visitors = [nationality.get(p) for p in d.participants]
-            if d.type == "visit" and d.location is None and d.status == "occurred" and home and visitors and all(c and c != home for c in visitors) and (
-                d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published) or d.window.start <= published <= d.window.end + timedelta(days=1)
+            if d.type == "visit" and d.location is None and home and visitors and all(c and c != home for c in visitors) and (
+                d.status == "planned" and not _ELSEWHERE_WORDS.search(text, d.sentence.start, d.sentence.end)
+                or d.status == "occurred" and (
+                    d.window is None or (d.window.start >= published - timedelta(days=2) and d.window.end <= published) or d.window.start <= published <= d.window.end + timedelta(days=1)
+                )
             ):
                 d.location = here
         for d in merged:  # a wire story's news of the day: what happened, undated, where it was filed, happened that day or the day before
@@ -1540,6 +1553,10 @@ def _windows_agree(a: DateWindow | None, b: DateWindow | None) -> bool:
     return not a or not b or not (a.end < b.start or b.end < a.start)
 
 
+_ELSEWHERE_WORDS = re.compile(r"\b(?:to|in|To|In)\s+(?:the\s+)?[A-Z]|\b(?:abroad|tour|trip)\b")
+"""A planned visit whose sentence names somewhere or a tour: the dateline may not be its place."""
+_STARTS_AHEAD = re.compile(r"(?:\s+(?:of|by)\s+(?:[A-Z][\w.’'-]*\s+){1,6}?(?:[A-Z][\w.’'-]*))?,\s+which\s+(?:starts|begins|opens|runs|will\s+\w+|is\s+(?:due|scheduled|set|expected)\s+to)\b")
+_VISITING_GROUP = re.compile(r"\s+([A-Z][\w.-]*)\s+(?:(?:trade|government|parliamentary|official|military|economic|high-level)\s+)?(?:delegation|team|mission|officials|delegates|ministers)\b")
 _FRONTED_PARTICIPLE = re.compile(r"\s*[\"“]?(?:Speaking|Talking|Addressing|Briefing)\b[^.;\"“”]{0,160}?,\s+(?:he|she)\s+(?:said|told|added|says)\b")
 """'Speaking to reporters after talks with President Suharto, he said': the speaker took part in what the opening phrase tells."""
 _TWO_COUNTRIES = re.compile(r"(?i)\b(?:the\s+two\s+(?:countries|nations|governments|(?P<sides>sides))|both\s+(?:countries|nations|governments|(?P<both_sides>sides)))\b")

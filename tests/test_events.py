@@ -952,3 +952,12 @@ def test_fronted_speaking_phrases_idioms_and_talks_between_a_debtor_and_its_bank
     assert events("Party members urged Prime Minister Karl Stein to go to the country a year early.", published="1987-04-04") == ()
     banks = one("Britain also believed an IMF program would help along negotiations between Norway and the commercial banks, the statement said.", published="1987-03-04")
     assert banks.participants == ("NO",)
+
+
+def test_visiting_delegations_and_a_visit_which_starts_on_friday() -> None:
+    group = one("The accord was reached between Oil Minister Karl Stein and a visiting Ghanaian delegation headed by Foreign Minister Lars Holm.", published="1987-04-07")
+    assert (group.type, set(group.participants)) == ("visit", {"GH", "Lars Holm"})
+    friday = one("The strike was designed to cause it embarrassment during the four-day visit of West German President Karl Stein, which starts on Friday.", published="1987-03-17", dateline="LA PAZ, March 17")
+    assert (friday.status, friday.location, friday.date.start.isoformat()) == ("planned", "La Paz", "1987-03-20")
+    assert events("Prime Minister Karl Stein said he would then go to the Senate.", published="1987-04-07") == ()
+    assert events('Union president Karl Stein said the union is ready to go to "war" against the automakers.', published="1987-04-13") == ()
