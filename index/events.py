@@ -528,6 +528,7 @@ _MISSION_SENDER = re.compile(r"(?:\b([A-Z][\w.-]+)\s+(?:(?:will|would|is\s+to|pl
 _SENDS = re.compile(r"\b(?:send|sends|sent|sending|dispatch|dispatches|dispatched|dispatching)\s+(?:(?:a|an|its|their|his|her|several|two|three)\s+)?(?:[\w-]+\s+){0,3}$")
 _ABSENT_FROM = re.compile(r"(?i)\b(?:(?:was|were|is|are|be)\s+not\s+(?:present|invited)\s+(?:at|to)|(?:did|does|do|will|would)\s+not\s+(?:attend|join)|absent\s+from|stayed\s+away\s+from|boycott(?:ed|ing|s)?|skipped|skip)\s+(?:[\w’'-]+\s+){0,3}$")
 _COMPANY = re.compile(r"<[A-Z][^<>\n]{0,60}>|\b(?:S\.A|N\.V|A\.G|S\.p\.A|P\.A)\.|\b(?:Inc|Corp|Plc|PLC|AB|SA|AG|NV|Ltd|Co|Cos|Corporation|Bancorp|GmbH|SpA|KK)\b\.?(?![-’'\w])")
+_FIRM_SUBJECT = re.compile(r"\b(?:firm|firms|company|companies|manufacturer|manufacturers|carmaker|automaker|conglomerate|brokerage)\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?$")
 _OFFICIAL_OR_SPEECH = re.compile(r"\b(?:(?:said|says|told\s+\w+)\s+(?:he|she|that)|Minister|Secretary|Governor|President|Premier|Chancellor|government|ministry|Ministry|officials)\b")
 """A government party or a person's reported view beside a company: "Bank of Montreal Chairman Mulholland said he expected debt negotiations …"."""
 """A company named in an engagement's subject ("Sweden's Sandvik AB <SVIK.ST> … have finalised negotiations")."""
@@ -1091,6 +1092,8 @@ def extract_events(
             if not trigger.verb and _ABSENT_FROM.search(text, max(span.start, trigger.span.start - 60), trigger.span.start):
                 continue  # "Funaro, who was not present at yesterday's meeting": told for who was missing
             company = _COMPANY.search(text, _subject_start(text, span, trigger.span), trigger.span.start) if trigger.type in ("talks", "meeting", "call") else None
+            if trigger.type == "talks" and trigger.verb and not company:
+                company = _FIRM_SUBJECT.search(text, _subject_start(text, span, trigger.span), trigger.span.start)  # "a big Japanese electronic firm is negotiating"
             if company and not _OFFICIAL_OR_SPEECH.search(text, _subject_start(text, span, trigger.span), trigger.span.start):
                 continue  # "Suzuki Motor Co Ltd <SZMT.T> is negotiating a joint venture with Hungary": business, not diplomacy
             next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None

@@ -961,3 +961,8 @@ def test_visiting_delegations_and_a_visit_which_starts_on_friday() -> None:
     assert (friday.status, friday.location, friday.date.start.isoformat()) == ("planned", "La Paz", "1987-03-20")
     assert events("Prime Minister Karl Stein said he would then go to the Senate.", published="1987-04-07") == ()
     assert events('Union president Karl Stein said the union is ready to go to "war" against the automakers.', published="1987-04-13") == ()
+
+
+def test_a_firm_negotiating_is_business() -> None:
+    assert events("Official Karl Stein said a big Japanese electronic firm is negotiating with his agency for Thai tax incentives.", published="1987-04-17") == ()
+    assert events("Domestic investors remained sidelined ahead of the G-7 meeting this week.", published="1987-04-06") != ()
