@@ -234,7 +234,7 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             continue  # "a mission to Washington" is a trip; "a mission to rescue the talks" is not
         if form == "talks" and re.search(r"(?i)(?:^|[\s\"“])(?:he|she|it|who|one)\s+$", text[max(sentence.start, m.start() - 6) : m.start()]):
             continue  # "She talks and I listen": the verb
-        if m.group(0)[:1].isupper() and re.match(r"\s+(?:[A-Z][a-z]+\s+)*(?:Inc|Corp|Co|Ltd|Plc|PLC|Group|Partners|Holdings|Bancorp|Energy|Resources|Industries|Financial|Capital|Technologies|Systems)\b", text[m.end() : m.end() + 50]):
+        if m.group(0)[:1].isupper() and (re.match(r"\s+(?:[A-Z][a-z]+\s+)*(?:Inc|Corp|Co|Ltd|Plc|PLC|Group|Partners|Holdings|Bancorp|Energy|Resources|Industries|Financial|Capital|Technologies|Systems)\b", text[m.end() : m.end() + 50]) or re.match(r",?\s+(?:the\s+)?(?:company|firm|bank|group)\b", text[m.end() : m.end() + 20])):
             continue  # "Summit Energy Inc": a company's name
         found.append(Trigger(event_type, form, Span(m.start(), m.end()), verb, form in tables.weak))
     return found

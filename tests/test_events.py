@@ -966,3 +966,10 @@ def test_visiting_delegations_and_a_visit_which_starts_on_friday() -> None:
 def test_a_firm_negotiating_is_business() -> None:
     assert events("Official Karl Stein said a big Japanese electronic firm is negotiating with his agency for Thai tax incentives.", published="1987-04-17") == ()
     assert events("Domestic investors remained sidelined ahead of the G-7 meeting this week.", published="1987-04-06") != ()
+
+
+def test_g5_and_g6_are_forums_and_pledges_are_met_not_meetings() -> None:
+    g5 = one("Dealers said they were awaiting comments after the G-5 meeting from Treasury Secretary Karl Stein.", published="1987-04-07")
+    assert g5.type == "summit"
+    assert events("The tax breaks would discourage spending, needed to meet government pledges to stimulate growth, Prime Minister Karl Stein said.", published="1987-03-20") == ()
+    assert events("Karl Stein was named chairman and chief executive of Summit, the company said.", published="1987-03-11") == ()
