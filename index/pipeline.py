@@ -7,20 +7,51 @@ anywhere, and two processes give the same answer.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from index.entities import extract_entities
 from index.fingerprint import extraction_fingerprint  # noqa: F401  (part of the pipeline's interface)
 from index.events import extract_events
 from index.knowledge import Knowledge, default_knowledge
-from index.model import Article, Extraction, Mention
+from index.model import Article, Extraction, Mention, Span
 from index.sentences import split_sentences
 from index.timex import find_time_expressions
+from index.truecase import truecase
 
 
 def extract(article: Article, kb: Knowledge | None = None) -> Extraction:
     """Sentences, entity mentions and events of one article."""
     kb = kb or default_knowledge()
+    cased = truecase(article.text, kb)
+    if cased is not None:
+        # a story sent in lower case is read with its capitals restored; what we
+        # hand out quotes the original words (the spans are the same)
+        found = _extract(replace(article, text=cased), kb)
+        return _quote_original(found, article)
+    return _extract(article, kb)
+
+
+def _quote_original(found: Extraction, article: Article) -> Extraction:
+    text = article.text
+
+    def quote(span: Span) -> str:
+        return text[span.start : span.end]
+
+    mentions = tuple(replace(m, text=quote(m.span)) for m in found.mentions)
+    events = tuple(
+        replace(
+            e,
+            sentence=quote(e.span),
+            evidence=tuple(replace(v, sentence=quote(v.span)) for v in e.evidence),
+            date=replace(e.date, text=quote(e.date.span)) if e.date is not None and e.date.span is not None else e.date,
+        )
+        for e in found.events
+    )
+    return Extraction(article=article, sentences=found.sentences, mentions=mentions, events=events)
+
+
+def _extract(article: Article, kb: Knowledge) -> Extraction:
     sentences = split_sentences(article.text, article.furniture)
     published = article.published_date
     times = []
