@@ -220,7 +220,7 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
         event_type, verb = options[0]
         if len(options) > 1 and any(v for _, v in options) and not all(v for _, v in options):
             # "meeting", "visit", "tour": a noun after a determiner, else a verb
-            determiner = re.search(r"(?i)(?:\b(?:a|an|the|this|that|these|those|their|his|her|its|our|first|next|last|planned|such|any|no|each|every|another|several|many|few|frequent|regular|recent|previous|earlier|further|more|other|numerous|repeated|reciprocal|two|three|four|\d+|[’']s)\s+(?:[\w.-]+\s+){0,2})$", text[max(sentence.start, m.start() - 40) : m.start()])
+            determiner = re.search(r"(?i)(?:\b(?:a|an|the|this|that|these|those|their|his|her|its|our|first|next|last|planned|such|any|no|each|every|another|several|many|few|frequent|regular|recent|previous|earlier|further|more|other|numerous|repeated|reciprocal|two|three|four|\d+|[’']s)\s+(?:(?!(?:to|and|or|will|would|did|does|do|can|may|must|after|before|for|of|in|on|at|with|by|from|as|than|that|is|are|was|were|be|been|has|have|had)\b)[\w.-]+\s+){0,3})$", text[max(sentence.start, m.start() - 50) : m.start()])
             verb = not determiner
         if form in ("bilateral", "bilaterals") and not re.match(r"\s*(?:[.,;:)”\"]|$|with\b|between\b|on\b|in\b|at\b)", text[m.end() : m.end() + 10]):
             continue  # "bilateral ties": an adjective
@@ -322,7 +322,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return "occurred"  # "Knox, who is currently in Buenos Aires": there now, whatever is requested of him
     before_start = max(clause.start, trigger.span.start - 90)
     before = text[before_start : trigger.span.start]
-    after_text = text[trigger.span.end : min(clause.end, trigger.span.end + 30)]
+    after_text = text[trigger.span.end : min(clause.end, trigger.span.end + (30 if trigger.verb else 60))]  # (a noun's complement may run long: "the meeting of the major industrial democracies will")
     after = after_text.split(",")[0]
     if not trigger.verb and re.match(r"^\s*,", text[trigger.span.end : trigger.span.end + 3]) and re.search(r"(?i)(?:^|[.!?]\s+|^[“\"]?)(?:the|a|an|these|those|this|their|his|her)?\s*(?:[\w’'-]+\s+){0,3}$", text[max(0, trigger.span.start - 40) : trigger.span.start]):
         # "The talks, held annually …, will pave the way": the verb after the apposition governs
@@ -344,7 +344,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     if ongoing and not re.search(r"(?i)\b(?:will|would|due\s+to|expected\s+to|scheduled\s+to|set\s+to|plans?\s+to|to)\s+$", before[: ongoing.start()]) or (ongoing and re.search(r"(?i)\b(?:wants?|wanted|hopes?|hoped|seeks?|sought|trying|tries|tried)\s+to\s+$", before[: ongoing.start()])):
         return "occurred"  # "wants to finish the negotiations as fast as possible": they are under way
     cues: list[tuple[int, str]] = []
-    governing = re.match(r"(?i)^(?:\s+(?:(?!that\b|which\b|who\b)[\w-]+\s+){0,4}?)?(?:will|would|could|may|might|should|(?:is|was|are|were)\s+(?:expected|scheduled|set|planned|due|likely|to)|has\s+been|had\s+been|took\s+place|takes\s+place|ended|began|opened)\b", after)
+    governing = re.match(r"(?i)^(?:\s+(?:(?!that\b|which\b|who\b|said\b|says\b)[\w-]+\s+){0,6}?)?(?:will|would|could|may|might|should|(?:is|was|are|were)\s+(?:expected|scheduled|set|planned|due|likely|to)|has\s+been|had\s+been|took\s+place|takes\s+place|ended|began|opened)\b", after)
     hedged_predicate = bool(governing) and governing.group(0).split()[-1].lower() in ("could", "may", "might") and not re.match(
         r"\s+(?:take\s+place|be\s+held|happen|occur|go\s+ahead|materiali[sz]e|proceed|come|be\s+(?:arranged|scheduled|organi[sz]ed|postponed|delayed|cancell?ed))\b", after[governing.end() :]
     )  # "Nakasone's visit could coincide with the vote": the visit is expected; the coincidence is hedged
@@ -529,6 +529,7 @@ _SENDS = re.compile(r"\b(?:send|sends|sent|sending|dispatch|dispatches|dispatche
 _ABSENT_FROM = re.compile(r"(?i)\b(?:(?:was|were|is|are|be)\s+not\s+(?:present|invited)\s+(?:at|to)|(?:did|does|do|will|would)\s+not\s+(?:attend|join)|absent\s+from|stayed\s+away\s+from|boycott(?:ed|ing|s)?|skipped|skip)\s+(?:[\w’'-]+\s+){0,3}$")
 _COMPANY = re.compile(r"<[A-Z][^<>\n]{0,60}>|\b(?:S\.A|N\.V|A\.G|S\.p\.A|P\.A)\.|\b(?:Inc|Corp|Plc|PLC|AB|SA|AG|NV|Ltd|Co|Cos|Corporation|Bancorp|GmbH|SpA|KK)\b\.?(?![-’'\w])")
 _FIRM_SUBJECT = re.compile(r"\b(?:firm|firms|company|companies|manufacturer|manufacturers|carmaker|automaker|conglomerate|brokerage)\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?$")
+_TRADERS = re.compile(r"\b(?:mills|exporters|importers|refiners|traders|firms|companies|manufacturers|carmakers|automakers|shipowners|airlines|utilities|shareholders|unions|workers|employers|steelmakers|brewers|distributors|suppliers)\b")
 _OFFICIAL_OR_SPEECH = re.compile(r"\b(?:(?:said|says|told\s+\w+)\s+(?:he|she|that)|Minister|Secretary|Governor|President|Premier|Chancellor|government|ministry|Ministry|officials)\b")
 """A government party or a person's reported view beside a company: "Bank of Montreal Chairman Mulholland said he expected debt negotiations …"."""
 """A company named in an engagement's subject ("Sweden's Sandvik AB <SVIK.ST> … have finalised negotiations")."""
@@ -825,7 +826,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     duration ("a three-day visit") only when nothing else dates it."""
 
     def usable(t: TimeExpression) -> bool:
-        if text and re.match(r"(?:[Tt]he|[Aa]n?)\s+[A-Z]\S+$", t.text) and t.span.end != trigger.span.start - 1 and _MODIFIED_NOUN.match(text, t.span.end):
+        if text and re.match(r"(?:(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+)?[A-Z][a-z]+\.?$", t.text) and t.span.end != trigger.span.start - 1 and _MODIFIED_NOUN.match(text, t.span.end):
             return False  # "in the light of the February agreement": the month dates the agreement
         if re.match(r"(?i)from\b", t.text):
             # "from April 21 to 24" is a range; "a visit to the U.S. from April 29": it starts then
@@ -893,7 +894,7 @@ _OTHER_ACT_AFTER = re.compile(r"\b(?:follows|followed|precedes|preceded|coincide
 """Between an engagement and a later time: the time dates something else ("X's trip follows the decision 10 days ago", "the meeting had been arranged last week")."""
 
 
-_MODIFIED_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?:agreement|accord|pact|deal|figures?|data|statistics|decision|package|plan|proposal|report|rise|fall|increase|decline|cut|crisis|moratorium|election|budget|target|statement|communique|announcement|offer|elections)\b")
+_MODIFIED_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:agreement|accord|pact|deal|figures?|data|statistics|decision|package|plan|proposal|report|rise|fall|increase|decline|cut|crisis|moratorium|election|budget|target|statement|communique|announcement|offer|elections)\b")
 """'the February agreement', 'the April figures': a time naming something else."""
 
 
@@ -968,7 +969,7 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
             return "meeting"  # "a summit between Trump and Xi" is their meeting
     if trigger.type == "meeting" and form in ("meeting", "meetings"):
         after = text[trigger.span.end : trigger.span.end + 80]
-        if re.match(r"^\s+of\s+(?:the\s+)?(?:[\w()’'.-]+\s+){0,8}(?:ministers|leaders|heads|officials|members|governors)\b", after) or forums.search(before[-25:]):
+        if re.match(r"^\s+of\s+(?:the\s+)?(?:[\w()’'.-]+\s+){0,8}(?:ministers|leaders|heads|officials|members|governors|democracies|nations|powers|economies)\b", after) or forums.search(before[-25:]):
             return "summit"
         forum_after = re.match(r"^\s+of\s+(?:the\s+)?", after)
         if forum_after and forums.match(after, forum_after.end()):
@@ -1094,6 +1095,8 @@ def extract_events(
             company = _COMPANY.search(text, _subject_start(text, span, trigger.span), trigger.span.start) if trigger.type in ("talks", "meeting", "call") else None
             if trigger.type == "talks" and trigger.verb and not company:
                 company = _FIRM_SUBJECT.search(text, _subject_start(text, span, trigger.span), trigger.span.start)  # "a big Japanese electronic firm is negotiating"
+            if trigger.type == "talks" and not company and _TRADERS.search(text, _subject_start(text, span, trigger.span), trigger.span.start) and not _OFFICIAL_OR_SPEECH.search(text, _subject_start(text, span, trigger.span), trigger.span.start):
+                company = True  # "Japanese steel mills and Canadian exporters have had several rounds of negotiations"
             if company and not _OFFICIAL_OR_SPEECH.search(text, _subject_start(text, span, trigger.span), trigger.span.start):
                 continue  # "Suzuki Motor Co Ltd <SZMT.T> is negotiating a joint venture with Hungary": business, not diplomacy
             next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None
@@ -1197,6 +1200,10 @@ def extract_events(
                     # "the visit": the one of the story's most talked-about people
                     referent = max(same, key=lambda d: (max((salience.get(p, 0) for p in d.participants), default=0), same.index(d)))
                     participants = list(referent.participants)
+            if not trigger.verb and trigger.type in ("talks", "meeting") and re.search(r"\bat\s+(?:a|an|the|this|that|its|their)\s+(?:[\w.-]+\s+){0,4}$", text[max(clause.start, trigger.span.start - 60) : trigger.span.start]):
+                doer = _main_subject(text, span, sentence_people, trigger.span.start, trigger.span)
+                if doer is not None and doer.canonical not in participants and doer.span.start >= clause.start:
+                    participants = [doer.canonical, *participants]  # "Peres discussed the Middle East with Soviet officials at a committee meeting here": he was there
             if not participants and not trigger.weak and trigger.type in ("talks", "meeting"):
                 wide = Span(min(clause.start, max(span.start, _subject_start(text, span, trigger.span))), clause.end)
                 participants = _country_parties(text, wide, trigger, sentence_places, kb, sentence_orgs, published)
@@ -1254,7 +1261,7 @@ def extract_events(
                 if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text) and t.span.end <= max(own_end, trigger.span.end)
                 and not (t.span.start >= trigger.span.end and _RELATIVE_VERB.search(text, trigger.span.end, t.span.start))
                 and not (t.span.start >= trigger.span.end and re.search(r"\bsince\s", text[trigger.span.end : t.span.start]))  # "to visit Japan since Reagan announced last week"
-                and not (re.match(r"(?:[Tt]he|[Aa]n?)\s+[A-Z]\S+$", t.text) and _MODIFIED_NOUN.match(text, t.span.end))  # "the February agreement"
+                and not (re.match(r"(?:(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+)?[A-Z][a-z]+\.?$", t.text) and _MODIFIED_NOUN.match(text, t.span.end))  # "the February agreement"
             ]
             hint: tuple[date, date] | None = None
             if near:
@@ -1319,7 +1326,9 @@ def extract_events(
                 now = re.search(r"(?i)\b(?:currently|now|is here|are here|is in|are in)\b", text[max(clause.start, trigger.span.start - 20) : min(clause.end, trigger.span.end + 20)])
                 if now:  # "is currently in Damascus": the story's day
                     window = DateWindow(published, published, now.group(0), None)
-            location = _location(text, Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), trigger, places_near(span), article, kb, here, triggers[n - 1].span.end if n else 0)
+            local = _BODY_DATELINE.match(text, span.start)
+            here_now = (local.group(1).title() if local and local.group(1).title() in kb.places else here)  # "ROME - Peres … at a meeting here": the body's own dateline
+            location = _location(text, Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), trigger, places_near(span), article, kb, here_now, triggers[n - 1].span.end if n else 0)
             if visiting_group:
                 location = here if re.search(r"\bhere\b", text[span.start : span.end]) else None  # (the radio quoted may speak from elsewhere)
             if event_type == "visit" and location is None:
@@ -1338,7 +1347,7 @@ def extract_events(
                 else:
                     # "at the end of a two-day ministerial meeting": a gathering of its own, its members unnamed
                     gathering_noun = trigger.type == "summit" and not trigger.weak or trigger.form.startswith("summit") or (
-                        trigger.type == "meeting" and not trigger.verb and re.match(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:conference|assembly|ministers|leaders|presidents|heads)\b", text[trigger.span.end : trigger.span.end + 60])
+                        trigger.type == "meeting" and not trigger.verb and re.match(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:conference|assembly|ministers|leaders|presidents|heads|democracies|nations|powers|economies)\b", text[trigger.span.end : trigger.span.end + 70])
                     )  # "the next ordinary meeting of the conference" (not "a meeting of its executive board")
                     gathering = re.search(r"(?i)\bpart(?:y|ies)\b", text[trigger.span.end : min(span.end, trigger.span.end + 60)]) is None and gathering_noun and (
                         window is not None or location is not None or _GATHERING_WORDS.search(text, max(span.start, trigger.span.start - 30), min(span.end, trigger.span.end + 40))
@@ -1362,7 +1371,7 @@ def extract_events(
                     draft.location = draft.location or host.location
             draft.creditors = orphan and len(participants) == 1 and _is_country_code(participants[0])
             draft.pair_echo = resolved_pair
-            draft.instance = event_type == "summit" and bool(re.search(r"(?i)\b(?:last|previous|next|earlier|following|\d+(?:st|nd|rd|th))\s+(?:[\w()-]+\s+){0,3}$", text[max(span.start, trigger.span.start - 40) : trigger.span.start]))
+            draft.instance = event_type == "summit" and bool(re.search(r"(?i)\b(?:last|previous|next|earlier|following)\s+(?:[\w()-]+\s+){0,3}$", text[max(span.start, trigger.span.start - 40) : trigger.span.start]))
             draft.definite = not trigger.verb and bool(re.search(r"(?i)\b(?:the|these|those|that|this|their|such)\s+$", text[max(span.start, trigger.span.start - 8) : trigger.span.start]))
             draft.elsewhere = location is None and bool(re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 12]))
             this_sentence.append(draft)
@@ -1559,6 +1568,7 @@ def _windows_agree(a: DateWindow | None, b: DateWindow | None) -> bool:
 _ELSEWHERE_WORDS = re.compile(r"\b(?:to|in|To|In)\s+(?:the\s+)?[A-Z]|\b(?:abroad|tour|trip)\b")
 """A planned visit whose sentence names somewhere or a tour: the dateline may not be its place."""
 _STARTS_AHEAD = re.compile(r"(?:\s+(?:of|by)\s+(?:[A-Z][\w.’'-]*\s+){1,6}?(?:[A-Z][\w.’'-]*))?,\s+which\s+(?:starts|begins|opens|runs|will\s+\w+|is\s+(?:due|scheduled|set|expected)\s+to)\b")
+_BODY_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)?)\s+-\s+")
 _VISITING_GROUP = re.compile(r"\s+([A-Z][\w.-]*)\s+(?:(?:trade|government|parliamentary|official|military|economic|high-level)\s+)?(?:delegation|team|mission|officials|delegates|ministers)\b")
 _FRONTED_PARTICIPLE = re.compile(r"\s*[\"“]?(?:Speaking|Talking|Addressing|Briefing)\b[^.;\"“”]{0,160}?,\s+(?:he|she)\s+(?:said|told|added|says)\b")
 """'Speaking to reporters after talks with President Suharto, he said': the speaker took part in what the opening phrase tells."""

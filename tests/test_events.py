@@ -973,3 +973,16 @@ def test_g5_and_g6_are_forums_and_pledges_are_met_not_meetings() -> None:
     assert g5.type == "summit"
     assert events("The tax breaks would discourage spending, needed to meet government pledges to stimulate growth, Prime Minister Karl Stein said.", published="1987-03-20") == ()
     assert events("Karl Stein was named chairman and chief executive of Summit, the company said.", published="1987-03-11") == ()
+
+
+def test_gatherings_of_nations_noun_phrases_and_a_dateline_in_the_body() -> None:
+    venice = one("The 13th annual top-level meeting of the major industrial democracies will take place in Venice next week.", published="1987-06-01")
+    assert (venice.type, venice.status) == ("summit", "planned")
+    feb = one("Officials are cautious as the G-7 finance ministers meeting is set to review their February Paris accord.", published="1987-04-08")
+    assert feb.date is None and feb.status == "planned"
+    assert events("Commission President Karl Stein said he met with strong objections from some government heads.", published="1987-03-10") == ()
+    assert events("Japanese steel mills and several Canadian exporters have had several rounds of negotiations on coal prices this year.", published="1987-03-10") == ()
+    rome = [e for e in events("ROME - Foreign Minister Karl Stein discussed the Middle East with Soviet officials at a committee meeting here.", published="1987-04-07", dateline="WASHINGTON, April 7") if e.type == "meeting"]
+    assert [(e.participants[0], e.location) for e in rome] == [("Karl Stein", "Rome")]
+    garcia = [e for e in events("Energy Minister Karl Stein arrived. He spoke to reporters at the presidential palace after meeting President Lars Holm.", published="1987-04-24") if e.type == "meeting"]
+    assert set(garcia[0].participants) == {"Karl Stein", "Lars Holm"}
