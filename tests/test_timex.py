@@ -72,3 +72,11 @@ def test_a_superlative_span_of_years_is_no_date(kb) -> None:
     assert find_time_expressions(text, 0, len(text), FRIDAY, kb) == []
     text = "He will visit Tokyo in two weeks."
     assert [t.text for t in find_time_expressions(text, 0, len(text), FRIDAY, kb)] == ["in two weeks"]
+
+
+def test_a_clock_time_is_the_storys_day(kb) -> None:
+    for text in ("The meeting is expected to begin around 3 p.m. local time.", "Reagan will meet senators at 1115 est, Dole said."):
+        found = find_time_expressions(text, 0, len(text), FRIDAY, kb)
+        assert [(f.past, f.future) for f in found] == [((FRIDAY, FRIDAY), (FRIDAY, FRIDAY))], text
+    text = "The index rose 3 pct to 1900 points."
+    assert find_time_expressions(text, 0, len(text), FRIDAY, kb) == []
