@@ -144,6 +144,7 @@ class _Draft:
     """A gathering told as one of a series ("the last ministerial meeting", "the next meeting"): not the one in the news."""
     creditors: bool = False
     """Debt talks of one country with its creditor banks (the lenders are no country)."""
+    trigger_is_verb: bool = False
     pair_echo: bool = False
     """Its parties were read from "the two countries": a clearer sentence may name them."""
     definite: bool = False
@@ -519,7 +520,7 @@ def _main_subject(text: str, sentence: Span, people: Sequence[Mention], before: 
     return next((m for m in people if m.span.end <= before and not _is_speaker(text, m, sentence, trigger)), None)
 
 
-_BY_COUNTRY_GROUP = re.compile(r"(?:\s+to\s+[^,;]{1,40}?)?\s+by\s+(?:a\s+|an\s+|the\s+)?(?:senior\s+|top\s+|high-level\s+|high-ranking\s+|government\s+)?([A-Z][\w.-]+)\s+(?:[a-z]+\s+)?(?:officials|delegation|delegates|team|ministers|mission|negotiators|leaders)\b")
+_BY_COUNTRY_GROUP = re.compile(r"(?:\s+(?:to|of)\s+[^,;]{1,40}?)?\s+by\s+(?:a\s+|an\s+|the\s+)?(?:senior\s+|top\s+|high-level\s+|high-ranking\s+|government\s+)?([A-Z][\w.-]+)\s+(?:[a-z]+\s+)?(?:officials|delegation|delegates|team|ministers|mission|negotiators|leaders|monarchs|kings|rulers|presidents)\b")
 """A visit made by a country's group: "a trip to Japan by senior Nigerian officials"."""
 _COUNTRY_GROUP_SUBJECT = re.compile(r"(?:^|\b(?:A|An|The|a|an|the)\s+)(?:high-level\s+|senior\s+|top\s+|government\s+)?([A-Z][\w.-]+)\s+(?:[a-z]+\s+)?(?:mission|delegation|team|officials|negotiators|trade\s+mission)\s+(?:(?:is|are|was|were|will|would|has|have|had)\s+)?(?:(?:now|also|currently|due\s+to|expected\s+to|to|been)\s+)*$")
 """A country's group as a visit's subject: "A Japanese trade delegation will visit Washington"."""
@@ -752,13 +753,13 @@ def _location(
         if 0 <= trigger.span.start - m.span.end <= 25 and re.fullmatch(r"\s?|\s+(?:(?:[a-z-]+|Economic|Trade|Security|Peace|Arms|Energy|Monetary|Western|Nuclear)\s+){1,2}", text[m.span.end : trigger.span.start]) and (m.kind == "place" or m.kind == "country" and trigger.type == "visit" and not trigger.verb):
             best = (-100, _place_name(m, kb))
             continue  # "a Washington meeting", "the Venice summit"
-        preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tour of|trip to|inside|near|outside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
+        preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tours? of|trips? to|inside|near|outside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
         if not preposition:
             continue
         following = re.match(r"\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})", text[m.span.end : m.span.end + 40])
         if following and any(" ".join(following.group(1).split()[:k]).lower() in kb.titles for k in (1, 2, 3)):
             continue  # "the visit of U.S. Secretary of State Shultz": a nationality, not the place
-        if not re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|tour of|trip to|inside)\s+(?:(?:the|a|an)\s+)?$", before) and re.match(r"(?i)to\s+(?!(?:the|a|an|northern|southern|eastern|western|central|north|south|east|west|neighbouring|neighboring|nearby)\b)[a-z]", preposition.group(0)):
+        if not re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|tours? of|trips? to|inside)\s+(?:(?:the|a|an)\s+)?$", before) and re.match(r"(?i)to\s+(?!(?:the|a|an|northern|southern|eastern|western|central|north|south|east|west|neighbouring|neighboring|nearby)\b)[a-z]", preposition.group(0)):
             continue  # "to discuss relaxed U.S. rules": an infinitive, not a destination
         between = text[trigger.span.end : m.span.start] if m.span.start >= trigger.span.end else ""
         gap = len(between) if re.search(r"\b(?:was|were|is|are|has|have|had|said|says|made|will|would|who|which)\b", between) else len(re.sub(r"[A-Z][\w.’'-]*|\band\b|,", "", between))
@@ -1371,10 +1372,32 @@ def extract_events(
                     draft.location = draft.location or host.location
             draft.creditors = orphan and len(participants) == 1 and _is_country_code(participants[0])
             draft.pair_echo = resolved_pair
+            draft.trigger_is_verb = trigger.verb
             draft.instance = event_type == "summit" and bool(re.search(r"(?i)\b(?:last|previous|next|earlier|following)\s+(?:[\w()-]+\s+){0,3}$", text[max(span.start, trigger.span.start - 40) : trigger.span.start]))
             draft.definite = not trigger.verb and bool(re.search(r"(?i)\b(?:the|these|those|that|this|their|such)\s+$", text[max(span.start, trigger.span.start - 8) : trigger.span.start]))
             draft.elsewhere = location is None and bool(re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 12]))
             this_sentence.append(draft)
+        for d in list(this_sentence):  # "King Faisal visited in 1967 and King Khaled in 1981": the verb is not repeated
+            if d.window is None or d.window.span is None or not d.participants or d.orphan:
+                continue
+            gap = _GAPPED.match(text, d.window.span.end)
+            if not gap:
+                continue
+            second = next((m for m in sentence_people if gap.start(1) <= m.span.start < gap.end(1)), None)
+            later = next((t for t in sentence_times if second is not None and 0 <= t.span.start - second.span.end <= 2), None)
+            if second is None or later is None:
+                continue
+            window = later.window(_tense(d.status), published)
+            if window is None:
+                continue
+            if second.canonical in d.participants and len(d.participants) > 1:
+                d.participants = [p for p in d.participants if p != second.canonical]  # he is the second engagement's, not the first's
+            objects = {m.canonical for m in sentence_people if d.trigger.end <= m.span.start and m.span.end <= d.window.span.start}
+            kept = [p for p in d.participants if p not in objects] if objects & set(d.participants) else []
+            this_sentence.append(replace(  # ("met Holm on Monday and Berg on Tuesday": the same subject, another object)
+                d, participants=[*kept, second.canonical], window=DateWindow(window[0], window[1], later.text, later.span), evidence=[span],
+                trigger=Span(second.span.start, second.span.end), score=d.score - 1,
+            ))
         for d in this_sentence:  # "Kirya will visit Kenya tomorrow for talks": the talks are with the host country
             if d.type in ("talks", "meeting") and len(d.participants) == 1 and not _is_country_code(d.participants[0]):
                 trip = next((v for v in this_sentence if v.type == "visit" and v.participants == d.participants and v.location and v.trigger.start < d.trigger.start), None)
@@ -1430,6 +1453,14 @@ def extract_events(
             where = kb.places.get(d.location or "")
             if d.window is None and d.status == "occurred" and (d.location is None or d.location == here or (where is not None and home and where.country == home)) and not _OLD_NEWS.search(text, d.sentence.start, d.sentence.end):
                 d.window = DateWindow(published - timedelta(days=1), published, text[d.trigger.start : d.trigger.end], None)
+    for i, d in enumerate(drafts):  # "… two previous state tours of Britain by Saudi monarchs. King Faisal visited in 1967": the same destination
+        if d.type == "visit" and d.location is None and _NO_OBJECT_AFTER.match(text, d.trigger.end):
+            before = next((b for b in reversed(drafts[:i]) if b.type == "visit" and b.location and 0 < d.sentence.start - b.sentence.end <= 400 and (
+                d.trigger_is_verb or set(d.participants) & set(b.participants)
+            )), None)
+            target = d.into or d
+            if before is not None and target.location is None:
+                target.location = (before.into or before).location
     _inherit_visit_places(merged, kb, nationality, published)
     for d in drafts:  # "Blinken's visit … including possible trips by Yellen and Raimondo": the same destination
         target = d.into
@@ -1568,6 +1599,10 @@ def _windows_agree(a: DateWindow | None, b: DateWindow | None) -> bool:
 _ELSEWHERE_WORDS = re.compile(r"\b(?:to|in|To|In)\s+(?:the\s+)?[A-Z]|\b(?:abroad|tour|trip)\b")
 """A planned visit whose sentence names somewhere or a tour: the dateline may not be its place."""
 _STARTS_AHEAD = re.compile(r"(?:\s+(?:of|by)\s+(?:[A-Z][\w.’'-]*\s+){1,6}?(?:[A-Z][\w.’'-]*))?,\s+which\s+(?:starts|begins|opens|runs|will\s+\w+|is\s+(?:due|scheduled|set|expected)\s+to)\b")
+_NO_OBJECT_AFTER = re.compile(r"\s+(?:(?:in|on|last|earlier|twice|once|recently)\b|[,.;])|[,.;]")
+"""'King Faisal visited in 1967': a visit verb with no destination of its own."""
+_GAPPED = re.compile(r",?\s+and\s+((?:[A-Z][\w.’'-]*\s+){1,4}?)(?=(?:in|on|last)\s)")
+"""After an engagement's time: "… in 1967 and King Khaled in 1981" (a second subject, the verb left out)."""
 _BODY_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)?)\s+-\s+")
 _VISITING_GROUP = re.compile(r"\s+([A-Z][\w.-]*)\s+(?:(?:trade|government|parliamentary|official|military|economic|high-level)\s+)?(?:delegation|team|mission|officials|delegates|ministers)\b")
 _FRONTED_PARTICIPLE = re.compile(r"\s*[\"“]?(?:Speaking|Talking|Addressing|Briefing)\b[^.;\"“”]{0,160}?,\s+(?:he|she)\s+(?:said|told|added|says)\b")

@@ -986,3 +986,11 @@ def test_gatherings_of_nations_noun_phrases_and_a_dateline_in_the_body() -> None
     assert [(e.participants[0], e.location) for e in rome] == [("Karl Stein", "Rome")]
     garcia = [e for e in events("Energy Minister Karl Stein arrived. He spoke to reporters at the presidential palace after meeting President Lars Holm.", published="1987-04-24") if e.type == "meeting"]
     assert set(garcia[0].participants) == {"Karl Stein", "Lars Holm"}
+
+
+def test_a_left_out_verb_gives_a_second_engagement_and_a_bare_visit_takes_the_place_told_before() -> None:
+    found = events("There were two previous state tours of Britain by Saudi monarchs. King Karl visited in 1967 and King Lars in 1981.", published="1987-03-22")
+    visits = sorted((e.participants, e.location, e.date.start.year if e.date else None) for e in found if e.participants != ("SA",))
+    assert visits == [(("King Karl",), "Britain", 1967), (("King Lars",), "Britain", 1981)]
+    met = events("Foreign Minister Karl Stein met Premier Lars Holm on Monday and President Anna Berg on Tuesday.", published="1987-03-24")
+    assert sorted((set(e.participants) == {"Karl Stein", "Lars Holm"} or set(e.participants) == {"Karl Stein", "Anna Berg"}, e.date.text) for e in met) == [(True, "on Monday"), (True, "on Tuesday")]
