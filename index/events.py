@@ -1526,11 +1526,17 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict
             )  # (or arrived yesterday: "Conable, who flew to Indonesia yesterday, will meet Suharto")
             same_time = (
                 ((d.status == "occurred") == (v.status == "occurred") or ongoing)
-                and (not d.window or not v.window or not (d.window.end < v.window.start or v.window.end < d.window.start))
+                and (
+                    not d.window or not v.window or not (d.window.end < v.window.start or v.window.end < d.window.start)
+                    # a trip dated by its day of departure: "sets out Wednesday" … "talks scheduled for Thursday and Friday"
+                    or (v.window.end - v.window.start).days <= 1 and v.window.start <= d.window.start <= v.window.end + timedelta(days=7)
+                )
             )
             if not same_time or not set(d.participants) & set(v.participants):
                 continue
             where = kb.places.get(v.location or "")
+            if where is None or where.kind == "region":
+                continue  # "a tour of the Far East": no place to hand on
             if where and where.country and any(nationality.get(p) not in (None, where.country) for p in d.participants if p not in v.participants):
                 continue  # "meet South Korean President Chun" does not happen on the Hong Kong stop
             target = kb.places.get(v.location or "")

@@ -994,3 +994,12 @@ def test_a_left_out_verb_gives_a_second_engagement_and_a_bare_visit_takes_the_pl
     assert visits == [(("King Karl",), "Britain", 1967), (("King Lars",), "Britain", 1981)]
     met = events("Foreign Minister Karl Stein met Premier Lars Holm on Monday and President Anna Berg on Tuesday.", published="1987-03-24")
     assert sorted((set(e.participants) == {"Karl Stein", "Lars Holm"} or set(e.participants) == {"Karl Stein", "Anna Berg"}, e.date.text) for e in met) == [(True, "on Monday"), (True, "on Tuesday")]
+
+
+def test_talks_during_a_trip_dated_by_its_departure_happen_where_it_goes() -> None:
+    text = (
+        "Prime Minister Karl Stein sets out Wednesday on a tough mission to Washington. "
+        "Two rounds of talks between President Lars Holm and Stein, scheduled for Thursday and Friday, come amid tensions."
+    )
+    talks = [e for e in events(text, published="1987-04-27") if e.type in ("talks", "meeting")]
+    assert [e.location for e in talks] == ["Washington"]
