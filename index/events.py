@@ -332,7 +332,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     if re.match(r"(?:\s+(?:between|with|in|at)\s+[^,;]{0,90}?)?\s*,\s*(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:scheduled|slated|set|planned|due|expected)\s+(?:for|to|on|in|at|next|this|later)\b", text[trigger.span.end : min(clause.end, trigger.span.end + 140)]):
         return "planned"  # "talks between Reagan and Nakasone, scheduled for Thursday and Friday, come …"
     near_before = text[max(clause.start, trigger.span.start - 22) : trigger.span.start]
-    if re.search(r"(?i)\bno\s+(?:plans?|intention|decision)\b", before[-60:]):
+    if re.search(r"(?i)\bno\s+(?:plans?|intention|decision)\b", before[-60:]) and not (not trigger.verb and _IN_PREPOSITION.search(before)):
         return "proposed"  # "no plans for an emergency meeting": talked of, not planned
     if tables.negation.search(near_before) and not re.search(r"\bnot only\b", near_before, re.I):
         return None
@@ -1292,6 +1292,15 @@ def extract_events(
             opener = _CONDITIONAL_OPENER.match(text, span.start, trigger.span.start)
             if status == "planned" and opener and trigger.span.start >= opener.end():
                 status = "proposed"  # "If the talks prove successful, the team will hold similar talks in Paris": only if
+            if (
+                event_type == "visit" and status == "planned" and not trigger.verb and published and re.match(r"\s+here\b", text[trigger.span.end : trigger.span.end + 8])
+                and (
+                    any((t.past or t.future) and (t.past or t.future)[0] <= published <= (t.future or t.past)[1] for t in near)
+                    or not near and any(d.type == "visit" and d.status == "occurred" and set(participants) <= set(d.participants) for d in drafts + this_sentence)
+                )
+                and not re.search(r"(?i)\b(?:will|next|coming|upcoming|forthcoming|planned|scheduled|due|expected|later)\b", text[max(clause.start, trigger.span.start - 40) : trigger.span.start])
+            ):
+                status = "occurred"  # "no concessions are expected during Lyng's two-week visit here": he is here now
             if event_type == "summit" and status == "proposed" and published and any(t.future and t.future[0] > published for t in near):
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
             if not trigger.verb and _ATTENDED_BY.match(text, trigger.span.end) and _DEFINITE_BEFORE.search(text, max(span.start, trigger.span.start - 40), trigger.span.start):

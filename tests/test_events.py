@@ -1003,3 +1003,14 @@ def test_talks_during_a_trip_dated_by_its_departure_happen_where_it_goes() -> No
     )
     talks = [e for e in events(text, published="1987-04-27") if e.type in ("talks", "meeting")]
     assert [e.location for e in talks] == ["Washington"]
+
+
+def test_a_visit_here_under_way_on_the_storys_day_has_happened() -> None:
+    lyng = one("Officials do not expect any Japanese concessions during Agriculture Secretary Karl Stein's two-week visit here.", published="1987-04-17", dateline="TOKYO, April 17")
+    assert (lyng.status, lyng.location) == ("occurred", "Tokyo")
+    text = (
+        "Prime Minister Karl Stein arrived in Washington on Sunday. "
+        "Secretary Lars Holm said he had no plans to meet with Norwegian officials during Stein's visit here."
+    )
+    visits = [e for e in events(text, published="1987-10-19", dateline="WASHINGTON, Oct 19") if e.type == "visit"]
+    assert [e.status for e in visits] == ["occurred"]
