@@ -864,6 +864,11 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         found = pick([t for t in times if t.span.start == trigger.span.end + own.end() or 0 <= t.span.start - (trigger.span.end + own.end()) <= 3])
         if found:
             return found
+    if text and published and trigger.type == "visit" and status in ("planned", "proposed"):
+        for t in times:  # "will also be visiting South Korea before returning to London on April 11": by then
+            back = _BEFORE_RETURNING.search(text, trigger.span.end, t.span.start) if sentence.contains(t.span) and t.span.start > trigger.span.end and t.future else None
+            if back and t.future[0] > published:
+                return DateWindow(published, t.future[0], text[back.start() : t.span.end], Span(back.start(), t.span.end))
     new_clause = _NEW_SUBJECT.search(text, trigger.span.end, sentence.end) if text else None
     asides = _asides(text, sentence, trigger.span)
     in_clause = [
@@ -891,6 +896,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     return pick([t for t in in_clause if _is_duration(t)])
 
 
+_BEFORE_RETURNING = re.compile(r"\bbefore\s+(?:returning|flying|heading|going)\s+(?:home|back)?[^.;]{0,40}$")
 _OTHER_ACT_AFTER = re.compile(r"\b(?:follows|followed|precedes|preceded|coincides|coincided|ahead\s+of|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for)\b|\b(?:arranged|announced|agreed|decided|requested|proposed|set\s+up|confirmed|disclosed|reported)\s*$")
 """Between an engagement and a later time: the time dates something else ("X's trip follows the decision 10 days ago", "the meeting had been arranged last week")."""
 

@@ -1014,3 +1014,9 @@ def test_a_visit_here_under_way_on_the_storys_day_has_happened() -> None:
     )
     visits = [e for e in events(text, published="1987-10-19", dateline="WASHINGTON, Oct 19") if e.type == "visit"]
     assert [e.status for e in visits] == ["occurred"]
+
+
+def test_a_visit_before_returning_home_on_a_date_is_until_then() -> None:
+    found = events("Trade Minister Karl Stein, who will also be visiting South Korea before returning to London on April 11, said talks were hard.", published="1987-04-04")
+    korea = [e for e in found if e.location == "South Korea"]
+    assert [(e.date.start.isoformat(), e.date.end.isoformat()) for e in korea] == [("1987-04-04", "1987-04-11")]
