@@ -113,6 +113,9 @@ def _wrap_width(lines: list[str]) -> int | None:
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
     if len(lengths) < 3:
         return None
+    wrapped = [n for n in lengths if n <= 100]
+    if len(lengths) - len(wrapped) <= max(1, len(lengths) // 10):
+        lengths = wrapped  # one overlong line (two lines run together in transmission) does not make it web text
     p95 = lengths[int(len(lengths) * 0.95) - 1] if len(lengths) >= 20 else lengths[-1]
     if p95 > 100 or p95 < 50:
         return None

@@ -34,3 +34,15 @@ def test_page_furniture_is_kept_visible_and_marked() -> None:
     marked = [result.text[s.start : s.end] for s in result.furniture]
     assert marked == ["ua en ru", "READ ALSO: Minister meets envoy", "Loading", "ALSO SEE:", "Photo: Reuters", "A caption here (Photo: Getty Images)"]
     assert "The minister will visit Paris." in result.text
+
+
+def test_one_overlong_line_does_not_stop_a_wrapped_story_being_rejoined() -> None:
+    from index.clean import clean
+
+    raw = (
+        "Agriculture Minister Karl Stein said he\nwill meet Secretary Lars Holm here on April\n17 and 20 to discuss farm trade issues. Holm will\n"
+        "visit Oslo from April 16 to 27.\n    Stein told reporters after a cabinet meeting that all topics of concern to both countries will be discussed, such as trade in fish\n"
+        "and grain and import controls on farm products, and more\nwords follow on this line.\n"
+    )
+    text = clean(raw).text
+    assert "said he will meet Secretary Lars Holm here on April 17 and 20" in text
