@@ -188,7 +188,7 @@ _SPOKE_BY_PHONE = re.compile(r"(?i)\b(spoke|spoken|speaks|speak|speaking|talked|
 """'"talked with U.S. Treasury Secretary James Baker over the telephone": a call (an initial's full stop is no sentence end)."""
 _CALLED = re.compile(r"\b[A-Z][\w’'-]+\s+(?:had\s+|has\s+)?(called|rang)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?!['’]s)(?=\s+(?:on|early|late|last|this|yesterday|today|twice|again|after|before|during|shortly|from|at)\b|\s*[.,;])")
 """One person called another: "Baker called Miyazawa early this week" (not "called X a friend", "called for")."""
-_IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+|(?:also\s+)?(?:expected|due)\s+(?:here\s+|back\s+)?)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due)\s+here\b|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])")
+_IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+|(?:also\s+)?(?:expected|due)\s+(?:here\s+|back\s+)?)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due)\s+here\b|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])|\b(?:left|leaves|leave|leaving)\s+(?:(?:at\s+the|over\s+the|next|this|last|on|early|late)\s+\w+|tomorrow|today|tonight|yesterday)\s+for(?=\s+(?:the\s+)?[A-Z])")
 
 _WAS_HERE = re.compile(r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+|still\s+|already\s+|last\s+)?here\b(?!\s+(?:to\s+stay|for\s+good|again)\b)")
 """'When Nikonov was here …', 'Shultz, who is here for talks': a visit to the dateline city."""
@@ -1163,7 +1163,7 @@ def extract_events(
                     speaker = last_speaker or topic
                 if speaker and speaker not in participants:
                     participants = [*participants, speaker]  # '"left my meeting today", Clark said': the speaker took part
-            fronted = _FRONTED_PARTICIPLE.match(text, span.start)
+            fronted = _FRONTED_PARTICIPLE.match(text, span.start) or _SPOKE_AFTER.match(text, span.start)
             if fronted and trigger.span.end <= fronted.end() and (topic or last_speaker) and not trigger.verb:
                 who = topic or last_speaker  # "Speaking to reporters after talks with President Suharto, he said …": he was at the talks
                 if who not in participants:
@@ -1628,6 +1628,8 @@ _BODY_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)?)\s+-\
 _VISITING_GROUP = re.compile(r"\s+([A-Z][\w.-]*)\s+(?:(?:trade|government|parliamentary|official|military|economic|high-level)\s+)?(?:delegation|team|mission|officials|delegates|ministers)\b")
 _FRONTED_PARTICIPLE = re.compile(r"\s*[\"“]?(?:Speaking|Talking|Addressing|Briefing)\b[^.;\"“”]{0,160}?,\s+(?:he|she)\s+(?:said|told|added|says)\b")
 """'Speaking to reporters after talks with President Suharto, he said': the speaker took part in what the opening phrase tells."""
+_SPOKE_AFTER = re.compile(r"\s*(?:He|She)\s+(?:spoke|talked|told)\s+(?:to\s+)?(?:reporters|journalists|newsmen|the\s+press)\b[^.;]{0,80}?\b(?:after|following)\s+[^.;]{0,100}")
+"""'He spoke to reporters after talks with Turkey's ambassador': he was at the talks."""
 _TWO_COUNTRIES = re.compile(r"(?i)\b(?:the\s+two\s+(?:countries|nations|governments|(?P<sides>sides))|both\s+(?:countries|nations|governments|(?P<both_sides>sides)))\b")
 _NOT_NATIONS = re.compile(r"(?i)\b(?:unions?|workers|employers|strikes?|management|company|companies|shareholders|board|EC|European\s+Community|OPEC|bloc|blocs)\b")
 """Around "the two sides": they may be a union and employers, or a bloc and a country, not two nations."""
@@ -1717,6 +1719,10 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
                 return list(dict.fromkeys([*blocs, *nations]))
             if len(set(nations)) == 1 and _CREDITORS.search(text, start, stop):
                 return nations[:1]  # "talks between the Philippines government and its bank advisory committee": the country and its lenders
+    if len(codes) == 1 and re.search(r"\bwith\s+(?:the\s+)?[A-Z]", text[trigger.span.end : clause.end]) and any(
+        clause.start <= m.span.start < trigger.span.start and m.canonical in _BLOC_PARTIES for m in orgs
+    ) and not any(clause.start <= m.span.start < trigger.span.start and m.country == codes[0] for m in places):
+        return codes  # "European Community foreign ministers agreed to formal talks … with Hungary": the bloc has no code
     if len(codes) == 1 and _CREDITOR_BODY.search(text, clause.start, clause.end):
         return codes  # "Poland met the Paris Club of western creditor nations for renewed talks": the debtor and its lenders
     return codes if len(codes) >= 2 else []

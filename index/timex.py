@@ -84,6 +84,8 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         rf"(?P<wdr>(?:(?P<wdr_mod>next|last|this|on)\s+)?(?P<wdr_a>{weekday})\s+(?:and|or|to|through|-|–)\s+(?P<wdr_b>{weekday}))",
         # "on Thursday", "next Wednesday", "last Tuesday", "Friday (Oct 27)" is md inside
         rf"(?P<wd>(?:(?P<wd_mod>next|last|this|coming|early|late|on|by|until|from|since)\s+)?(?P<wd_day>{weekday})(?:\s+(?P<wd_part>morning|afternoon|evening|night))?)",
+        # "at the end of September", "the beginning of May"
+        rf"(?P<part>(?:at\s+|by\s+|from\s+|until\s+)?the\s+(?P<part_w>end|beginning|start|middle)\s+of\s+(?P<part_m>{month})(?:,?\s+(?P<part_y>(?:19|20)\d\d))?)",
         # "last November", "in March", "early this month", "next month", "mid-April"
         rf"(?P<mn>(?P<mn_mod>last|next|this|in|early|late|mid-?|by|since|until|through|during|from|the|a|coming|before)\s*(?P<mn_m>{month})(?![\s-]*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:pct|percent|mln|billion|dlrs)))(?:,?\s+(?P<mn_y>(?:19|20)\d\d))?)",
         rf"(?P<my>(?P<my_m>{month})\s+(?P<my_y>(?:19|20)\d\d))",
@@ -260,6 +262,23 @@ def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Windo
             prev = last if delta_back else published - timedelta(days=7)
             return (prev, prev), (prev, prev)
         return (last, last), (coming, coming)
+    if g["part"]:
+        month = month_of(g["part_m"])
+        if g["part_y"]:
+            whole = _month_window(int(g["part_y"]), month)
+            readings = (whole, whole)
+        else:
+            readings = _infer_month(month, published)
+        part = g["part_w"].lower()
+
+        def piece(w: Window) -> Window:
+            if part == "end":
+                return (w[1] - timedelta(days=9), w[1])
+            if part == "middle":
+                return (w[0] + timedelta(days=9), w[0] + timedelta(days=20))
+            return (w[0], w[0] + timedelta(days=9))
+
+        return piece(readings[0]), piece(readings[1])
     if g["mly0"]:
         step = {"last": -1, "next": 1, "this": 0}[g["mly0_mod"].lower()]
         w = _month_window(published.year + step, month_of(g["mly0_m"]))

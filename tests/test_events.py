@@ -1020,3 +1020,14 @@ def test_a_visit_before_returning_home_on_a_date_is_until_then() -> None:
     found = events("Trade Minister Karl Stein, who will also be visiting South Korea before returning to London on April 11, said talks were hard.", published="1987-04-04")
     korea = [e for e in found if e.location == "South Korea"]
     assert [(e.date.start.isoformat(), e.date.end.isoformat()) for e in korea] == [("1987-04-04", "1987-04-11")]
+
+
+def test_leaving_later_for_a_place_a_bloc_talking_with_one_country_and_the_end_of_a_month() -> None:
+    trip = one("Finance Minister Karl Stein said the package would come before he leaves next week for Washington.", published="1987-04-03")
+    assert (trip.type, trip.location, trip.status) == ("visit", "Washington", "planned")
+    hungary = one("European Community foreign ministers agreed to formal talks on signing an economic pact with Hungary.", published="1987-04-28")
+    assert (hungary.type, hungary.participants) == ("talks", ("HU",))
+    ozal = [e for e in events("Prime Minister Karl Stein arrived. He spoke to reporters after talks with Turkey's ambassador to Athens.", published="1987-03-29") if e.type in ("talks", "meeting")]
+    assert ozal and "Karl Stein" in ozal[0].participants
+    g7 = one("The Group of Seven held its last meeting at the end of September in Washington.", published="1987-10-19")
+    assert (g7.date.start.isoformat(), g7.date.end.isoformat()) == ("1987-09-21", "1987-09-30")
