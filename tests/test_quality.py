@@ -65,10 +65,11 @@ def test_reuters_slice_does_not_regress(tmp_path: Path) -> None:
 
 
 LATER_SLICES = {
-    "reuters_dev30": (0.45, 0.95),
-    "reuters_test30": (0.50, 0.88),
+    "reuters_dev30": (0.58, 0.95),
+    "reuters_test30": (0.57, 0.93),
+    "reuters_val30": (0.52, 0.92),
 }
-"""Floors (strict F1, people F1) a little under today's figures on the two slices annotated
+"""Floors (strict F1, people F1) a little under today's figures on the three slices annotated
 blind after the first was tuned on: the rules they taught must keep holding; raise them as
 the rules improve."""
 
