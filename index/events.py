@@ -1464,6 +1464,9 @@ def extract_events(
                 )
             ):
                 d.location = here
+        for d in merged:  # "Leaders of the European Community began their two-day summit": reported from where it opened
+            if d.type == "summit" and d.location is None and d.status == "occurred" and d.forum and _OPENED.search(text, d.sentence.start, d.sentence.end) and not _OLD_NEWS.search(text, d.sentence.start, d.sentence.end):
+                d.location = here
         for d in merged:  # a wire story's news of the day: what happened, undated, where it was filed, happened that day or the day before
             where = kb.places.get(d.location or "")
             if d.window is None and d.status == "occurred" and (d.location is None or d.location == here or (where is not None and home and where.country == home)) and not _OLD_NEWS.search(text, d.sentence.start, d.sentence.end):
@@ -1525,7 +1528,7 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict
                 v.window = dated.window
     hosts = [d for d in drafts if d.type in ("visit", "summit") and d.location]
     for d in drafts:
-        if d.type not in ("meeting", "talks") or d.elsewhere:
+        if d.type not in ("meeting", "talks") and not (d.type == "summit" and d.participants and d.location is None and not any(_is_country_code(p) for p in d.participants)) or d.elsewhere:
             continue
         if d.window is None and d.status == "occurred":
             visit = next((v for v in drafts if v.type == "visit" and v.window and v.status == d.status and set(d.participants) & set(v.participants) and v.location and d.location and _places_agree(v.location, d.location, kb)), None)
@@ -1622,6 +1625,7 @@ _ELSEWHERE_WORDS = re.compile(r"\b(?:to|in|To|In)\s+(?:the\s+)?[A-Z]|\b(?:abroad
 _STARTS_AHEAD = re.compile(r"(?:\s+(?:of|by)\s+(?:[A-Z][\w.’'-]*\s+){1,6}?(?:[A-Z][\w.’'-]*))?,\s+which\s+(?:starts|begins|opens|runs|will\s+\w+|is\s+(?:due|scheduled|set|expected)\s+to)\b")
 _NO_OBJECT_AFTER = re.compile(r"\s+(?:(?:in|on|last|earlier|twice|once|recently)\b|[,.;])|[,.;]")
 """'King Faisal visited in 1967': a visit verb with no destination of its own."""
+_OPENED = re.compile(r"\b(?:began|begin|begins|opened|opens|open|ended|ends|closed|closes|concluded|concludes|resumed|resumes)\b")
 _GAPPED = re.compile(r",?\s+and\s+((?:[A-Z][\w.’'-]*\s+){1,4}?)(?=(?:in|on|last)\s)")
 """After an engagement's time: "… in 1967 and King Khaled in 1981" (a second subject, the verb left out)."""
 _BODY_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)?)\s+-\s+")

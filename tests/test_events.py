@@ -1031,3 +1031,10 @@ def test_leaving_later_for_a_place_a_bloc_talking_with_one_country_and_the_end_o
     assert ozal and "Karl Stein" in ozal[0].participants
     g7 = one("The Group of Seven held its last meeting at the end of September in Washington.", published="1987-10-19")
     assert (g7.date.start.isoformat(), g7.date.end.isoformat()) == ("1987-09-21", "1987-09-30")
+
+
+def test_a_gathering_that_opened_is_where_the_story_is_filed_and_an_attendee_goes_where_he_travels() -> None:
+    ec = one("Leaders of the European Community began their two-day summit, with reform of the group's finances heading the agenda, officials said.", published="1987-06-29", dateline="BRUSSELS, June 29")
+    assert (ec.type, ec.location) == ("summit", "Brussels")
+    found = events("Finance Minister Karl Stein said the package would come before he leaves next week for Washington. The Finance Minister leaves on April 7 to attend the IMF and World Bank meetings.", published="1987-04-03")
+    assert [e.location for e in found if e.type == "summit"] == ["Washington"]
