@@ -530,6 +530,19 @@ _SENDS = re.compile(r"\b(?:send|sends|sent|sending|dispatch|dispatches|dispatche
 _ABSENT_FROM = re.compile(r"(?i)\b(?:(?:was|were|is|are|be)\s+not\s+(?:present|invited)\s+(?:at|to)|(?:did|does|do|will|would)\s+not\s+(?:attend|join)|absent\s+from|stayed\s+away\s+from|boycott(?:ed|ing|s)?|skipped|skip)\s+(?:[\w’'-]+\s+){0,3}$")
 _COMPANY = re.compile(r"<[A-Z][^<>\n]{0,60}>|\b(?:S\.A|N\.V|A\.G|S\.p\.A|P\.A)\.|\b(?:Inc|Corp|Plc|PLC|AB|SA|AG|NV|Ltd|Co|Cos|Corporation|Bancorp|GmbH|SpA|KK)\b\.?(?![-’'\w])")
 _FIRM_SUBJECT = re.compile(r"\b(?:firm|firms|company|companies|manufacturer|manufacturers|carmaker|automaker|conglomerate|brokerage)\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?$")
+def _business(text: str, sentence: Span, trigger: Trigger) -> bool:
+    """Talks, a meeting or a call whose subject is a company ("Suzuki Motor Co Ltd <SZMT.T>", "a big
+    Japanese electronic firm is negotiating", "Japanese steel mills and Canadian exporters have had
+    negotiations"), with no government party or person's reported view beside it."""
+    if trigger.type not in ("talks", "meeting", "call"):
+        return False
+    start = _subject_start(text, sentence, trigger.span)
+    found = _COMPANY.search(text, start, trigger.span.start) or trigger.type == "talks" and (
+        trigger.verb and _FIRM_SUBJECT.search(text, start, trigger.span.start) or _TRADERS.search(text, start, trigger.span.start)
+    )
+    return bool(found) and not _OFFICIAL_OR_SPEECH.search(text, start, trigger.span.start)
+
+
 _TRADERS = re.compile(r"\b(?:mills|exporters|importers|refiners|traders|firms|companies|manufacturers|carmakers|automakers|shipowners|airlines|utilities|shareholders|unions|workers|employers|steelmakers|brewers|distributors|suppliers)\b")
 _OFFICIAL_OR_SPEECH = re.compile(r"\b(?:(?:said|says|told\s+\w+)\s+(?:he|she|that)|Minister|Secretary|Governor|President|Premier|Chancellor|government|ministry|Ministry|officials)\b")
 """A government party or a person's reported view beside a company: "Bank of Montreal Chairman Mulholland said he expected debt negotiations …"."""
@@ -725,11 +738,11 @@ def _location(
     text: str, clause: Span, trigger: Trigger, places: Sequence[Mention], article: Article, kb: Knowledge, here: str | None, after: int = 0
 ) -> str | None:
     best: tuple[int, str] | None = None
-    asides = [a for a in _ASIDE.finditer(text, clause.start, clause.end) if a.end() <= trigger.span.start and not _ENGAGEMENT_BEFORE.search(text, max(clause.start, a.start() - 40), a.start())]
+    asides = _asides(text, clause, trigger.span)
     for m in places:
         if not clause.contains(m.span) or m.text in kb.adjectives and m.text not in kb.places:
             continue
-        if any(a.start() <= m.span.start < a.end() for a in asides):
+        if any(a.contains(m.span) for a in asides):
             continue  # "Mustapha, who leaves for Moscow on Tuesday, met Mubarak": the trip's place
         if m.span.end <= trigger.span.start and m.span.start < after:
             continue  # that place belongs to an earlier engagement of the sentence
@@ -827,7 +840,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     duration ("a three-day visit") only when nothing else dates it."""
 
     def usable(t: TimeExpression) -> bool:
-        if text and re.match(r"(?:(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+)?[A-Z][a-z]+\.?$", t.text) and t.span.end != trigger.span.start - 1 and _MODIFIED_NOUN.match(text, t.span.end):
+        if text and t.span.end != trigger.span.start - 1 and _names_something_else(text, t):
             return False  # "in the light of the February agreement": the month dates the agreement
         if re.match(r"(?i)from\b", t.text):
             # "from April 21 to 24" is a range; "a visit to the U.S. from April 29": it starts then
@@ -903,6 +916,11 @@ _OTHER_ACT_AFTER = re.compile(r"\b(?:follows|followed|precedes|preceded|coincide
 
 _MODIFIED_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:agreement|accord|pact|deal|figures?|data|statistics|decision|package|plan|proposal|report|rise|fall|increase|decline|cut|crisis|moratorium|election|budget|target|statement|communique|announcement|offer|elections)\b")
 """'the February agreement', 'the April figures': a time naming something else."""
+
+
+def _names_something_else(text: str, t: TimeExpression) -> bool:
+    """A month alone or after "the"/"their" that modifies a noun other than the engagement ("their February Paris accord")."""
+    return bool(re.match(r"(?:(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+)?[A-Z][a-z]+\.?$", t.text) and _MODIFIED_NOUN.match(text, t.span.end))
 
 
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|added|stated)\s+(?:that\s+)?(?:the|a|an|he|she|they|it|[A-Z])")
@@ -1099,12 +1117,7 @@ def extract_events(
                 continue
             if not trigger.verb and _ABSENT_FROM.search(text, max(span.start, trigger.span.start - 60), trigger.span.start):
                 continue  # "Funaro, who was not present at yesterday's meeting": told for who was missing
-            company = _COMPANY.search(text, _subject_start(text, span, trigger.span), trigger.span.start) if trigger.type in ("talks", "meeting", "call") else None
-            if trigger.type == "talks" and trigger.verb and not company:
-                company = _FIRM_SUBJECT.search(text, _subject_start(text, span, trigger.span), trigger.span.start)  # "a big Japanese electronic firm is negotiating"
-            if trigger.type == "talks" and not company and _TRADERS.search(text, _subject_start(text, span, trigger.span), trigger.span.start) and not _OFFICIAL_OR_SPEECH.search(text, _subject_start(text, span, trigger.span), trigger.span.start):
-                company = True  # "Japanese steel mills and Canadian exporters have had several rounds of negotiations"
-            if company and not _OFFICIAL_OR_SPEECH.search(text, _subject_start(text, span, trigger.span), trigger.span.start):
+            if _business(text, span, trigger):
                 continue  # "Suzuki Motor Co Ltd <SZMT.T> is negotiating a joint venture with Hungary": business, not diplomacy
             next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None
             sentence_topic = None if _OPENS_WITH_PRONOUN.match(text, span.start) else next(
@@ -1268,7 +1281,7 @@ def extract_events(
                 if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text) and t.span.end <= max(own_end, trigger.span.end)
                 and not (t.span.start >= trigger.span.end and _RELATIVE_VERB.search(text, trigger.span.end, t.span.start))
                 and not (t.span.start >= trigger.span.end and re.search(r"\bsince\s", text[trigger.span.end : t.span.start]))  # "to visit Japan since Reagan announced last week"
-                and not (re.match(r"(?:(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+)?[A-Z][a-z]+\.?$", t.text) and _MODIFIED_NOUN.match(text, t.span.end))  # "the February agreement"
+                and not _names_something_else(text, t)  # "the February agreement"
             ]
             hint: tuple[date, date] | None = None
             if near:

@@ -56,8 +56,13 @@ def _lower_forms(kb: Knowledge) -> dict[str, str]:
     return forms
 
 
+_ASCII_CAPITAL = re.compile(r"[A-Z]")
+
+
 def is_lower_case_story(text: str) -> bool:
     """Almost no capitals in a text of some length: sent in lower case."""
+    if len(_ASCII_CAPITAL.findall(text)) >= 0.01 * len(text):
+        return False  # (the common case, settled without a Python loop over every character: this runs on every story)
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 80 and sum(c.isupper() for c in letters) < 0.01 * len(letters)
 
