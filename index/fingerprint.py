@@ -10,7 +10,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-_EXTRACTION_MODULES = ("clean", "truecase", "sentences", "entities", "timex", "events", "pipeline", "knowledge", "model")
+_EXTRACTION_MODULES = ("clean", "truecase", "sentences", "dating", "entities", "timex", "events", "pipeline", "knowledge", "model")
 
 
 @lru_cache(maxsize=8)

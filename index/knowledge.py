@@ -6,6 +6,7 @@ only loads and indexes it for fast look-up.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -84,6 +85,24 @@ class Org:
 
 
 @dataclass(frozen=True, slots=True)
+class Gathering:
+    """One edition of a recurring gathering ("the G20 summit in Bali", 2022-11-15..16)."""
+
+    series: str
+    label: str
+    start: date
+    end: date
+    city: str | None
+    country: str | None
+    alias: str | None
+    """The edition's own name, if it has one ("COP28")."""
+    country_names: tuple[str, ...]
+    """The host country as news writes it ("India", "Indian"), to tell editions apart."""
+    pattern: re.Pattern[str]
+    """The series' names, shared by its editions."""
+
+
+@dataclass(frozen=True, slots=True)
 class TitleSense:
     """What a title word names: an office, a generic role, or a group."""
 
@@ -111,6 +130,7 @@ class Knowledge:
     time_words: Mapping[str, Any] = field(default_factory=dict)
     names: Mapping[str, Any] = field(default_factory=dict)
     predecessors: dict[str, tuple[date, str]] = field(default_factory=dict)  # "RU" -> (1991-12-26, "SU")
+    gatherings: list[Gathering] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
     """Derived look-up structures other stages build once and keep here."""
 
@@ -238,10 +258,34 @@ def build_knowledge(extra_people_files: Sequence[Path] = (), data_dir: Path | No
     for form in titles.get("roles") or []:
         kb.titles.setdefault(str(form).lower(), TitleSense(office=None, role=str(form)))
     kb.words = titles
+    gatherings = data_file("gatherings.yaml")
+    if gatherings.exists():
+        kb.gatherings = _gatherings_from(_load_yaml(gatherings) or {}, kb)
     kb.triggers = _load_yaml(data_file("triggers.yaml"))
     kb.time_words = _load_yaml(data_file("time.yaml"))
     kb.names = _load_yaml(data_file("names.yaml"))
     return kb
+
+
+def _gatherings_from(data: Mapping[str, Any], kb: Knowledge) -> list[Gathering]:
+    """The calendar of gatherings, one ``Gathering`` per dated edition (cancelled ones left out)."""
+    found: list[Gathering] = []
+    for series, rec in (data.get("series") or {}).items():
+        names = [str(n) for n in rec.get("names") or () if n]
+        if not names:
+            continue
+        pattern = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        for edition in rec.get("editions") or ():
+            start, end = _as_date(edition.get("from")), _as_date(edition.get("to"))
+            if start is None or "cancel" in str(edition.get("note") or "").lower():
+                continue
+            code = str(edition["country"]) if edition.get("country") else None
+            country = kb.countries.get(code or "")
+            country_names = tuple([country.name] + [a for a, c in kb.adjectives.items() if c == code] + [f for f, p in kb.places.items() if p is country]) if country else ()
+            alias = edition.get("alias") or edition.get("name")
+            city = str(edition["city"]) if edition.get("city") else None
+            found.append(Gathering(str(series), f"{names[0]} {start.year}" + (f" {city}" if city else ""), start, end or start, city, code, str(alias) if alias else None, country_names, pattern))
+    return found
 
 
 @lru_cache(maxsize=4)

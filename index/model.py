@@ -93,9 +93,27 @@ class DateWindow:
     end: date
     text: str
     span: Span | None = None
+    estimated: bool = False
+    """True when the article had no date and the window was resolved against an estimate of it."""
 
-    def to_json(self) -> dict[str, str]:
-        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "text": self.text}
+    def to_json(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"start": self.start.isoformat(), "end": self.end.isoformat(), "text": self.text}
+        if self.estimated:
+            found["estimated"] = True
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class DateEstimate:
+    """When an undated article was most likely written: a window, and the clues that say so."""
+
+    earliest: date
+    latest: date
+    best: date
+    basis: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"earliest": self.earliest.isoformat(), "latest": self.latest.isoformat(), "best": self.best.isoformat(), "basis": list(self.basis)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +164,8 @@ class Extraction:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
+    dated_by: DateEstimate | None = None
+    """For an article that came without a date: when it was most likely written."""
 
 
 @dataclass(frozen=True, slots=True)

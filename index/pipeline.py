@@ -8,13 +8,15 @@ anywhere, and two processes give the same answer.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, datetime
 from typing import Iterable, Iterator
 
+from index.dating import estimate_publication
 from index.entities import extract_entities
 from index.fingerprint import extraction_fingerprint  # noqa: F401  (part of the pipeline's interface)
 from index.events import extract_events
 from index.knowledge import Knowledge, default_knowledge
-from index.model import Article, Extraction, Mention, Span
+from index.model import Article, DateEstimate, DateWindow, Extraction, Mention, Span
 from index.sentences import split_sentences
 from index.timex import find_time_expressions
 from index.truecase import truecase
@@ -23,6 +25,40 @@ from index.truecase import truecase
 def extract(article: Article, kb: Knowledge | None = None) -> Extraction:
     """Sentences, entity mentions and events of one article."""
     kb = kb or default_knowledge()
+    if article.published is None:
+        estimate = estimate_publication(article.text, kb, article.dateline)
+        if estimate is not None:
+            return _extract_estimated(article, estimate, kb)
+    return _extract_cased(article, kb)
+
+
+def _extract_estimated(article: Article, estimate: DateEstimate, kb: Knowledge) -> Extraction:
+    """An undated article, read as of the likeliest day; each event's date is
+    widened to what the earliest and the latest possible day would make it, so
+    "next week" in a story written some time in spring 2023 says so.  The
+    article handed back keeps no date: none was given."""
+
+    def as_of(day: date) -> Extraction:
+        return _extract_cased(replace(article, published=datetime(day.year, day.month, day.day)), kb)
+
+    found = as_of(estimate.best)
+    bounds = [as_of(day) for day in {estimate.earliest, estimate.latest} - {estimate.best}]
+    windows: dict[tuple[int, str], list[DateWindow]] = {}
+    for other in bounds:
+        for event in other.events:
+            if event.date is not None:
+                windows.setdefault((event.span.start, event.type), []).append(event.date)
+    events = []
+    for event in found.events:
+        if event.date is not None:
+            around = [event.date, *windows.get((event.span.start, event.type), [])]
+            start, end = min(w.start for w in around), max(w.end for w in around)
+            event = replace(event, date=replace(event.date, start=start, end=end, estimated=True))
+        events.append(event)
+    return replace(found, article=article, events=tuple(events), dated_by=estimate)
+
+
+def _extract_cased(article: Article, kb: Knowledge) -> Extraction:
     cased = truecase(article.text, kb)
     if cased is not None:
         # a story sent in lower case is read with its capitals restored; what we

@@ -1,0 +1,122 @@
+"""An article that comes without a date is dated from its own clues, as a window.
+
+The people here are invented (a fact base of their own), so no test leans on
+who really held an office; the rules are those of news writing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import article
+from index.dating import estimate_publication, find_clues
+from index.knowledge import build_knowledge
+from index.pipeline import extract
+
+PEOPLE = """people:
+  - {name: Astrid Vollmer, country: DE, roles: [{office: foreign_minister, title: Foreign Minister, from: 2019-03-01, to: 2023-09-30}]}
+  - {name: Tomas Arlo, country: ES, roles: [{office: trade_minister, title: Trade Minister, from: 2022-06-01, to: null}]}
+  - {name: Mirela Dunca, country: RO, roles: [{office: head_of_government, title: Prime Minister, from: 2024-02-01, to: null}]}
+"""
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("dating") / "people.yaml"
+    path.write_text(PEOPLE, encoding="utf-8")
+    return build_knowledge([Path(path)])
+
+
+def window(kb, text: str, dateline: str = "") -> tuple[str, str] | None:
+    found = estimate_publication(text, kb, dateline)
+    return (found.earliest.isoformat(), found.latest.isoformat()) if found else None
+
+
+def test_a_stamped_date_is_the_day(kb) -> None:
+    text = "Ministers meet\nPublished: March 3, 2024\nForeign ministers will meet next week in Madrid."
+    assert window(kb, text) == ("2024-03-03", "2024-03-03")
+
+
+def test_a_date_in_a_sentence_is_no_stamp(kb) -> None:
+    found = estimate_publication("The accord signed on March 3, 2024 was praised by Foreign Minister Astrid Vollmer.", kb)
+    assert found is None or found.earliest != found.latest
+
+
+def test_an_office_held_on_the_day_fences_the_years(kb) -> None:
+    assert window(kb, "Romanian Prime Minister Mirela Dunca said talks would go on.") == ("2024-02-01", "2026-12-31")
+    # an office held for more than four years leaves the day too loose to be worth a window
+    assert window(kb, "Spanish Trade Minister Tomas Arlo said talks would go on.") is None
+
+
+def test_a_weekday_with_its_date_picks_the_year_among_those_the_offices_allow(kb) -> None:
+    # Oct 27 is a Friday in 2017 and 2023 only, of the years Arlo and Vollmer were both in office
+    text = "Officials said Friday (Oct 27) that Foreign Minister Astrid Vollmer and Trade Minister Tomas Arlo would meet."
+    earliest, latest = window(kb, text)  # type: ignore[misc]
+    assert earliest >= "2023-10-25" and latest <= "2023-11-03"
+
+
+def test_a_title_the_story_gets_wrong_tells_nothing(kb) -> None:
+    assert not [c for c in find_clues("Defence Minister Tomas Arlo spoke.", kb) if "Arlo" in c.reason]
+
+
+def test_a_former_holder_tells_nothing_of_the_day(kb) -> None:
+    assert not [c for c in find_clues("Former Foreign Minister Astrid Vollmer spoke.", kb) if "Vollmer" in c.reason]
+
+
+def test_a_day_still_to_come_lies_after_the_story(kb) -> None:
+    text = "Prime Minister Mirela Dunca will meet Trade Minister Tomas Arlo on May 25."
+    found = estimate_publication(text, kb)
+    assert found is not None
+    assert found.latest.month == 5 and found.latest.day == 25  # written before a May 25 ...
+    assert found.earliest >= date(2024, 2, 1)  # ... while Dunca was in office
+    assert found.best.month in (5,) and found.best.day >= 15  # most likely shortly before
+
+
+@pytest.mark.parametrize(
+    "text, coming",
+    [
+        ("They seek a deal to avoid tariffs due to come into effect on November 1.", True),
+        ("Talks resumed since the president began his second term in January.", False),
+        ("The next ordinary meeting will be convened in Vienna on December 9.", True),
+        ("The won has gained 5.1 pct since the beginning of 2022.", False),
+        ("The minister leaves on April 7 to attend the meetings.", True),
+    ],
+)
+def test_the_tense_nearest_a_date_says_which_side_of_the_story_it_lies(kb, text: str, coming: bool) -> None:
+    clues = [c for c in find_clues(text, kb) if "to come" in c.reason or "past" in c.reason]
+    assert clues, text
+    assert all(("to come" in c.reason) == coming for c in clues), [c.reason for c in clues]
+
+
+def test_a_wire_dateline_gives_the_day_and_the_offices_the_year(kb) -> None:
+    text = "Prime Minister Mirela Dunca and Trade Minister Tomas Arlo met here for talks."
+    assert window(kb, text, "BUCHAREST, March 13") == ("2024-03-13", "2026-03-13")
+
+
+def test_no_clue_or_too_loose_a_clue_gives_no_estimate(kb) -> None:
+    assert window(kb, "The talks went on late into the night.") is None
+    assert window(kb, "Prices rose in 1985 and again after that.") is None
+
+
+def test_an_undated_story_resolves_next_week_against_every_day_it_can_have_been_written(kb) -> None:
+    text = "Trade Minister Tomas Arlo will visit Lisbon next week, officials said on Friday (Oct 27)."
+    found = extract(article(text, published=None), kb)
+    assert found.article.published is None  # nothing a user gave us is changed
+    assert found.dated_by is not None and found.dated_by.earliest.year == 2023
+    visit = next(e for e in found.events if e.type == "visit")
+    assert visit.date is not None and visit.date.estimated
+    # written between Oct 25 and Nov 3, 2023: "next week" lies somewhere in Oct 29 .. Nov 11
+    assert visit.date.start <= date(2023, 10, 29) and visit.date.end >= date(2023, 11, 4)
+    assert visit.to_json()["date"]["estimated"] is True
+
+
+def test_a_dated_story_is_read_as_of_its_date_alone(kb) -> None:
+    text = "Trade Minister Tomas Arlo will visit Lisbon next week, officials said on Friday (Oct 27)."
+    found = extract(article(text, published="2023-10-27"), kb)
+    visit = next(e for e in found.events if e.type == "visit")
+    assert found.dated_by is None and visit.date is not None and not visit.date.estimated
+    assert (visit.date.start, visit.date.end) == (date(2023, 10, 29), date(2023, 11, 4))
+    assert "estimated" not in visit.to_json()["date"]
