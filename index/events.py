@@ -371,7 +371,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled|suspended)\b", text[trigger.span.end : clause.end])
     if late and not re.search(r"[.;]", late.group(0)) and not re.search(r"(?i)\b(?:at|in|during|after)\s+which\b|\bwhere\b|\bwhen\b", late.group(0)):  # "the planned meeting … has been postponed"
         return "cancelled" if re.match(r"(?i)cancel|called|scrapped|dropped", late.group(1)) else "postponed"
-    if not trigger.verb and re.match(r"(?i)^(?:[^;,.]|(?<=[A-Z])\.){0,90}?\b(?:is|was|are|were|seemed|seems|looked|looks|remained|remains)\s+(?:\w+\s+)?(?:unlikely|doubtful|uncertain|in\s+doubt|possible|under\s+(?:consideration|discussion|study)|being\s+(?:considered|discussed|studied)|mooted)\b(?!\s+to\b)", text[trigger.span.end : clause.end]):
+    if not trigger.verb and _DOUBTED_AFTER.match(text[trigger.span.end : clause.end]):
         return "proposed"  # "an early meeting of G-7 finance ministers was unlikely": talked of, not planned
     if re.search(r"(?i)\b(?:debt\s+)?(?:rescheduling|refinancing)\s+$", before):
         cues = [c for c in cues if c[0] > 2]  # "rescheduling negotiations": talks about rescheduling debt, not a postponement
@@ -435,6 +435,8 @@ def _tense(status: str) -> str:
 
 
 _HARD_BOUNDARY = re.compile(r";\s|\s+since\s+(?:the|he|she|they|his|her|its|their)\b|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
+_DOUBTED_AFTER = re.compile(r"(?i)^(?:[^;,.]|(?<=[A-Z])\.){0,90}?\b(?:is|was|are|were|seemed|seems|looked|looks|remained|remains)\s+(?:\w+\s+)?(?:(?:unlikely|doubtful|uncertain|in\s+doubt|possible|under\s+(?:consideration|discussion|study)|being\s+(?:considered|discussed|studied)|mooted)\b(?!\s+to\b)|(?:unlikely|not\s+(?:expected|likely))\s+to\s+(?:be\s+held|be\s+convened|take\s+place|go\s+ahead|happen|occur|materiali[sz]e)\b)")
+"""What follows a noun trigger when it is talked of, not planned: "was unlikely", "is unlikely to be held"."""
 _RELATIVE_WHO = re.compile(r",\s+who\s+(?:[\w’'-]+\s+){0,8}$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _SPEAKER_PRONOUN_BETWEEN = re.compile(r"[.;]")
@@ -706,6 +708,10 @@ def _participants(
         if main is not None:
             add(main.canonical)
     if possessor is None and not trigger.verb and trigger.type == "visit" and re.search(r"(?i)\bduring\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}$", text[max(sentence.start, trigger.span.start - 40) : trigger.span.start]):
+        whose = re.search(r",\s+who\s+[^,;]{0,120}\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", text[sentence.start : trigger.span.start])
+        owner = next((m for m in people if whose and 0 <= sentence.start + whose.start() - m.span.end <= 3), None)
+        if owner is not None:
+            return [owner.canonical]  # "Herrington, who is to meet King Hassan during his visit": Herrington's visit
         main = _main_subject(text, sentence, people, trigger.span.start)
         if main is not None and main.span.start - sentence.start < 40:  # "Biden would not meet Xi during the trip": the trip is the subject's
             return [main.canonical]
@@ -1320,7 +1326,9 @@ def extract_events(
                 and not re.search(r"(?i)\b(?:will|next|coming|upcoming|forthcoming|planned|scheduled|due|expected|later)\b", text[max(clause.start, trigger.span.start - 40) : trigger.span.start])
             ):
                 status = "occurred"  # "no concessions are expected during Lyng's two-week visit here": he is here now
-            if event_type == "summit" and status == "proposed" and published and any(t.future and t.future[0] > published for t in near):
+            if event_type == "summit" and status == "proposed" and published and any(t.future and t.future[0] > published for t in near) and not (
+                not trigger.verb and _DOUBTED_AFTER.match(text[trigger.span.end : clause.end])
+            ):
                 status = "planned"  # a scheduled gathering is planned, whatever is hoped of it
             if not trigger.verb and _ATTENDED_BY.match(text, trigger.span.end) and _DEFINITE_BEFORE.search(text, max(span.start, trigger.span.start - 40), trigger.span.start):
                 joined = next((d for d in reversed(drafts + this_sentence) if d.type == trigger.type and d.participants and not d.orphan), None)

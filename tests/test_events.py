@@ -1038,3 +1038,19 @@ def test_a_gathering_that_opened_is_where_the_story_is_filed_and_an_attendee_goe
     assert (ec.type, ec.location) == ("summit", "Brussels")
     found = events("Finance Minister Karl Stein said the package would come before he leaves next week for Washington. The Finance Minister leaves on April 7 to attend the IMF and World Bank meetings.", published="1987-04-03")
     assert [e.location for e in found if e.type == "summit"] == ["Washington"]
+
+
+def test_a_gathering_said_to_be_unlikely_stays_proposed_whatever_its_date() -> None:
+    for sentence in (
+        "A meeting of European Union farm ministers is unlikely to be held next week, a spokesman said.",
+        "The summit is unlikely to take place next month, officials said.",
+    ):
+        found = events(sentence)
+        assert found and all(e.status == "proposed" for e in found), [(e.type, e.status) for e in found]
+
+
+def test_his_visit_inside_a_who_clause_is_the_antecedents() -> None:
+    text = "Energy Minister Paul Ostrander arrived in Lisbon on Monday. Ostrander, who is scheduled to meet President Ana Ferro during his 24-hour official visit, said he would discuss trade."
+    visits = [e for e in events(text) if e.type == "visit"]
+    assert visits and all("Ana Ferro" not in e.participants for e in visits), [(e.participants, e.sentence) for e in visits]
+    assert any("Paul Ostrander" in e.participants for e in visits)
