@@ -369,38 +369,81 @@ def _office_clues(text: str, kb: Knowledge, words: _Words) -> list[Clue]:
     return [*clues.values(), *(c for name, c in named.items() if name not in clues)]
 
 
-def _gathering_clues(text: str, kb: Knowledge, words: _Words) -> list[Clue]:
-    """A gathering the story places or dates ("the G20 summit last November in Bali"): its edition's day fences the story's."""
+def _gathering_clues(text: str, kb: Knowledge, words: _Words, around: Sequence[Range] = ()) -> list[Clue]:
+    """A gathering the story places or dates ("the G20 summit last November in Bali"): its edition's day fences the story's.
+
+    Where the sentence leaves two editions (Korea hosted APEC in 2005 and in
+    2025), the days the story's other clues allow choose between them."""
     clues = []
-    for edition, match_start in _editions_named(text, kb.gatherings, words):
-        coming = words.future.search(_clause_before(text, match_start)) is not None
-        if coming:
-            ranges = ((edition.start - words.gathering_days, edition.start),)
-        else:
-            ranges = ((edition.start, edition.end + words.gathering_days),)
-        clues.append(Clue(ranges, 3, f"{edition.label} ({edition.start}) {'to come' if coming else 'past'}"))
+    for fits, match_start in _editions_named(text, kb.gatherings, words):
+        near = text[max(0, match_start - 40) : match_start + 90]
+        said = _GATHERING_TIME.search(near)
+        ahead = words.future_sure.search(text, match_start, min(len(text), match_start + 90))  # "G-7 leaders who are due to attend a summit"
+        coming = said.group(1) is not None if said else bool(ahead) or _still_to_come(text, match_start, words)
+
+        def reach(edition: Gathering) -> Range:
+            if coming:
+                return (edition.start - words.gathering_days, edition.start)
+            return (edition.start, edition.end + words.gathering_days)
+
+        if len(fits) > 1 and around:
+            fits = [e for e in fits if any(a <= reach(e)[1] and reach(e)[0] <= b for a, b in around)]
+        if len(fits) > 1:
+            fits = [e for e in fits if e.city] or fits  # "a G20 meeting in India": the summit, not the virtual follow-up
+        if len(fits) != 1:
+            continue
+        edition = fits[0]
+        clues.append(Clue((reach(edition),), 3, f"{edition.label} ({edition.start}) {'to come' if coming else 'past'}"))
     return clues
 
 
-def _editions_named(text: str, gatherings: Sequence[Gathering], words: _Words) -> list[tuple[Gathering, int]]:
-    """Editions a story pins down: the series' name with the host city or country, or the year, in the same sentence."""
-    found: dict[str, tuple[Gathering, int]] = {}
+def _editions_named(text: str, gatherings: Sequence[Gathering], words: _Words) -> list[tuple[list[Gathering], int]]:
+    """Editions a story pins down: a series' name with, in the same sentence, an
+    edition's own name, its year, its host city or country, and no month that
+    contradicts it ("the G20 summit last November in Bali": 2022).  A name two
+    series share ("G-7" for the summits and the finance ministers) must be
+    settled by the sentence alone, or it dates nothing."""
     by_series: dict[str, list[Gathering]] = {}
     for g in gatherings:
         by_series.setdefault(g.series, []).append(g)
-    for series, editions in by_series.items():
+    candidates: list[tuple[int, int, list[Gathering]]] = []
+    for editions in by_series.values():
         pattern = editions[0].pattern
+        if pattern is None:
+            continue
         for match in pattern.finditer(text):
             start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
             stop = [p for p in (text.find(". ", match.end()), text.find("\n", match.end())) if p != -1]
             sentence = text[start : min(stop) if stop else len(text)]
-            fits = [e for e in editions if e.alias and re.search(rf"(?<![\w-]){re.escape(e.alias)}(?![\w-])", sentence, re.IGNORECASE)]
-            fits = fits or [e for e in editions if re.search(rf"\b{e.start.year}\b", sentence)]
-            fits = fits or [e for e in editions if e.city and re.search(rf"(?<![\w-]){re.escape(e.city)}(?![\w-])", sentence)]
-            fits = fits or [e for e in editions if e.country_names and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sentence) for n in e.country_names)]
-            if len(fits) == 1:
-                found.setdefault(fits[0].label, (fits[0], match.start()))
+            months = {words.months[m.lower()] for m in _MONTH_NAMES.findall(sentence)}
+            fitting = [e for e in editions if not months or e.start.month in months or e.end.month in months]
+            fits = [e for e in fitting if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", sentence, re.IGNORECASE) for a in e.aliases)]
+            fits = fits or [e for e in fitting if re.search(rf"\b{e.start.year}\b", sentence)]
+            # the host must be the gathering's place ("in Bali", "the Venice summit"), not any place the sentence names
+            beside = text[max(start, match.start() - 80) : match.end() + 80]
+            fits = fits or [e for e in fitting if e.city and _hosted(e.city, beside)]
+            fits = fits or [e for e in fitting if any(_hosted(n, beside) for n in e.country_names)]
+            if fits:
+                candidates.append((match.start(), match.end(), fits))
+    found: dict[tuple[str, ...], tuple[list[Gathering], int]] = {}
+    for start, end, fits in candidates:
+        rivals = {e.series for s, e_, f in candidates if s < end and start < e_ for e in f}
+        if len(rivals) == 1:  # one series' name, not two series' at once
+            found.setdefault(tuple(e.label for e in fits), (fits, start))
     return list(found.values())
+
+
+def _hosted(place: str, text: str) -> bool:
+    """``place`` named as where a gathering is: "in Bali", "at Gyeongju", "the Venice summit"."""
+    name = re.escape(place)
+    return re.search(rf"\b(?:in|at|hosted\s+by)\s+(?:the\s+)?{name}(?![\w-])|(?<![\w-]){name}\s+(?:summit|meeting|conference|talks)\b", text) is not None
+
+
+_GATHERING_TIME = re.compile(
+    r"(?i)\b(?:(next|coming|upcoming|forthcoming|later\s+this)\s+(?:week|month|year|[A-Z][a-z]+)|(last|previous|earlier\s+this|past)\s+(?:week|month|year|[A-Z][a-z]+))\b"
+)
+""""the APEC summit next month", "the G20 summit last November": the words beside a gathering date it better than its clause."""
+_MONTH_NAMES = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
 # --- putting the clues together --------------------------------------------
@@ -448,15 +491,16 @@ def find_clues(text: str, kb: Knowledge, dateline: str = "") -> list[Clue]:
     stamps = _stamp_clues(text, words)
     if stamps:
         return stamps
-    return [
+    clues = [
         *_dateline_clues(text, words, dateline),
         *_weekday_clues(text, words, used),
         *_named_day_clues(text, words, used),
         *_month_clues(text, words),
         *_year_clues(text, words),
         *_office_clues(text, kb, words),
-        *_gathering_clues(text, kb, words),
     ]
+    around = best_days([c for c in clues if not c.hint], words)[0] if clues else []
+    return [*clues, *_gathering_clues(text, kb, words, around)]
 
 
 def estimate_publication(text: str, kb: Knowledge, dateline: str = "") -> DateEstimate | None:

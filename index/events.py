@@ -1500,6 +1500,7 @@ def extract_events(
             target = d.into or d
             if before is not None and target.location is None:
                 target.location = (before.into or before).location
+    _place_gatherings(merged, text, kb, published)
     _inherit_visit_places(merged, kb, nationality, published)
     for d in drafts:  # "Blinken's visit … including possible trips by Yellen and Raimondo": the same destination
         target = d.into
@@ -1532,6 +1533,35 @@ def extract_events(
             )
         )
     return tuple(events)
+
+
+def _place_gatherings(drafts: list[_Draft], text: str, kb: Knowledge, published: date | None) -> None:
+    """A gathering the story names without its city is where that edition met.
+
+    "next week's spring meetings of the IMF and World Bank" (April 1987) met
+    in Washington; the calendar of gatherings says so when exactly one
+    edition of a series the sentence names falls in the gathering's dates
+    (or, undated, in the weeks around the story's day on the side its status
+    gives)."""
+    if published is None or not kb.gatherings:
+        return
+    for d in drafts:
+        if d.type != "summit" or d.location is not None:
+            continue
+        zone = text[max(d.sentence.start, d.trigger.start - 80) : min(d.sentence.end, d.trigger.end + 80)]
+        if d.window is not None:
+            lo, hi = d.window.start, d.window.end
+        elif d.status == "occurred":
+            lo, hi = published - timedelta(days=14), published
+        else:
+            lo, hi = published, published + timedelta(days=60)
+        editions = {
+            g.label: g for g in kb.gatherings
+            if g.start <= hi and lo <= g.end and not (g.approx and d.window is not None and d.window.start == d.window.end) and g.pattern is not None and g.pattern.search(zone)
+        }
+        cities = {g.city for g in editions.values()}
+        if len(cities) == 1 and None not in cities:
+            d.location = next(iter(cities))
 
 
 def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict[str, str], published: date | None = None) -> None:

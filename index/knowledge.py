@@ -94,11 +94,14 @@ class Gathering:
     end: date
     city: str | None
     country: str | None
-    alias: str | None
-    """The edition's own name, if it has one ("COP28")."""
-    country_names: tuple[str, ...]
+    aliases: tuple[str, ...]
+    """The edition's own names, if it has any ("COP28", "15th BRICS summit")."""
+    kind: str = "summit"
+    approx: bool = False
+    """Only the month is known: good for dating a story by months, not by days."""
+    country_names: tuple[str, ...] = ()
     """The host country as news writes it ("India", "Indian"), to tell editions apart."""
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None = None
     """The series' names, shared by its editions."""
 
 
@@ -282,9 +285,15 @@ def _gatherings_from(data: Mapping[str, Any], kb: Knowledge) -> list[Gathering]:
             code = str(edition["country"]) if edition.get("country") else None
             country = kb.countries.get(code or "")
             country_names = tuple([country.name] + [a for a, c in kb.adjectives.items() if c == code] + [f for f, p in kb.places.items() if p is country]) if country else ()
-            alias = edition.get("alias") or edition.get("name")
+            aliases = tuple(str(a) for a in edition.get("aliases") or () if a)
             city = str(edition["city"]) if edition.get("city") else None
-            found.append(Gathering(str(series), f"{names[0]} {start.year}" + (f" {city}" if city else ""), start, end or start, city, code, str(alias) if alias else None, country_names, pattern))
+            label = f"{names[0]} {start.year}" + (f" {city}" if city else "")
+            found.append(
+                Gathering(
+                    str(series), label, start, end or start, city, code, aliases, str(rec.get("kind") or "summit"),
+                    str(edition.get("approx") or "") == "month", country_names, pattern,
+                )
+            )
     return found
 
 

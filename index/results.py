@@ -76,6 +76,8 @@ class StoredArticle:
     mentions: tuple[Mention, ...]
     furniture: tuple[Span, ...]
     events: tuple[Mapping[str, Any], ...] = ()
+    dated_by: Mapping[str, Any] | None = None
+    """For an undated article: the estimate of when it was written (``DateEstimate.to_json``)."""
 
 
 class SearchBackend(Protocol):

@@ -249,6 +249,7 @@ def documents_for(extraction: Extraction, source: str) -> list[dict[str, Any]]:
                 "furniture": [s.as_list() for s in a.furniture],
                 "mentions": [_mention_json(m) for m in extraction.mentions],
                 "metadata": _jsonable(dict(a.metadata)),
+                "dated_by": extraction.dated_by.to_json() if extraction.dated_by else None,
             },
             ensure_ascii=False,
         ),
@@ -1604,6 +1605,7 @@ class Store:
             mentions=mentions,
             furniture=tuple(Span(a, b) for a, b in data.get("furniture", [])),
             events=events,
+            dated_by=data.get("dated_by") or None,
         )
 
     def match_spans(self, text: str, body: str) -> list[Span]:

@@ -120,3 +120,23 @@ def test_a_dated_story_is_read_as_of_its_date_alone(kb) -> None:
     assert found.dated_by is None and visit.date is not None and not visit.date.estimated
     assert (visit.date.start, visit.date.end) == (date(2023, 10, 29), date(2023, 11, 4))
     assert "estimated" not in visit.to_json()["date"]
+
+
+def test_a_gathering_placed_or_timed_by_the_story_fences_its_day(kb) -> None:
+    clues = [c for c in find_clues("Leaders will gather at the G7 summit in Hiroshima next month, officials said.", kb) if "G7" in c.reason]
+    assert len(clues) == 1 and "to come" in clues[0].reason
+    assert clues[0].ranges[0][1] == date(2023, 5, 19)  # written before the Hiroshima summit opened
+
+
+def test_two_editions_in_one_host_country_are_told_apart_by_the_other_clues(kb) -> None:
+    # South Korea hosted APEC in 2005 and in 2025; Dunca's office (from 2024) leaves only the second
+    text = "Prime Minister Mirela Dunca will attend the APEC summit in South Korea later this week."
+    reasons = [c.reason for c in find_clues(text, kb) if "APEC" in c.reason]
+    assert reasons == ["APEC 2025 Gyeongju (2025-10-31) to come"], reasons
+    found = estimate_publication(text, kb)
+    assert found is not None and found.latest <= date(2025, 10, 31)
+
+
+def test_a_member_country_named_beside_a_series_picks_no_edition(kb) -> None:
+    text = "The Louvre pact is an agreement between the Group of Seven countries including the United States and West Germany."
+    assert not [c for c in find_clues(text, kb) if "G7" in c.reason]

@@ -1054,3 +1054,16 @@ def test_his_visit_inside_a_who_clause_is_the_antecedents() -> None:
     visits = [e for e in events(text) if e.type == "visit"]
     assert visits and all("Ana Ferro" not in e.participants for e in visits), [(e.participants, e.sentence) for e in visits]
     assert any("Paul Ostrander" in e.participants for e in visits)
+
+
+def test_a_gathering_named_without_its_city_is_where_that_edition_met() -> None:
+    # the calendar of gatherings: OPEC's June 1987 conference met in Vienna, the IMF committees of April 1987 in Washington
+    opec = one("Prices rose ahead of next week's OPEC meeting, traders said.", published="1987-06-18")
+    assert (opec.type, opec.location) == ("summit", "Vienna")
+    imf = one("The remarks come before next week's meeting of the IMF's Interim Committee.", published="1987-04-01")
+    assert imf.location == "Washington"
+
+
+def test_a_gathering_with_no_edition_in_its_dates_gets_no_place_from_the_calendar() -> None:
+    found = one("Prices rose ahead of next week's OPEC meeting, traders said.", published="1991-03-06")
+    assert found.location is None

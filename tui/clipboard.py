@@ -20,6 +20,16 @@ def _and(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def written_about(estimate: Mapping[str, Any] | None) -> str:
+    """An undated article's estimated date, said as one: ``undated, about 2023-05-15 to 2023-05-24``."""
+    if not estimate:
+        return ""
+    earliest, latest = one_line(str(estimate.get("earliest", ""))), one_line(str(estimate.get("latest", "")))
+    if not earliest:
+        return "undated"
+    return f"undated, about {earliest}" if earliest == latest else f"undated, about {earliest} to {latest}"
+
+
 def event_date(event: Mapping[str, Any]) -> str:
     """The event's dates as the article gives them: ``2023-05-21 to 2023-05-27 ("next week")``."""
     date = event.get("date") or None
@@ -27,7 +37,8 @@ def event_date(event: Mapping[str, Any]) -> str:
         return "date not stated"
     start, end, words = date.get("start", ""), date.get("end", ""), one_line(date.get("text", ""))
     days = start if start == end or not end else f"{start} to {end}"
-    return f'{days} ("{words}")' if words else days
+    days = f'{days} ("{words}")' if words else days
+    return f"{days}, estimated (the article is undated)" if date.get("estimated") else days
 
 
 def citation(event: Mapping[str, Any], title: str = "", source: str = "", published: str = "") -> str:

@@ -122,7 +122,10 @@ class EventTable(DataTable):
         cells = []
         for key, width in widths.items():
             if key == "date":
-                cells.append(cell(hit.date[:10], width, "" if e.get("date") else p.muted))
+                when = e.get("date") or {}
+                # an undated article's event: its window's start, marked as estimated
+                shown = f"~{hit.date[:7]}" if when.get("estimated") else hit.date[:10]
+                cells.append(cell(shown, width, "" if when and not when.get("estimated") else p.muted))
             elif key == "type":
                 cells.append(cell(e.get("type", ""), width))
             elif key == "participants":

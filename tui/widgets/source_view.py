@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from index.model import Span
 from index.results import StoredArticle
-from tui.clipboard import event_date
+from tui.clipboard import event_date, written_about
 from tui.styles import Palette, Reflowed, article_text, legend, one_line, status_text, wrapped_line
 from tui.widgets.scrolling import SCROLL_BINDINGS, scroll_now
 
@@ -131,7 +131,7 @@ class SourceView(Vertical, can_focus=True):
             return
         p = self.palette
         lines = [Text(one_line(article.title) or "(untitled)", style=p.heading)]
-        meta = " · ".join(x for x in (article.published[:10], one_line(article.source), one_line(article.dateline), one_line(article.id)) if x)
+        meta = " · ".join(x for x in (article.published[:10] or written_about(article.dated_by), one_line(article.source), one_line(article.dateline), one_line(article.id)) if x)
         info = Text(meta, style=p.muted)
         if self.matches:
             n = len(self.matches)
