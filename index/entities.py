@@ -184,6 +184,17 @@ def _short_forms(name: str, kb: Knowledge, known: Person | None) -> tuple[str, .
     return (words[-1],) if words else ()
 
 
+_UNDERLING_BEFORE = re.compile(r"(?i)\b(?:assistant|deputy|vice|associate|under|junior|acting|former|ex-?)\s*$")
+"""Words before "U.S. trade representative" that make it someone else's title."""
+_COMPANY_AFTER = re.compile(r"\.?,?\s+(?:Inc|Corp|Ltd|Co|Plc|PLC|AG|SA|NV|BV|GmbH|SpA|Limited|Incorporated|Corporation|Holdings|Securities|Bank)\b")
+"""A capitalised run followed by a company's suffix is a firm, not a person."""
+_NAME_GOES_ON = re.compile(r"\s+(?:Lines|Line|Corp|Inc|Co|Group|Fund|Bank|Hotel|Hotels|Airlines|Company|Foundation|Club)\b")
+"""A title that is part of a company's name: "American President Lines"."""
+_APPOSITION_OF = re.compile(r",\s+(?:the|a|an)\s+$")
+"""", the British minister": an apposition describing the name just before it."""
+_INSTITUTION_AFTER = re.compile(r"['’]s\s+(?:[Oo]ffice|[Dd]epartment|[Mm]inistry|[Aa]gency|[Bb]ureau|[Ss]ecretariat)\b")
+"""A title that names an institution ("the Trade Representative's Office"), not a person."""
+
 class _ArticleEntities:
     """Mutable working state for one article's entity pass."""
 
@@ -330,6 +341,8 @@ class _ArticleEntities:
                 if not 2 <= len(run) <= 5 or run[0].text in _words(self.kb, "foreign_articles"):
                     continue
                 start, end = run[0].start, run[-1].end
+                if _COMPANY_AFTER.match(self.text, end):
+                    continue  # "broker Wood Gundy Inc": a firm, whatever the word before it
                 evidence = self._person_evidence(start, end, before, sentence)
                 if evidence is None:
                     continue
@@ -423,12 +436,8 @@ class _ArticleEntities:
 
     def _country_before(self, start: int) -> str | None:
         """Country of an adjective or possessive just before ``start``."""
-        for m in reversed(self.mentions):
-            if m.span.end <= start and start - m.span.end <= 3 and m.kind == "country":
-                return m.country
-            if m.span.end < start - 3:
-                break
-        return None
+        # the list is not in text order (names found in a later pass come last): look at all of it
+        return next((m.country for m in reversed(self.mentions) if m.kind == "country" and m.span.end <= start and start - m.span.end <= 3), None)
 
     def _country_in(self, text: str) -> str | None:
         for token in tokenize(text):
@@ -532,16 +541,21 @@ class _ArticleEntities:
                 continue
             if re.search(r"(?:ents|ers|ries|tors|nors|ives)$", title.text):
                 continue  # "three Latin American presidents": many people, not the one in office
+            if _INSTITUTION_AFTER.match(self.text, title.span.end) or _NAME_GOES_ON.match(self.text, title.span.end):
+                continue  # "officials at the U.S. Trade Representative's Office": the office, not its holder
             country = self._country_before(title.span.start)
             if country is None:
                 continue
+            if _UNDERLING_BEFORE.search(self.text, max(0, self._country_mention_start(title.span.start) - 20), self._country_mention_start(title.span.start)):
+                continue  # "an assistant U.S. trade representative": not the Trade Representative
             offices = families.get(title.role, [title.role])
             in_article = [
                 ref for ref in self.people.values() if ref.country == country and ref.office in offices
             ]
             person_name = None
-            if in_article:
-                person_name = min(in_article, key=lambda r: r.first_at).name
+            exact = [ref for ref in in_article if ref.office == title.role]
+            if exact or in_article:  # "the French Prime Minister" is Chirac, not Mitterrand, though both head France
+                person_name = min(exact or in_article, key=lambda r: r.first_at).name
             else:
                 holder = self.kb.holder(country, title.role, self.day)
                 person_name = holder.name if holder else None
@@ -561,6 +575,10 @@ class _ArticleEntities:
                 continue
             if any(0 <= p.span.start - title.span.end <= 2 for p in persons):
                 continue
+            if _APPOSITION_OF.search(self.text, max(0, title.span.start - 60), self._country_mention_start(title.span.start)) and any(
+                0 <= self._country_mention_start(title.span.start) - p.span.end <= 8 for p in persons
+            ):
+                continue  # "Michael Howard, the British minister for …": Howard himself, already named
             country = self._country_before(title.span.start)
             lead = self.text[max(0, title.span.start - 30) : title.span.start].lower()
             if country is None or not re.search(r"\bthe\s+(?:\S+\s+){0,2}$", lead):

@@ -1513,6 +1513,7 @@ def extract_events(
     if len(_BUSINESS_MARKS.findall(text)) >= 3 or len(_LABOUR_MARKS.findall(text)) >= 3:
         # a company story ("<WX>", "per share", "takeover"): meetings and calls of people with no country are boardroom business
         merged = [d for d in merged if d.type in ("summit", "visit") or any(_is_country_code(p) or p in nationality for p in d.participants)]
+    merged = [d for d in merged if not _domestic(d, kb, nationality, published)]
     events = []
     for n, d in enumerate(merged, start=1):
         evidence = tuple(Evidence(text[s.start : s.end], s) for s in sorted(set(d.evidence), key=lambda s: (s.start, s.end)))  # in reading order, once each
@@ -1533,6 +1534,29 @@ def extract_events(
             )
         )
     return tuple(events)
+
+
+def _domestic(d: _Draft, kb: Knowledge, nationality: dict[str, str], published: date | None) -> bool:
+    """An engagement with no foreign party is no diplomacy: a Fed chairman's
+    trip to Dallas, a president meeting his Treasury Secretary at home.
+
+    Only when every party is a person of one known country, and the place is
+    a city of that country (a trip) or unknown or at home (a meeting);
+    talks of two Americans in Tokyo stay, a foreign side being implied."""
+    people = list(d.participants)
+    if not people or any(_is_country_code(p) for p in people):
+        return False
+    countries = {nationality.get(p) for p in people}
+    if len(countries) != 1 or None in countries:
+        return False
+    home = countries.pop()
+    place = kb.places.get(d.location or "")
+    where = kb.country_on(place.country, published) if place is not None and place.country else None
+    if d.type == "visit":
+        return place is not None and place.kind == "city" and where == home
+    if d.type in ("meeting", "talks", "call") and len(people) >= 2:
+        return d.location is None or where == home
+    return False
 
 
 def _place_gatherings(drafts: list[_Draft], text: str, kb: Knowledge, published: date | None) -> None:

@@ -162,3 +162,28 @@ def test_more_people_from_news_habits_and_no_person_in_a_firms_name(kb) -> None:
 def test_a_lower_case_portfolio_then_the_name(kb) -> None:
     found = people(kb, "Talks were held between Guinean minister Ousmane Sylla and Nigerian minister of mines and power Bunu Sheriff Musa.", "1987-03-02")
     assert ("Bunu Sheriff Musa", "Bunu Sheriff Musa") in found
+
+
+def test_a_second_titled_person_keeps_the_country_of_his_own_adjective(kb) -> None:
+    a = article("French President Paul Marchand met German Finance Minister Luc Berthier.", "2024-03-06")
+    result = extract_entities(a, split_sentences(a.text, a.furniture), kb)
+    countries = {m.canonical: m.country for m in result.mentions if m.kind == "person"}
+    assert countries == {"Paul Marchand": "FR", "Luc Berthier": "DE"}
+
+
+def test_an_office_a_firm_an_underling_or_an_apposition_is_not_the_titles_holder(kb) -> None:
+    assert ("U.S. Trade Representative", "Katherine Tai") in people(kb, "The U.S. Trade Representative said talks would go on.", "2024-03-06")
+    for text in (
+        "Officials at the U.S. Trade Representative's Office said talks would go on.",
+        "An assistant U.S. trade representative said talks would go on.",
+        "American President Lines said its ships were full.",
+    ):
+        assert not [c for _, c in people(kb, text, "2024-03-06") if c in ("Katherine Tai", "Joe Biden")], text
+    assert not people(kb, "Royal Bank of Canada ended talks with Canadian broker Wood Gundy Inc. last week.", "2024-03-06")
+    text = "British Foreign Secretary Sir Alan Crane flew home. Tom Hollis, the British minister for trade, said Japan must open up."
+    assert ("British minister", "Alan Crane") not in people(kb, text, "2024-03-06")
+
+
+def test_the_prime_minister_is_the_head_of_government_though_a_president_heads_the_state(kb) -> None:
+    text = "The talks were attended by French President Paul Marchand and by French Prime Minister Luc Berthier. The French Prime Minister left early."
+    assert ("French Prime Minister", "Luc Berthier") in people(kb, text, "2024-03-06")

@@ -1067,3 +1067,11 @@ def test_a_gathering_named_without_its_city_is_where_that_edition_met() -> None:
 def test_a_gathering_with_no_edition_in_its_dates_gets_no_place_from_the_calendar() -> None:
     found = one("Prices rose ahead of next week's OPEC meeting, traders said.", published="1991-03-06")
     assert found.location is None
+
+
+def test_an_engagement_with_no_foreign_party_is_no_diplomacy() -> None:
+    assert not [e for e in events("U.S. Commerce Secretary Alan Greenbaum cut short a scheduled trip to Dallas.") if e.type == "visit"]
+    assert not events("French President Paul Marchand will meet French Finance Minister Luc Berthier on Tuesday.")
+    # a foreign side is implied abroad; a foreigner's trip is a visit
+    assert events("U.S. Trade Representative Tom Carver and U.S. Agriculture Secretary Ann Lowe held talks in Tokyo last week.")
+    assert [e for e in events("French President Paul Marchand will visit Dallas next week.") if e.type == "visit"]
