@@ -269,7 +269,7 @@ _LABOUR_MARKS = re.compile(r"(?i)\b(?:unions?|wages?|pay\s+(?:talks|rise|increas
 """Marks of a labour story: wage talks between a union and employers are not diplomacy."""
 _GATHERING_WORDS = re.compile(r"(?i)\b(?:[\w]+-\s?day|ministerial|heads\s+of\s+(?:state|government)|leaders|ministers|again)\b")
 """Words that make a summit noun a gathering of its own: "a two-day ministerial meeting"."""
-_OLD_NEWS = re.compile(r"(?i)\b(?:had\s+(?:\w+\s+)?(?:met|held|visited|talked|been)|ago|last|previous|previously|earlier|former|formerly|since|once|ever|(?:19|20)\d\d|in\s+the\s+past|recent|recently|first|never|when\b[^;]{0,80}?\b(?:was|were)\s+(?:\w+\s+)?(?:here|in))\b")
+_OLD_NEWS = re.compile(r"(?i)\b(?:had\s+(?:\w+\s+)?(?:met|held|visited|talked|been)|ago|last|previous|previously|earlier|former|formerly|since|once|ever|(?:19|20)\d\d|in\s+the\s+past|recent|recently|first(?!\s+(?:deputy|vice|secretary|lady|minister))|never|when\b[^;]{0,80}?\b(?:was|were)\s+(?:\w+\s+)?(?:here|in))\b")
 """Words that put a reported engagement before the story's day ("When Nikonov was here")."""
 _PROPOSAL_WORD = re.compile(r"(?i)offer|offered|offers|proposal|proposed|propose|proposes|suggest|suggested|hope|hopes|hoped|hoping|request|requested")
 _LINKED_ELSEWHERE = re.compile(r"(?i)\b(?:at|during|in|on|before|after|while|when)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w.’'-]+\s+){0,3}$")
@@ -435,6 +435,11 @@ def _tense(status: str) -> str:
 
 
 _HARD_BOUNDARY = re.compile(r";\s|\s+since\s+(?:the|he|she|they|his|her|its|their)\b|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
+_OBJECT_ENDS = re.compile(r"\s(?:over|on|about|to|for|that|which|who|in|at|after|before|since|during|when|while)\s|[;:]|,\s+(?:but|which|who|said|says)\b")
+"""Where the object of "talks with …" ends: "talks with the United States over rice"."""
+_DETERMINER = re.compile(r"(?i)\b(?:a|an|the|his|her|their|its|several|two|three)\b")
+_SAID_THEN_WHEN = re.compile(r"(?:,[^,]{0,80},)?\s+(?:said|says|told(?:\s+[\w-]+){0,2}?)\s+(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:after|before|following|during|at\s+the|on\s+the|upon|on\s+arriving|on\s+arrival|returning|back)\b")
+"""A speaker and the time of his own engagement: "X said at the end of a visit", "Y told reporters after talks"."""
 _DOUBTED_AFTER = re.compile(r"(?i)^(?:[^;,.]|(?<=[A-Z])\.){0,90}?\b(?:is|was|are|were|seemed|seems|looked|looks|remained|remains)\s+(?:\w+\s+)?(?:(?:unlikely|doubtful|uncertain|in\s+doubt|possible|under\s+(?:consideration|discussion|study)|being\s+(?:considered|discussed|studied)|mooted)\b(?!\s+to\b)|(?:unlikely|not\s+(?:expected|likely))\s+to\s+(?:be\s+held|be\s+convened|take\s+place|go\s+ahead|happen|occur|materiali[sz]e)\b)")
 """What follows a noun trigger when it is talked of, not planned: "was unlikely", "is unlikely to be held"."""
 _RELATIVE_WHO = re.compile(r",\s+who\s+(?:[\w’'-]+\s+){0,8}$")
@@ -695,7 +700,9 @@ def _participants(
             add(main.canonical)
         elif main is None and topic and _OPENS_WITH_PRONOUN.match(text, sentence.start):
             add(topic)
-    after_noun = not trigger.verb and trigger.type != "summit" and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of|(?:after\s+|upon\s+|on\s+)?returning\s+from|(?:was|is)?\s*back\s+from)\s+(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w.-]+\s+){0,3}$", text[max(sentence.start, trigger.span.start - 50) : trigger.span.start])
+    after_noun = not trigger.verb and trigger.type != "summit" and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of|at\s+the\s+(?:end|close|start|conclusion|outset)\s+of|on\s+the\s+(?:last|final|first|second|third)\s+day\s+of|(?:after\s+|upon\s+|on\s+)?returning\s+from|(?:was|is)?\s*back\s+from)\s+(?:(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w.-]+\s+){0,3}|(?:[a-z-]+\s+){0,2})$", text[max(sentence.start, trigger.span.start - 50) : trigger.span.start])
+    if after_noun and not _DETERMINER.search(after_noun.group(0)) and not re.match(r"\s+with\b", text[trigger.span.end : trigger.span.end + 6]):
+        after_noun = None  # without an article only "after talks with X"
     if after_noun and not any(m.span.end <= trigger.span.start and m.canonical in names for m in people):
         # "Aqazadeh arrived after a brief stopover in Riyadh", "X said she was pleased after meetings with Y": the main subject
         main = _main_subject(text, sentence, people, trigger.span.start, trigger.span)
@@ -705,6 +712,8 @@ def _participants(
             main = next((m for m in people if m.span.end <= trigger.span.start), None)
             if main is None and topic:
                 add(topic)
+        if main is None and (trigger.type == "visit" or names):  # "Murakhovsky said at the end of a brief visit here …": the speaker's own visit
+            main = next((m for m in people if m.span.end <= trigger.span.start and _SAID_THEN_WHEN.match(text, m.span.end, trigger.span.start)), None)
         if main is not None:
             add(main.canonical)
     if possessor is None and not trigger.verb and trigger.type == "visit" and re.search(r"(?i)\bduring\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}$", text[max(sentence.start, trigger.span.start - 40) : trigger.span.start]):
@@ -1230,6 +1239,17 @@ def extract_events(
                 doer = _main_subject(text, span, sentence_people, trigger.span.start, trigger.span)
                 if doer is not None and doer.canonical not in participants and doer.span.start >= clause.start:
                     participants = [doer.canonical, *participants]  # "Peres discussed the Middle East with Soviet officials at a committee meeting here": he was there
+            if participants and trigger.type in ("talks", "meeting") and re.match(r"\s+with\s+", text[trigger.span.end : trigger.span.end + 7]):
+                cut = _OBJECT_ENDS.search(text, trigger.span.end + 6, min(clause.end, trigger.span.end + 80))
+                reach = Span(trigger.span.end, cut.start() if cut else min(clause.end, trigger.span.end + 80))
+                if not any(reach.contains(m.span) for m in sentence_people):
+                    # "Carney told reporters after talks with the U.S., Japanese and EC": a named side and the countries it met
+                    own = {nationality.get(p) for p in participants}
+                    sides = [
+                        kb.country_on(m.country, published) for m in sentence_places
+                        if reach.contains(m.span) and m.kind == "country" and m.country and not re.match(r"['’]s?\b", text[m.span.end : m.span.end + 2])
+                    ]
+                    participants = [*participants, *dict.fromkeys(c for c in sides if c and c not in participants and c not in own)]
             if not participants and not trigger.weak and trigger.type in ("talks", "meeting"):
                 wide = Span(min(clause.start, max(span.start, _subject_start(text, span, trigger.span))), clause.end)
                 participants = _country_parties(text, wide, trigger, sentence_places, kb, sentence_orgs, published)

@@ -1075,3 +1075,20 @@ def test_an_engagement_with_no_foreign_party_is_no_diplomacy() -> None:
     # a foreign side is implied abroad; a foreigner's trip is a visit
     assert events("U.S. Trade Representative Tom Carver and U.S. Agriculture Secretary Ann Lowe held talks in Tokyo last week.")
     assert [e for e in events("French President Paul Marchand will visit Dallas next week.") if e.type == "visit"]
+
+
+def test_a_speakers_own_engagement_told_with_said_at_the_end_of() -> None:
+    found = events("Soviet Deputy Premier Ivan Petrov said at the end of a brief visit here his country wanted more trade.", published="1987-03-11", dateline="PARIS, March 11")
+    visits = [e for e in found if e.type == "visit"]
+    assert visits and visits[0].participants == ("Ivan Petrov",) and visits[0].location == "Paris"
+    talks = events("Treasury Secretary John Marsh told reporters after talks with Japanese Finance Minister Ken Ito that the dollar was stable.", published="1987-03-11")
+    assert talks and {"John Marsh", "Ken Ito"} <= set(talks[0].participants)
+
+
+def test_a_named_side_and_the_unnamed_countries_it_met() -> None:
+    found = one("Spanish Foreign Minister Ana Ruiz held talks with Japanese officials on Monday.")
+    assert found.participants == ("Ana Ruiz", "JP")
+    # the object ends at "over"; a country's possessive ("Argentina's creditor banks") is no party
+    assert one("Spanish Trade Minister Ana Ruiz will begin talks with the United States over rice, Japan's staple food.").participants == ("Ana Ruiz", "US")
+    debt = [e for e in events("Argentine Economy Minister Juan Sol went to Washington for talks with Argentina's creditor banks.") if e.type == "talks"]
+    assert debt and "AR" not in debt[0].participants
