@@ -323,6 +323,12 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return "occurred"  # "Knox, who is currently in Buenos Aires": there now, whatever is requested of him
     before_start = max(clause.start, trigger.span.start - 90)
     before = text[before_start : trigger.span.start]
+    if not trigger.verb:
+        lead_start = max(text.rfind(". ", 0, trigger.span.start) + 2, trigger.span.start - 200, 0)
+        after = _AFTER_ADVERBIAL.search(text, lead_start, trigger.span.start)
+        lead = text[lead_start : after.start()] if after else ""
+        if after and not _FUTURE_LEAD.search(lead) and _PAST_LEAD.search(lead):
+            return "occurred"  # "Stein left Bonn yesterday after talks with Holm": done before what the sentence reports
     after_text = text[trigger.span.end : min(clause.end, trigger.span.end + (30 if trigger.verb else 60))]  # (a noun's complement may run long: "the meeting of the major industrial democracies will")
     after = after_text.split(",")[0]
     if not trigger.verb and re.match(r"^\s*,", text[trigger.span.end : trigger.span.end + 3]) and re.search(r"(?i)(?:^|[.!?]\s+|^[“\"]?)(?:the|a|an|these|those|this|their|his|her)?\s*(?:[\w’'-]+\s+){0,3}$", text[max(0, trigger.span.start - 40) : trigger.span.start]):
@@ -437,6 +443,10 @@ def _tense(status: str) -> str:
 _HARD_BOUNDARY = re.compile(r";\s|\s+since\s+(?:the|he|she|they|his|her|its|their)\b|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
 _OBJECT_ENDS = re.compile(r"\s(?:over|on|about|to|for|that|which|who|in|at|after|before|since|during|when|while)\s|[;:]|,\s+(?:but|which|who|said|says)\b")
 """Where the object of "talks with …" ends: "talks with the United States over rice"."""
+_AFTER_ADVERBIAL = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:the|a|an|his|her|their|its|two|three|several)\s+)?(?:[\w-]+\s+){0,2}$")
+_FUTURE_LEAD = re.compile(r"(?i)\b(?:will|would|shall|'ll|is\s+to|are\s+to|plans?\s+to|expected\s+to|due\s+to|scheduled\s+to|going\s+to|may|might|could)\b")
+_PAST_LEAD = re.compile(r"\b(?:\w{3,}ed|left|met|held|said|told|flew|went|came|made|gave|spoke|took|began|won|was|were)\b")
+"""An engagement in an "after" adverbial of a past verb was over by then: "left Bonn yesterday after talks with Kohl"."""
 _DETERMINER = re.compile(r"(?i)\b(?:a|an|the|his|her|their|its|several|two|three)\b")
 _SAID_THEN_WHEN = re.compile(r"(?:,[^,]{0,80},)?\s+(?:said|says|told(?:\s+[\w-]+){0,2}?)\s+(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:after|before|following|during|at\s+the|on\s+the|upon|on\s+arriving|on\s+arrival|returning|back)\b")
 """A speaker and the time of his own engagement: "X said at the end of a visit", "Y told reporters after talks"."""

@@ -1092,3 +1092,11 @@ def test_a_named_side_and_the_unnamed_countries_it_met() -> None:
     assert one("Spanish Trade Minister Ana Ruiz will begin talks with the United States over rice, Japan's staple food.").participants == ("Ana Ruiz", "US")
     debt = [e for e in events("Argentine Economy Minister Juan Sol went to Washington for talks with Argentina's creditor banks.") if e.type == "talks"]
     assert debt and "AR" not in debt[0].participants
+
+
+def test_talks_in_an_after_adverbial_of_a_past_verb_were_over_by_then() -> None:
+    text = "Prime Minister Karl Stein left Bonn yesterday after talks with Chancellor Lars Holm ahead of her visit to Moscow next week."
+    talks = [e for e in events(text, published="1987-03-25") if e.type in ("meeting", "talks")]
+    assert [e.status for e in talks] == ["occurred"]
+    planned = [e for e in events("Stein will leave for Moscow after talks with Chancellor Lars Holm.", published="1987-03-25") if e.type in ("meeting", "talks")]
+    assert planned and planned[0].status == "planned"
