@@ -447,6 +447,8 @@ _AFTER_ADVERBIAL = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:the|a|an|his|h
 _FUTURE_LEAD = re.compile(r"(?i)\b(?:will|would|shall|'ll|is\s+to|are\s+to|plans?\s+to|expected\s+to|due\s+to|scheduled\s+to|going\s+to|may|might|could)\b")
 _PAST_LEAD = re.compile(r"\b(?:\w{3,}ed|left|met|held|said|told|flew|went|came|made|gave|spoke|took|began|won|was|were)\b")
 """An engagement in an "after" adverbial of a past verb was over by then: "left Bonn yesterday after talks with Kohl"."""
+_MINISTERS_CARRY_ON = re.compile(r"\bministers\s+(?:\w+\s+)?(?:resume[ds]?|hold|holds|held|open(?:ed|s)?|continue[ds]?|begin|began|begins|start(?:ed|s)?|end(?:ed|s)?)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+)?$")
+"""A forum's ministers carrying on their own talks: "EC farm ministers resume discussions"."""
 _DETERMINER = re.compile(r"(?i)\b(?:a|an|the|his|her|their|its|several|two|three)\b")
 _SAID_THEN_WHEN = re.compile(r"(?:,[^,]{0,80},)?\s+(?:said|says|told(?:\s+[\w-]+){0,2}?)\s+(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:after|before|following|during|at\s+the|on\s+the|upon|on\s+arriving|on\s+arrival|returning|back)\b")
 """A speaker and the time of his own engagement: "X said at the end of a visit", "Y told reporters after talks"."""
@@ -1266,10 +1268,14 @@ def extract_events(
                 if not participants:
                     participants = _counterpart_parties(text, span, clause, trigger, sentence_places, kb)
                 orphan = True
+            forum_talks = (
+                not participants and trigger.type == "talks" and _MINISTERS_CARRY_ON.search(text, max(span.start, trigger.span.start - 60), trigger.span.start) is not None
+                and tables.forums.search(text, max(span.start, trigger.span.start - 80), trigger.span.start) is not None
+            )  # "EC farm ministers resume discussions in Luxembourg tomorrow": the forum's own session
             if trigger.weak and not participants and not (trigger.type in ("summit", "meeting") and (
                 tables.forums.search(text, max(span.start, trigger.span.start - 30), trigger.span.start)
                 or _forum_session(text, span, trigger, tables)
-            )):  # "OPEC may be forced to meet before a scheduled June session": the forum's own session
+            )) and not forum_talks:  # "OPEC may be forced to meet before a scheduled June session": the forum's own session
                 continue  # (but "the OPEC conference here" is the gathering itself)
             if re.match(r"receiv", trigger.form) and not any(0 <= m.span.start - trigger.span.end <= 45 for m in sentence_people):
                 continue  # "the amount they receive toward the levy": receiving a person is a meeting, receiving money is not
@@ -1277,7 +1283,7 @@ def extract_events(
                 continue  # "the deficit reduction targets will be met": a target reached
             if trigger.form.startswith("welcom") and not any(0 <= m.span.start - trigger.span.end <= 45 and re.fullmatch(r"\s+(?:(?:the\s+)?(?:visiting\s+)?[A-Z][\w.’'-]*\s+){0,5}", text[trigger.span.end : m.span.start] + " ") and not re.match(r"[’']s\b", text[m.span.end : m.span.end + 2]) for m in sentence_people):
                 continue  # "welcomed the decision", "welcomed President Reagan's firm action": only welcoming a person is a meeting
-            if trigger.form.startswith("discuss") and len(participants) < 2 and not re.search(r"(?i)\bwith\b", text[trigger.span.end : min(clause.end, trigger.span.end + 80)]):
+            if trigger.form.startswith("discuss") and len(participants) < 2 and not forum_talks and not re.search(r"(?i)\bwith\b", text[trigger.span.end : min(clause.end, trigger.span.end + 80)]):
                 continue  # "Nakasone would discuss the Venice summit": a topic, not talks with anyone
             if sent_mission and any(not _is_country_code(p) for p in participants):
                 continue  # "his agency plans to send a mission to Brazil": no party of ours travels
@@ -1300,7 +1306,10 @@ def extract_events(
                     participants = list(dict.fromkeys([*(p for p in participants if not _is_country_code(p)), *nations]))
                     orphan = False
             ministers_gather = False
-            if not participants and trigger.type == "meeting" and event_type in ("meeting", "summit") and _MINISTERS_GATHER.search(text, max(span.start, clause.start - 200), trigger.span.start):
+            if not participants and (
+                trigger.type == "meeting" and event_type in ("meeting", "summit") and _MINISTERS_GATHER.search(text, max(span.start, clause.start - 200), trigger.span.start)
+                or forum_talks
+            ):
                 event_type = "summit"  # "Farm ministers will meet again on November 16": the bloc's ministers gather
                 orphan = False
                 ministers_gather = True

@@ -1100,3 +1100,10 @@ def test_talks_in_an_after_adverbial_of_a_past_verb_were_over_by_then() -> None:
     assert [e.status for e in talks] == ["occurred"]
     planned = [e for e in events("Prime Minister Karl Stein will leave for Moscow after talks with Chancellor Lars Holm on Friday.", published="1987-03-25") if e.type in ("meeting", "talks")]
     assert planned and planned[0].status == "planned"
+
+
+def test_a_forums_ministers_carrying_on_their_talks_is_the_forums_gathering() -> None:
+    found = one("European Union farm ministers resume discussions in Luxembourg tomorrow on price proposals.", dateline="BRUSSELS, March 6")
+    assert (found.type, found.status, found.location) == ("summit", "planned", "Luxembourg")
+    assert one("OPEC oil ministers ended their talks in Vienna yesterday.").type == "summit"
+    assert not events("The ministers resume discussions on the budget tomorrow.")  # no forum named: nobody to say who
