@@ -70,7 +70,7 @@ class _Words:
         day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
         year = r"(?:19[789]\d|20\d\d)"
         self.full_date = re.compile(
-            rf"\b(?:(?P<m1>{month})\.?\s+(?P<d1>{day}),?\s+(?P<y1>{year})|(?P<d2>{day})\s+(?P<m2>{month})\.?,?\s+(?P<y2>{year})|(?P<y3>{year})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))\b",
+            rf"\b(?:(?P<m1>{month})\.?\s+(?P<d1>{day}),?\s+(?P<y1>{year})\b|(?P<d2>{day})\s+(?P<m2>{month})\.?,?\s+(?P<y2>{year})\b|(?P<y3>{year})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)(?=T\d|\b))",
             re.IGNORECASE,
         )
         self.month_day = re.compile(rf"(?<![\w-])(?P<m>{month})\.?\s+(?P<d>{day})(?![\w:]|,?\s+{year})", re.IGNORECASE)
@@ -93,7 +93,10 @@ class _Words:
         self.past_holder = _phrase_regex(dating.get("past_holder") or ())
         self.not_yet = _phrase_regex(dating.get("not_yet_holder") or ())
         stamp = "|".join(re.escape(w) for w in sorted(dating.get("stamp_words") or (), key=len, reverse=True))
-        self.stamp = re.compile(rf"\b(?:{stamp})\b[:\s]*(?:on\s+)?(?:\w+day,?\s+)?$", re.IGNORECASE) if stamp else None
+        self.stamp = (
+            re.compile(rf"\b(?:{stamp})(?!\w)[:\s]*(?:on\s+)?(?:(?:\w+day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?,?\s+)?$", re.IGNORECASE)
+            if stamp else None
+        )
 
 
 def _phrase_regex(words: Iterable[str]) -> re.Pattern[str]:

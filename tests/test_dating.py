@@ -140,3 +140,18 @@ def test_two_editions_in_one_host_country_are_told_apart_by_the_other_clues(kb) 
 def test_a_member_country_named_beside_a_series_picks_no_edition(kb) -> None:
     text = "The Louvre pact is an agreement between the Group of Seven countries including the United States and West Germany."
     assert not [c for c in find_clues(text, kb) if "G7" in c.reason]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Published: 12:34 PM, June 18, 2023",
+        "Updated June 18, 2023 at 4:05 AM GMT+8",
+        "2023-06-18T04:05:00Z",
+        "By Jane Doe | June 18, 2023",
+        "Posted on 18 Jun 2023",
+        "Last modified on Sun 18 Jun 2023 12.01 BST",
+    ],
+)
+def test_the_ways_web_pages_stamp_their_date(kb, head: str) -> None:
+    assert window(kb, f"Talks resume\n{head}\nMinisters will meet next week.") == ("2023-06-18", "2023-06-18")
