@@ -247,7 +247,8 @@ def _named_day_clues(text: str, words: _Words, used: list[tuple[int, int]]) -> l
         label = match.group(0).strip()
         close = tuple(((d - words.close, d) if coming else (d, d + words.close)) for d in days)
         clues.append(Clue(near, 1, f"names {label}"))
-        clues.append(Clue(side, 1, f"{label} {'still to come' if coming else 'past'}"))
+        if "y1" not in g:  # (a date with its year is often far off and its tense unsure: "the year ending March 31 1988")
+            clues.append(Clue(side, 1, f"{label} {'still to come' if coming else 'past'}"))
         clues.append(Clue(close, 1, f"{label} most likely within {words.close.days} days", hint=True))
     return clues
 
@@ -487,6 +488,19 @@ def _merged(ranges: Iterable[Range], words: _Words) -> list[Range]:
     return merged
 
 
+_MARGIN = 2
+"""How much more clue weight the estimate must have than the best window a
+year or more away: a dateline's day and one named date do not fix a year."""
+
+
+def _best_elsewhere(clues: Sequence[Clue], words: _Words, earliest: date, latest: date) -> int:
+    """The most clue weight any day well outside ``earliest``..``latest`` gets."""
+    fence = (earliest - timedelta(days=180), latest + timedelta(days=180))
+    outside = [Clue(((words.earliest, fence[0]), (fence[1], words.latest)), 10_000, "outside")]
+    segments, weight = best_days([*clues, *outside], words)
+    return max(weight - 10_000, 0) if segments else 0
+
+
 def find_clues(text: str, kb: Knowledge, dateline: str = "") -> list[Clue]:
     """Every dating clue in ``text`` (and in the story's ``dateline``, if it came apart)."""
     words = _words(kb)
@@ -519,6 +533,8 @@ def estimate_publication(text: str, kb: Knowledge, dateline: str = "") -> DateEs
     earliest, latest = segments[0][0], segments[-1][1]
     if latest - earliest > _WIDEST:
         return None
+    if weight - _best_elsewhere(bounds, words, earliest, latest) < _MARGIN:
+        return None  # another year fits almost as well: the clues do not settle it
     inside = [Clue(tuple(segments), 1000, "window"), *(c for c in clues if c.hint)]
     likeliest = best_days(inside, words)[0] or segments
     last = likeliest[-1]

@@ -68,8 +68,9 @@ LATER_SLICES = {
     "reuters_dev30": (0.58, 0.95),
     "reuters_test30": (0.57, 0.93),
     "reuters_val30": (0.52, 0.92),
+    "reuters_hold30": (0.37, 0.92),
 }
-"""Floors (strict F1, people F1) a little under today's figures on the three slices annotated
+"""Floors (strict F1, people F1) a little under today's figures on the four slices annotated
 blind after the first was tuned on: the rules they taught must keep holding; raise them as
 the rules improve."""
 
