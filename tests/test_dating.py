@@ -17,7 +17,7 @@ from index.knowledge import build_knowledge
 from index.pipeline import extract
 
 PEOPLE = """people:
-  - {name: Astrid Vollmer, country: DE, roles: [{office: foreign_minister, title: Foreign Minister, from: 2019-03-01, to: 2023-09-30}]}
+  - {name: Astrid Vollmer, country: DE, roles: [{office: foreign_minister, title: Foreign Minister, from: 2019-03-01, to: 2024-09-30}]}
   - {name: Tomas Arlo, country: ES, roles: [{office: trade_minister, title: Trade Minister, from: 2022-06-01, to: null}]}
   - {name: Mirela Dunca, country: RO, roles: [{office: head_of_government, title: Prime Minister, from: 2024-02-01, to: null}]}
 """
