@@ -78,7 +78,7 @@ class _Words:
             rf"(?<![\w-])(?P<w>{weekday})\.?,?\s*\(?\s*(?:the\s+)?(?:(?P<m>{month})\.?\s+(?P<d>{day})|(?P<d2>{day})\s+(?P<m2>{month}))\)?(?![\w:])",
             re.IGNORECASE,
         )
-        self.dateline = re.compile(rf"^\s*(?-i:[A-Z])[A-Za-z .'/-]{{1,40}},\s+(?P<m>{month})\.?\s+(?P<d>{day})\b(?:,?\s+(?P<y>{year}))?\s*(?:\(|-|–|—|/)", re.MULTILINE | re.IGNORECASE)
+        self.dateline = re.compile(rf"^\s*(?-i:[A-Z])[A-Za-z .'/-]{{1,40}}(?:,\s+(?-i:[A-Z])[A-Za-z .'/-]{{1,30}})?,\s+(?P<m>{month})\.?\s+(?P<d>{day})\b(?:,?\s+(?P<y>{year}))?\s*(?:\(|-|–|—|/)", re.MULTILINE | re.IGNORECASE)
         self.month_phrase = re.compile(
             rf"(?<![\w-])(?P<mod>last|next|this|in|early|late|mid-?|since|during|until|by|coming|the)?\s*(?P<m>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))(?!\s+(?:{day})\b|,?\s+{year})",
             re.IGNORECASE,
@@ -134,12 +134,23 @@ def _number(text: str) -> int:
 _BOUNDARY = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\.\s|\n")
 
 
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|No|Jr|Sr|Lt))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))(?<!\bSept)[.!?]\s|\n")
+"""A sentence's end, but not the full stop of "U.S.", "Mr." or "Nov."."""
+
+
+def _sentence_start(text: str, position: int) -> int:
+    start = max(0, position - 600)
+    for match in _SENTENCE_END.finditer(text, start, position):
+        start = match.end()
+    return start
+
+
 def _still_to_come(text: str, position: int, words: _Words) -> bool:
     """Whether the date at ``position`` lies ahead of the story's day, by the
     nearest part of its sentence that has a tense: "tariffs due to come into
     effect on November 1" ahead, "began his second term in January" behind."""
-    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
-    stop = [p for p in (text.find(". ", position), text.find("\n", position)) if p != -1]
+    start = _sentence_start(text, position)
+    stop = [m.start() for m in (_SENTENCE_END.search(text, position),) if m]
     sentence_end = min(stop) if stop else len(text)
     cuts = [start, *(m.end() for m in _BOUNDARY.finditer(text, start, position)), position]
     for left in reversed(cuts[:-1]):
@@ -351,8 +362,8 @@ def _office_clues(text: str, kb: Knowledge, words: _Words) -> list[Clue]:
             holders = [p for p in kb.people_by_surname.get(match["sur"], []) if any(r.office == office for r in p.roles)]
             person = holders[0] if len(holders) == 1 else None
         if person is not None and office is None and match["full"] and person.name not in named:
-            spans = [(r.start, (r.end or words.latest) + words.named_after) for r in person.roles if r.start]
-            if spans:  # named at all: news names people while they matter, in office or soon after
+            spans = [(r.start - words.named_after, (r.end or words.latest) + words.named_after) for r in person.roles if r.start]
+            if spans:  # named at all: news names people while they matter, in office or near it (a candidate, a former minister)
                 named[person.name] = Clue(tuple(spans), 1, f"names {person.name}")
         if person is None or office is None or person.name in clues:
             continue

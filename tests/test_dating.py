@@ -155,3 +155,20 @@ def test_a_member_country_named_beside_a_series_picks_no_edition(kb) -> None:
 )
 def test_the_ways_web_pages_stamp_their_date(kb, head: str) -> None:
     assert window(kb, f"Talks resume\n{head}\nMinisters will meet next week.") == ("2023-06-18", "2023-06-18")
+
+
+def test_a_dateline_with_a_region_after_the_city(kb) -> None:
+    clues = [c.reason for c in find_clues("WOODSIDE, California, Nov 15 (Reuters) - The leaders met.", kb)]
+    assert any(r.startswith("dateline") for r in clues), clues
+
+
+@pytest.mark.parametrize(
+    "text, coming",
+    [
+        ("Officials sought to steady relations ahead of the U.S. presidential election in November.", True),
+        ("China announced export controls on two metals, taking effect Aug. 1.", True),
+    ],
+)
+def test_an_abbreviation_is_no_sentence_end_and_taking_effect_is_ahead(kb, text: str, coming: bool) -> None:
+    clues = [c for c in find_clues(text, kb) if "to come" in c.reason or "past" in c.reason]
+    assert clues and all(("to come" in c.reason) == coming for c in clues), [c.reason for c in clues]
