@@ -53,8 +53,10 @@ MAX_DATE_TEXT = 64
 KNOWN_KEYS = {"id", "title", "date", "published", "source", "url", "dateline", "body", "text"}
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+\s*\d{0,2})?\s*(?:\(\w+\)\s*)?[:—–-]\s"
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\(\w+\)\s*)?[:—–-]\s",
+    re.MULTILINE,
 )
+"""A wire dateline at the start of the story's first paragraphs: "NUSA DUA, Indonesia, Nov 14 (Reuters) -", "BEIJING (AP) —"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,8 +395,13 @@ def _title_from(text: str, furniture: Iterable[Any]) -> str:
 
 
 def _dateline_from(text: str) -> str:
-    match = _DATELINE.match(text[:200].lstrip())
-    return match.group("place").strip().title() if match else ""
+    """The dateline's place, from the first lines (a headline may come before it)."""
+    head = text.lstrip()[:600]
+    for line_start in [0, *(m.end() for m in re.finditer(r"\n\s*", head))][:4]:
+        match = _DATELINE.match(head, line_start)
+        if match:
+            return match.group("place").strip().title()
+    return ""
 
 
 def build_article(

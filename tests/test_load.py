@@ -4,6 +4,8 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from index.load import discover, load_articles, read_source
 from index.model import Article, Problem
 
@@ -120,3 +122,18 @@ def test_html_pages_give_text_title_and_date(tmp_path: Path) -> None:
     assert a.title == "Envoy visits Paris"
     assert a.published_date.isoformat() == "2024-03-05"
     assert "arrived in Paris on Tuesday" in a.text and "Home | World" not in a.text
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Leaders hold talks\n\nNUSA DUA, Indonesia, Nov 14 (Reuters) - The two leaders met.", "Nusa Dua"),
+        ("WOODSIDE, California, Nov 15 (Reuters) - The two leaders met.", "Woodside"),
+        ("BEIJING (AP) — The minister said.", "Beijing"),
+        ("The U.S. Agriculture Department - is not considering it.", ""),
+    ],
+)
+def test_a_dateline_is_read_from_the_first_lines_with_its_region(text: str, place: str) -> None:
+    from conftest import article
+
+    assert article(text, None).dateline == place
