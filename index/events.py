@@ -449,6 +449,8 @@ _PAST_LEAD = re.compile(r"\b(?:\w{3,}ed|left|met|held|said|told|flew|went|came|m
 """An engagement in an "after" adverbial of a past verb was over by then: "left Bonn yesterday after talks with Kohl"."""
 _MINISTERS_CARRY_ON = re.compile(r"\bministers\s+(?:\w+\s+)?(?:resume[ds]?|hold|holds|held|open(?:ed|s)?|continue[ds]?|begin|began|begins|start(?:ed|s)?|end(?:ed|s)?)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+)?$")
 """A forum's ministers carrying on their own talks: "EC farm ministers resume discussions"."""
+_ANOTHER_TRIP_TO = re.compile(r"(?i)\b(?:trips?|visits?|tours?|journeys?|travels?|stops?|stopovers?)\s+(?:to|of|in)\s+(?:the\s+)?$")
+"""A place after a later engagement noun is that engagement's ("the summit …, including trips to Beijing")."""
 _DETERMINER = re.compile(r"(?i)\b(?:a|an|the|his|her|their|its|several|two|three)\b")
 _SAID_THEN_WHEN = re.compile(r"(?:,[^,]{0,80},)?\s+(?:said|says|told(?:\s+[\w-]+){0,2}?)\s+(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:after|before|following|during|at\s+the|on\s+the|upon|on\s+arriving|on\s+arrival|returning|back)\b")
 """A speaker and the time of his own engagement: "X said at the end of a visit", "Y told reporters after talks"."""
@@ -788,6 +790,8 @@ def _location(
             continue  # "talks with Kohl ahead of her visit to Moscow next week": that place is the later visit's
         if text[m.span.end : m.span.end + 2] in ("’s", "'s"):
             continue
+        if m.span.start > trigger.span.end and _ANOTHER_TRIP_TO.search(text, trigger.span.end, m.span.start):
+            continue  # "The summit capped months of efforts, including trips to Beijing by Blinken": the trips' place
         if re.search(r"(?i)\b(?:director|minister|secretary|commissioner|envoy|ambassador|representative|department|ministry|office|bureau)\s+(?:for|of|to)\s+(?:the\s+)?$", before):
             continue  # "assistant director for Africa Paul Acquah": part of a title
         if 0 <= trigger.span.start - m.span.end <= 25 and re.fullmatch(r"\s?|\s+(?:(?:[a-z-]+|Economic|Trade|Security|Peace|Arms|Energy|Monetary|Western|Nuclear)\s+){1,2}", text[m.span.end : trigger.span.start]) and (m.kind == "place" or m.kind == "country" and trigger.type == "visit" and not trigger.verb):

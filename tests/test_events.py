@@ -1107,3 +1107,10 @@ def test_a_forums_ministers_carrying_on_their_talks_is_the_forums_gathering() ->
     assert (found.type, found.status, found.location) == ("summit", "planned", "Luxembourg")
     assert one("OPEC oil ministers ended their talks in Vienna yesterday.").type == "summit"
     assert not events("The ministers resume discussions on the budget tomorrow.")  # no forum named: nobody to say who
+
+
+def test_a_place_after_a_later_trip_noun_is_the_trips() -> None:
+    text = "Prime Minister Karl Stein met President Ana Ferro on Monday. The meeting capped months of efforts, including trips to Lisbon by Finance Minister Luc Berthier."
+    meetings = [e for e in events(text) if e.type in ("meeting", "summit")]
+    assert meetings and all(e.location != "Lisbon" for e in meetings), [(e.type, e.location) for e in meetings]
+    assert [e for e in events(text) if e.type == "visit" and e.location == "Lisbon"], "the trips keep their place"
