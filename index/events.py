@@ -440,7 +440,9 @@ def _tense(status: str) -> str:
     return "future" if status in ("planned", "proposed") else "past"
 
 
-_HARD_BOUNDARY = re.compile(r";\s|\s+since\s+(?:the|he|she|they|his|her|its|their)\b|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
+_HARD_BOUNDARY = re.compile(r";\s|,?\s+and\s+that\s|\s+since\s+(?:the|he|she|they|his|her|its|their)\b|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
+_REPORTED_THAT = re.compile(r"\b(?:told|tells|tell|informed|informs|assured|assures|reminded|warned|warns)\s+(?:[\w.’'-]+\s+){1,6}?that\s+")
+"""A reported clause after its hearer: what follows "told Xi that" has a subject of its own."""
 _OBJECT_ENDS = re.compile(r"\s(?:over|on|about|to|for|that|which|who|in|at|after|before|since|during|when|while)\s|[;:]|,\s+(?:but|which|who|said|says)\b")
 """Where the object of "talks with …" ends: "talks with the United States over rice"."""
 _AFTER_ADVERBIAL = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:the|a|an|his|her|their|its|two|three|several)\s+)?(?:[\w-]+\s+){0,2}$")
@@ -497,6 +499,8 @@ def _subject_start(text: str, sentence: Span, trigger: Span) -> int:
     start = sentence.start
     for m in _HARD_BOUNDARY.finditer(text, sentence.start, trigger.start):
         start = m.end()
+    for m in _REPORTED_THAT.finditer(text, start, trigger.start):
+        start = m.end()  # "Biden told Xi that Yellen would travel to China": Yellen travels
     return start
 
 
@@ -1921,6 +1925,8 @@ def _compatible(a: _Draft, b: _Draft, kb: Knowledge | None = None, nationality: 
     pa, pb = set(a.participants), set(b.participants)
     if not (pa <= pb or pb <= pa) and not _same_delegations(pa, pb, a.type, nationality):
         return False
+    if pa and pb and pa.isdisjoint(pb) and a.trigger_is_verb and b.trigger_is_verb and a.window and b.window and a.window != b.window:
+        return False  # "Yellen would travel to China in the coming days, and Blinken would visit in the coming weeks": two trips
     if pa != pb and min(len(pa), len(pb)) >= 2 and a.type == "meeting" and not (a.heading or b.heading) and a.window and b.window and a.window != b.window:
         return False  # "a day of meetings with X, Y and Z" and "my meeting with Y today": a round and one of its meetings
     if a.location and b.location and a.location != b.location:

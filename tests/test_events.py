@@ -1114,3 +1114,9 @@ def test_a_place_after_a_later_trip_noun_is_the_trips() -> None:
     meetings = [e for e in events(text) if e.type in ("meeting", "summit")]
     assert meetings and all(e.location != "Lisbon" for e in meetings), [(e.type, e.location) for e in meetings]
     assert [e for e in events(text) if e.type == "visit" and e.location == "Lisbon"], "the trips keep their place"
+
+
+def test_a_reported_clause_has_its_own_subject_and_two_trips_stay_two() -> None:
+    text = "Ferro told Stein that Finance Minister Luc Berthier would travel to Japan in the coming days, and that Foreign Minister Ana Ruiz would visit in the coming weeks."
+    visits = sorted((e.participants, e.location) for e in events(text) if e.type == "visit")
+    assert visits == [(("Ana Ruiz",), "Japan"), (("Luc Berthier",), "Japan")], visits
