@@ -453,6 +453,10 @@ _MINISTERS_CARRY_ON = re.compile(r"\bministers\s+(?:\w+\s+)?(?:resume[ds]?|hold|
 """A forum's ministers carrying on their own talks: "EC farm ministers resume discussions"."""
 _ANOTHER_TRIP_TO = re.compile(r"(?i)\b(?:trips?|visits?|tours?|journeys?|travels?|stops?|stopovers?)\s+(?:to|of|in)\s+(?:the\s+)?$")
 """A place after a later engagement noun is that engagement's ("the summit …, including trips to Beijing")."""
+_TOLD = re.compile(r"\s+(?:told|tells|assured|assures|warned|warns|informed|informs|urged|urges|pressed|presses|reminded|reminds)\s+(?:[\w.’'-]+\s+){0,3}")
+"""A teller and the person told, named just after: "Carney told U.S. President Donald Trump"."""
+_SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|announced|reported)\b")
+_DURING_A = re.compile(r"(?i)\b(?:during|at|in\s+the\s+course\s+of)\s+(?:a|an|the|their|his|her)\s+(?:[\w.-]+\s+){0,4}$")
 _DETERMINER = re.compile(r"(?i)\b(?:a|an|the|his|her|their|its|several|two|three)\b")
 _SAID_THEN_WHEN = re.compile(r"(?:,[^,]{0,80},)?\s+(?:said|says|told(?:\s+[\w-]+){0,2}?)\s+(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:after|before|following|during|at\s+the|on\s+the|upon|on\s+arriving|on\s+arrival|returning|back)\b")
 """A speaker and the time of his own engagement: "X said at the end of a visit", "Y told reporters after talks"."""
@@ -718,7 +722,7 @@ def _participants(
             add(main.canonical)
         elif main is None and topic and _OPENS_WITH_PRONOUN.match(text, sentence.start):
             add(topic)
-    after_noun = not trigger.verb and trigger.type != "summit" and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of|at\s+the\s+(?:end|close|start|conclusion|outset)\s+of|on\s+the\s+(?:last|final|first|second|third)\s+day\s+of|(?:after\s+|upon\s+|on\s+)?returning\s+from|(?:was|is)?\s*back\s+from)\s+(?:(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w.-]+\s+){0,3}|(?:[a-z-]+\s+){0,2})$", text[max(sentence.start, trigger.span.start - 50) : trigger.span.start])
+    after_noun = not trigger.verb and trigger.type != "summit" and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of|at\s+the\s+(?:end|close|start|conclusion|outset)\s+of|on\s+the\s+(?:last|final|first|second|third)\s+day\s+of|(?:after\s+|upon\s+|on\s+)?returning\s+from|(?:was|is)?\s*back\s+from)\s+(?:(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w.-]+\s+){0,4}|(?:[a-z-]+\s+){0,2})$", text[max(sentence.start, trigger.span.start - 60) : trigger.span.start])
     if after_noun and not _DETERMINER.search(after_noun.group(0)) and not re.match(r"\s+with\b", text[trigger.span.end : trigger.span.end + 6]):
         after_noun = None  # without an article only "after talks with X"
     if after_noun and not any(m.span.end <= trigger.span.start and m.canonical in names for m in people):
@@ -732,6 +736,14 @@ def _participants(
                 add(topic)
         if main is None and (trigger.type == "visit" or names):  # "Murakhovsky said at the end of a brief visit here …": the speaker's own visit
             main = next((m for m in people if m.span.end <= trigger.span.start and _SAID_THEN_WHEN.match(text, m.span.end, trigger.span.start)), None)
+        if len(names) < 2 and trigger.type in ("meeting", "talks") and not any(trigger.span.end <= m.span.start for m in people if m.canonical in names):
+            # "Carney told Trump on Tuesday that Canada won't be for sale, during a first meeting in the Oval Office": the two of them
+            for teller in (m for m in people if sentence.start <= m.span.start and m.span.end <= trigger.span.start):
+                hearer = next((m for m in people if teller.span.end < m.span.start < trigger.span.start and _TOLD.fullmatch(text, teller.span.end, m.span.start)), None)
+                if hearer is not None:
+                    add(teller.canonical)
+                    add(hearer.canonical)
+                    break
         if main is not None:
             add(main.canonical)
     if possessor is None and not trigger.verb and trigger.type == "visit" and re.search(r"(?i)\bduring\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}$", text[max(sentence.start, trigger.span.start - 40) : trigger.span.start]):
@@ -1397,6 +1409,17 @@ def extract_events(
             window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published, triggers[n - 1].span.end if n and span.contains(triggers[n - 1].span) else -1)
             if echo is not None:
                 window = echo.window
+            if window is None and not trigger.verb and _DURING_A.search(text, max(span.start, trigger.span.start - 70), trigger.span.start):
+                # "Carney told Trump on Tuesday that ..., during a first meeting in the Oval Office": the main clause's day
+                asides = _asides(text, span, trigger.span)
+                earlier = [
+                    t for t in sentence_times
+                    if span.start <= t.span.start and t.span.end <= trigger.span.start and not _is_duration(t)
+                    and not any(a.contains(t.span) for a in asides) and not _SAYING.search(text, t.span.end, trigger.span.start)
+                ]
+                if earlier and not any(earlier[-1].span.end <= o.span.start < trigger.span.start for o in triggers if o is not trigger):
+                    found = earlier[-1].window(_tense(status), published)
+                    window = DateWindow(found[0], found[1], earlier[-1].text, earlier[-1].span) if found else None
             if status == "proposed" and window and published and window.start > published and _PAVE_THE_WAY.search(text, max(span.start, trigger.span.start - 120), trigger.span.start):
                 status = "planned"  # "pave the way for the prime minister's visit starting next Wednesday": it is scheduled
                 window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published, triggers[n - 1].span.end if n and span.contains(triggers[n - 1].span) else -1)

@@ -1120,3 +1120,13 @@ def test_a_reported_clause_has_its_own_subject_and_two_trips_stay_two() -> None:
     text = "Ferro told Stein that Finance Minister Luc Berthier would travel to Japan in the coming days, and that Foreign Minister Ana Ruiz would visit in the coming weeks."
     visits = sorted((e.participants, e.location) for e in events(text) if e.type == "visit")
     assert visits == [(("Ana Ruiz",), "Japan"), (("Luc Berthier",), "Japan")], visits
+
+
+def test_a_teller_and_the_person_told_during_a_meeting_met_on_the_main_clauses_day() -> None:
+    text = "Prime Minister Karl Stein told President Ana Ferro on Tuesday that his country would not be for sale, during a cordial but pointed first meeting in the Oval Office."
+    found = one(text)
+    assert (found.type, set(found.participants), found.location) == ("meeting", {"Karl Stein", "Ana Ferro"}, "Washington")
+    assert found.date is not None and found.date.text == "on Tuesday"
+    # a time the sentence gives to what was said is not the meeting's
+    said = events("Minister Karl Stein today said problems remained, and officials said an announcement would be made at the end of talks.")
+    assert all(e.date is None or e.date.text != "today" for e in said)
