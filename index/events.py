@@ -456,9 +456,12 @@ _ANOTHER_TRIP_TO = re.compile(r"(?i)\b(?:trips?|visits?|tours?|journeys?|travels
 _TOLD = re.compile(r"\s+(?:told|tells|assured|assures|warned|warns|informed|informs|urged|urges|pressed|presses|reminded|reminds)\s+(?:[\w.’'-]+\s+){0,3}")
 """A teller and the person told, named just after: "Carney told U.S. President Donald Trump"."""
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|announced|reported)\b")
+_PLACE_OF = re.compile(r"\b(?:in|on|at|to)\s+the\s+(?:[A-Z][\w-]*\s+)?(?:island|city|town|port|resort|capital|province|region|state)\s+of\s+$")
+"""A place named by what it is: "on the Indonesian island of Bali", "in the port city of Busan"."""
+_SAID_HE = re.compile(r"\s+(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:he|she)\b")
 _DURING_A = re.compile(r"(?i)\b(?:during|at|in\s+the\s+course\s+of)\s+(?:a|an|the|their|his|her)\s+(?:[\w.-]+\s+){0,4}$")
 _DETERMINER = re.compile(r"(?i)\b(?:a|an|the|his|her|their|its|several|two|three)\b")
-_SAID_THEN_WHEN = re.compile(r"(?:,[^,]{0,80},)?\s+(?:said|says|told(?:\s+[\w-]+){0,2}?)\s+(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:after|before|following|during|at\s+the|on\s+the|upon|on\s+arriving|on\s+arrival|returning|back)\b")
+_SAID_THEN_WHEN = re.compile(r"(?:,[^,]{0,80},)?\s+(?:said|says|told(?:\s+[\w-]+){0,2}?)\s+(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:(?:at|in)\s+[^,.;]{3,70}?\s+)?(?:after|before|following|during|at\s+the|on\s+the|upon|on\s+arriving|on\s+arrival|returning|back)\b")
 """A speaker and the time of his own engagement: "X said at the end of a visit", "Y told reporters after talks"."""
 _DOUBTED_AFTER = re.compile(r"(?i)^(?:[^;,.]|(?<=[A-Z])\.){0,90}?\b(?:is|was|are|were|seemed|seems|looked|looks|remained|remains)\s+(?:\w+\s+)?(?:(?:unlikely|doubtful|uncertain|in\s+doubt|possible|under\s+(?:consideration|discussion|study)|being\s+(?:considered|discussed|studied)|mooted)\b(?!\s+to\b)|(?:unlikely|not\s+(?:expected|likely))\s+to\s+(?:be\s+held|be\s+convened|take\s+place|go\s+ahead|happen|occur|materiali[sz]e)\b)")
 """What follows a noun trigger when it is talked of, not planned: "was unlikely", "is unlikely to be held"."""
@@ -708,8 +711,11 @@ def _participants(
     if gerund and trigger.verb and names and not has_subject:
         # "He spoke to reporters after meeting President Garcia": the main subject met him
         main = _main_subject(text, sentence, people, trigger.span.start, trigger.span)
+        teller = next((m for m in people if m.span.end <= trigger.span.start and _SAID_HE.match(text, m.span.end)), None)
         if main is not None:
             add(main.canonical)
+        elif teller is not None:
+            add(teller.canonical)  # "Trump said he agreed to lower tariffs after meeting Xi": Trump met him
         elif topic and _PRONOUN.search(text, sentence.start, trigger.span.start):
             add(topic)
     if not any(m.span.end <= trigger.span.start and m.canonical in names for m in people) and (
@@ -798,7 +804,9 @@ def _location(
         if trigger.type == "visit" and not trigger.verb and m.span.end <= trigger.span.start and re.search(r"\b(?:leaving|left|leaves|leave|departing|departed|departs)\s+$", before) and _VISIT_ENDS.fullmatch(text, m.span.end, trigger.span.start):
             best = (-100, _place_name(m, kb))
             continue  # "before leaving Tokyo yesterday at the end of a four-day visit": the place the visit ended in
-        if re.search(r"(?i)\b(?:between|and|from|with|of|by|against|over|toward|towards)\s+(?:the\s+)?$", before) and not re.search(r"\b(?:tour|visit|trip)s?\s+of\s+(?:the\s+)?$", before):
+        if re.search(r"(?i)\b(?:between|and|from|with|of|by|against|over|toward|towards)\s+(?:the\s+)?$", before) and not re.search(
+            r"\b(?:(?:tour|visit|trip)s?|island|city|town|port|resort|capital|province|region|state)\s+of\s+(?:the\s+)?$", before
+        ):  # ("on the Indonesian island of Bali", "in the city of Vladivostok": the place itself)
             continue
         if m.span.end <= trigger.span.start and re.search(r"\bfrom\s+(?:[\w-]+\s+){0,2}$", text[m.span.end : trigger.span.start]):
             continue  # "had flown to West Germany from talks with Mitterrand in Normandy": where she went after them
@@ -813,7 +821,9 @@ def _location(
         if 0 <= trigger.span.start - m.span.end <= 25 and re.fullmatch(r"\s?|\s+(?:(?:[a-z-]+|Economic|Trade|Security|Peace|Arms|Energy|Monetary|Western|Nuclear)\s+){1,2}", text[m.span.end : trigger.span.start]) and (m.kind == "place" or m.kind == "country" and trigger.type == "visit" and not trigger.verb):
             best = (-100, _place_name(m, kb))
             continue  # "a Washington meeting", "the Venice summit"
-        preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tours? of|trips? to|inside|near|outside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before)
+        preposition = re.search(r"\b(?i:in|at|to|visit|visiting|visited|visits|for|here|tours? of|trips? to|inside|near|outside)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$", before) or (
+            None if re.match(r" [A-Z]", text[m.span.end : m.span.end + 2]) else _PLACE_OF.search(before)  # ("the resort of Porto Cervo": not Porto)
+        )
         if not preposition:
             continue
         following = re.match(r"\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})", text[m.span.end : m.span.end + 40])
@@ -1110,8 +1120,13 @@ def extract_events(
     mentions: Sequence[Mention],
     times: Sequence[TimeExpression],
     kb: Knowledge,
+    undated_by_days: int = 0,
 ) -> tuple[Event, ...]:
-    """Every engagement the article reports, one event each."""
+    """Every engagement the article reports, one event each.
+
+    ``undated_by_days``: for an article read as of an estimated day, how many
+    days the estimate spans (the calendar of gatherings then places nothing:
+    which edition is meant depends on a date we do not know)."""
     text = article.text
     tables = _tables(kb)
     published = article.published_date
@@ -1570,7 +1585,8 @@ def extract_events(
             target = d.into or d
             if before is not None and target.location is None:
                 target.location = (before.into or before).location
-    _place_gatherings(merged, text, kb, published)
+    if undated_by_days <= 31:
+        _place_gatherings(merged, text, kb, published)
     _inherit_visit_places(merged, kb, nationality, published)
     for d in drafts:  # "Blinken's visit … including possible trips by Yellen and Raimondo": the same destination
         target = d.into

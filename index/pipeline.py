@@ -38,8 +38,10 @@ def _extract_estimated(article: Article, estimate: DateEstimate, kb: Knowledge) 
     "next week" in a story written some time in spring 2023 says so.  The
     article handed back keeps no date: none was given."""
 
+    spread = (estimate.latest - estimate.earliest).days
+
     def as_of(day: date) -> Extraction:
-        return _extract_cased(replace(article, published=datetime(day.year, day.month, day.day)), kb)
+        return _extract_cased(replace(article, published=datetime(day.year, day.month, day.day)), kb, spread)
 
     found = as_of(estimate.best)
     bounds = [as_of(day) for day in {estimate.earliest, estimate.latest} - {estimate.best}]
@@ -58,14 +60,14 @@ def _extract_estimated(article: Article, estimate: DateEstimate, kb: Knowledge) 
     return replace(found, article=article, events=tuple(events), dated_by=estimate)
 
 
-def _extract_cased(article: Article, kb: Knowledge) -> Extraction:
+def _extract_cased(article: Article, kb: Knowledge, undated_by_days: int = 0) -> Extraction:
     cased = truecase(article.text, kb)
     if cased is not None:
         # a story sent in lower case is read with its capitals restored; what we
         # hand out quotes the original words (the spans are the same)
-        found = _extract(replace(article, text=cased), kb)
+        found = _extract(replace(article, text=cased), kb, undated_by_days)
         return _quote_original(found, article)
-    return _extract(article, kb)
+    return _extract(article, kb, undated_by_days)
 
 
 def _quote_original(found: Extraction, article: Article) -> Extraction:
@@ -87,7 +89,7 @@ def _quote_original(found: Extraction, article: Article) -> Extraction:
     return Extraction(article=article, sentences=found.sentences, mentions=mentions, events=events)
 
 
-def _extract(article: Article, kb: Knowledge) -> Extraction:
+def _extract(article: Article, kb: Knowledge, undated_by_days: int = 0) -> Extraction:
     sentences = split_sentences(article.text, article.furniture)
     published = article.published_date
     times = []
@@ -100,7 +102,7 @@ def _extract(article: Article, kb: Knowledge) -> Extraction:
         for t in times
     ]
     mentions = tuple(sorted([*entities.mentions, *date_mentions], key=lambda m: (m.span.start, -m.span.end)))
-    events = extract_events(article, sentences, mentions, times, kb)
+    events = extract_events(article, sentences, mentions, times, kb, undated_by_days)
     return Extraction(article=article, sentences=sentences, mentions=mentions, events=events)
 
 

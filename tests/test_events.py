@@ -1130,3 +1130,24 @@ def test_a_teller_and_the_person_told_during_a_meeting_met_on_the_main_clauses_d
     # a time the sentence gives to what was said is not the meeting's
     said = events("Minister Karl Stein today said problems remained, and officials said an announcement would be made at the end of talks.")
     assert all(e.date is None or e.date.text != "today" for e in said)
+
+
+def test_a_place_named_by_what_it_is_and_a_speakers_own_talks() -> None:
+    assert one("Prime Minister Karl Stein and President Ana Ferro held three hours of talks on the Indonesian island of Bali on Monday.").location == "Bali"
+    assert one("Prime Minister Karl Stein and President Ana Ferro will meet in the Sardinian resort of Porto Cervo next week.").location != "Porto"
+    talks = one("Prime Minister Karl Stein said at a joint news conference in the Rose Garden after talks with President Ana Ferro in the Oval Office.")
+    assert set(talks.participants) == {"Karl Stein", "Ana Ferro"}
+    met = one("President Karl Stein said he agreed to lower tariffs after meeting President Ana Ferro in Seoul on Thursday.")
+    assert set(met.participants) == {"Karl Stein", "Ana Ferro"}
+
+
+def test_an_undated_story_places_no_gathering_by_a_calendar_it_cannot_date() -> None:
+    from conftest import article
+    from index.pipeline import extract
+
+    # Bessent's office fences 2025-2026; "the G20 summit next week" could be the Johannesburg or the Miami edition
+    text = "Treasury Secretary Scott Bessent will attend the G20 summit next week, officials said."
+    found = [e for e in extract(article(text, published=None)).events if e.type == "summit"]
+    assert found and all(e.location is None for e in found)
+    dated = [e for e in extract(article(text, published="2025-11-17")).events if e.type == "summit"]
+    assert dated and dated[0].location == "Johannesburg"
