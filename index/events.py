@@ -108,7 +108,7 @@ def _tables(kb: Knowledge) -> _Tables:
         forums=re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True))),
         blockers_any=words((t.get("blockers") or {}).get("any") or ()),
         blocked_after={
-            word: re.compile(r"\s+[\"“']?(?:the\s+|its\s+|their\s+)?(?:(?!with\b|on\b|in\b|at\b|for\b|to\b|and\b|or\b)[\w.’'-]+\s+){0,%d}?(?:%s)\b" % (4 if word.startswith("me") else 3, "|".join(re.escape(str(f)) for f in followers)), re.IGNORECASE)
+            word: re.compile(r"\s+[\"“']?(?:the\s+|its\s+|their\s+)?(?:(?!with\b|on\b|in\b|at\b|for\b|to\b|and\b|or\b)[\w.’'-]+\s+){0,%d}?(?:%s)\b" % (4 if word.startswith("me") else 0 if word.startswith("summit") else 3, "|".join(re.escape(str(f)) for f in followers)), re.IGNORECASE)
             for word, followers in (t.get("not_followed_by") or {}).items()
         },
     )

@@ -1151,3 +1151,9 @@ def test_an_undated_story_places_no_gathering_by_a_calendar_it_cannot_date() -> 
     assert found and all(e.location is None for e in found)
     dated = [e for e in extract(article(text, published="2025-11-17")).events if e.type == "summit"]
     assert dated and dated[0].location == "Johannesburg"
+
+
+def test_a_summit_of_the_countries_is_a_summit_but_the_summit_nations_are_not_one() -> None:
+    found = one("Prime Minister Karl Stein and President Ana Ferro will hold the first trilateral summit of the three countries' leaders in Lisbon on April 11.")
+    assert found.type == "summit" and found.location == "Lisbon"
+    assert not events("The summit nations agreed to cut tariffs.")
