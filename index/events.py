@@ -1312,6 +1312,11 @@ def extract_events(
                 or _forum_session(text, span, trigger, tables)
             )) and not forum_talks:  # "OPEC may be forced to meet before a scheduled June session": the forum's own session
                 continue  # (but "the OPEC conference here" is the gathering itself)
+            if re.match(r"(?:spok|speak)\w*\s+(?:to|with)$", trigger.form) and not any(
+                0 <= m.span.start - trigger.span.end <= 40 and re.fullmatch(r"\s+(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){0,4}", text[trigger.span.end : m.span.start] + " ")
+                for m in sentence_people
+            ):
+                continue  # "spoke to reporters", "speak to the issue": only speaking with a named person is a call
             if re.match(r"receiv", trigger.form) and not any(0 <= m.span.start - trigger.span.end <= 45 for m in sentence_people):
                 continue  # "the amount they receive toward the levy": receiving a person is a meeting, receiving money is not
             if trigger.form == "met" and re.search(r"\b(?:be|been|being)\s+$", text[max(span.start, trigger.span.start - 10) : trigger.span.start]) and re.search(r"(?i)\b(?:targets?|goals?|deadlines?|demands?|needs|requirements?|conditions?|criteria|obligations?|quotas?|commitments?)\b", text[max(span.start, trigger.span.start - 60) : trigger.span.start]):

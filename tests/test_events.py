@@ -1157,3 +1157,10 @@ def test_a_summit_of_the_countries_is_a_summit_but_the_summit_nations_are_not_on
     found = one("Prime Minister Karl Stein and President Ana Ferro will hold the first trilateral summit of the three countries' leaders in Lisbon on April 11.")
     assert found.type == "summit" and found.location == "Lisbon"
     assert not events("The summit nations agreed to cut tariffs.")
+
+
+def test_speaking_with_a_named_person_is_a_call_speaking_to_reporters_is_not() -> None:
+    found = one("Secretary of State Antony Blinken said he had spoken by phone on Friday with Foreign Minister Ana Ferro.", published="2023-02-03")
+    assert (found.type, set(found.participants)) == ("call", {"Antony Blinken", "Ana Ferro"})
+    assert one("Prime Minister Karl Stein spoke with President Ana Ferro on Tuesday.").type == "call"
+    assert not events("Prime Minister Karl Stein spoke to reporters on Friday.")

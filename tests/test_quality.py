@@ -69,6 +69,7 @@ LATER_SLICES = {
     "reuters_test30": (0.57, 0.93),
     "reuters_val30": (0.52, 0.92),
     "reuters_hold30": (0.37, 0.92),
+    "modern20": (0.44, 0.92),
 }
 """Floors (strict F1, people F1) a little under today's figures on the four slices annotated
 blind after the first was tuned on: the rules they taught must keep holding; raise them as
@@ -79,6 +80,8 @@ the rules improve."""
 def test_later_slices_do_not_regress(tmp_path: Path, name: str) -> None:
     strict_floor, people_floor = LATER_SLICES[name]
     data, gold = ROOT / "tests" / "data" / f"{name}.jsonl", ROOT / "tests" / "gold" / f"{name}.yaml"
+    if not data.exists():  # a folder of bare text articles (modern20: no dates given)
+        data = ROOT / "tests" / "data" / name
     events = run_json("events", data, tmp_path / "d.jsonl")
     report = score("score_events.py", gold, events)
     assert figure(report, r"strict F1 ([\d.]+)") >= strict_floor, report
