@@ -1164,3 +1164,10 @@ def test_speaking_with_a_named_person_is_a_call_speaking_to_reporters_is_not() -
     assert (found.type, set(found.participants)) == ("call", {"Antony Blinken", "Ana Ferro"})
     assert one("Prime Minister Karl Stein spoke with President Ana Ferro on Tuesday.").type == "call"
     assert not events("Prime Minister Karl Stein spoke to reporters on Friday.")
+
+
+def test_an_accepted_invitation_is_planned() -> None:
+    found = [e for e in events("President Karl Stein has accepted an invitation from President Ana Ferro for a state visit to Portugal.") if e.type == "visit"]
+    assert found and found[0].status == "planned"
+    offered = [e for e in events("President Ana Ferro invited President Karl Stein for a state visit to Portugal.") if e.type == "visit"]
+    assert offered and offered[0].status == "proposed"
