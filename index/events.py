@@ -455,6 +455,9 @@ _ANOTHER_TRIP_TO = re.compile(r"(?i)\b(?:trips?|visits?|tours?|journeys?|travels
 """A place after a later engagement noun is that engagement's ("the summit …, including trips to Beijing")."""
 _TOLD = re.compile(r"\s+(?:told|tells|assured|assures|warned|warns|informed|informs|urged|urges|pressed|presses|reminded|reminds)\s+(?:[\w.’'-]+\s+){0,3}")
 """A teller and the person told, named just after: "Carney told U.S. President Donald Trump"."""
+_HOSTS_BEFORE = re.compile(r"(?i)\b(?:will\s+|to\s+|would\s+|is\s+to\s+)?host(?:s|ed|ing)?\s+(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+|next\s+year['’]s\s+)?(?:[\w'’.-]+\s+){0,4}$")
+_SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:will|would|is\s+to|is\s+set\s+to|plans\s+to|is\s+due\s+to)?\s*")
+_TO_ATTEND = re.compile(r"\s+(?:is|are|was|were|will\s+be)\s+(?:\w+\s+)?(?:expected|due|set|scheduled|likely|invited)\s+to\s+attend\b|\s+(?:will|would)\s+(?:also\s+)?attend\b")
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|announced|reported)\b")
 _PLACE_OF = re.compile(r"\b(?:in|on|at|to)\s+the\s+(?:[A-Z][\w-]*\s+)?(?:island|city|town|port|resort|capital|province|region|state)\s+of\s+$")
 """A place named by what it is: "on the Indonesian island of Bali", "in the port city of Busan"."""
@@ -814,6 +817,8 @@ def _location(
             continue  # "talks with Kohl ahead of her visit to Moscow next week": that place is the later visit's
         if text[m.span.end : m.span.end + 2] in ("’s", "'s"):
             continue
+        if m.span.start > trigger.span.end and re.search(r"(?i)\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", before):
+            continue  # "a summit on Ukraine", "talks about Taiwan": the topic, not the place
         if m.span.start > trigger.span.end and _ANOTHER_TRIP_TO.search(text, trigger.span.end, m.span.start):
             continue  # "The summit capped months of efforts, including trips to Beijing by Blinken": the trips' place
         if re.search(r"(?i)\b(?:director|minister|secretary|commissioner|envoy|ambassador|representative|department|ministry|office|bureau)\s+(?:for|of|to)\s+(?:the\s+)?$", before):
@@ -1317,6 +1322,8 @@ def extract_events(
                 for m in sentence_people
             ):
                 continue  # "spoke to reporters", "speak to the issue": only speaking with a named person is a call
+            if re.match(r"host", trigger.form) and re.match(r"\s+(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+|next\s+year['’]s\s+)?(?:[\w'’.-]+\s+){0,4}(?:summit|conference|meeting|gathering|talks)\b", text[trigger.span.end : trigger.span.end + 70]):
+                continue  # "Carney will host the G7 leaders' summit": the summit is the event, its host a party of it
             if re.match(r"receiv", trigger.form) and not any(0 <= m.span.start - trigger.span.end <= 45 for m in sentence_people):
                 continue  # "the amount they receive toward the levy": receiving a person is a meeting, receiving money is not
             if trigger.form == "met" and re.search(r"\b(?:be|been|being)\s+$", text[max(span.start, trigger.span.start - 10) : trigger.span.start]) and re.search(r"(?i)\b(?:targets?|goals?|deadlines?|demands?|needs|requirements?|conditions?|criteria|obligations?|quotas?|commitments?)\b", text[max(span.start, trigger.span.start - 60) : trigger.span.start]):
@@ -1334,6 +1341,8 @@ def extract_events(
                 or re.search(r"(?i)\b(?:ministers?|leaders|heads of (?:state|government)|delegates|delegations|nations|countries|governments)\b", text[clause.start : clause.end])
             ):
                 continue  # "a press conference", "an engineering conference": no diplomacy
+            if event_type == "summit" and not trigger.verb:
+                participants = [*participants, *(p for p in _hosts_and_attendees(text, span, trigger, sentence_people) if p not in participants)]
             forum_subject = _FORUM_TO_MEET.search(text, max(span.start, trigger.span.start - 60), trigger.span.start) if trigger.verb and trigger.type == "meeting" else None
             if forum_subject and tables.forums.fullmatch(forum_subject.group(1)):
                 event_type, participants, orphan = "summit", [], False  # "expects OPEC to meet before June": the forum gathers; the analyst only expects it
@@ -1648,6 +1657,25 @@ def _domestic(d: _Draft, kb: Knowledge, nationality: dict[str, str], published: 
     if d.type in ("meeting", "talks", "call") and len(people) >= 2:
         return d.location is None or where == home
     return False
+
+
+def _hosts_and_attendees(text: str, sentence: Span, trigger: Trigger, people: Sequence[Mention]) -> list[str]:
+    """A gathering's named host and attendees: "Carney will host the G7 leaders' summit …, a gathering Trump is
+    expected to attend"; "a diplomatic win for host Prime Minister Narendra Modi"."""
+    found: list[str] = []
+    hosting = _HOSTS_BEFORE.search(text, max(sentence.start, trigger.span.start - 70), trigger.span.start)
+    if hosting:
+        host = next((m for m in reversed(people) if sentence.start <= m.span.start and m.span.end <= hosting.start() and _SUBJECT_GAP.fullmatch(text, m.span.end, hosting.start())), None)
+        if host is not None:
+            found.append(host.canonical)
+    for m in people:
+        if not sentence.contains(m.span):
+            continue
+        if re.search(r"(?i)\bhost\s+(?:[A-Z][\w.’'-]*\s+){0,3}$", text[max(sentence.start, m.span.start - 40) : m.span.start]):
+            found.append(m.canonical)  # "for host Prime Minister Narendra Modi"
+        elif m.span.start > trigger.span.end and _TO_ATTEND.match(text, m.span.end):
+            found.append(m.canonical)  # "a gathering Trump is expected to attend"
+    return list(dict.fromkeys(found))
 
 
 def _place_gatherings(drafts: list[_Draft], text: str, kb: Knowledge, published: date | None) -> None:

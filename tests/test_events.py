@@ -1171,3 +1171,12 @@ def test_an_accepted_invitation_is_planned() -> None:
     assert found and found[0].status == "planned"
     offered = [e for e in events("President Ana Ferro invited President Karl Stein for a state visit to Portugal.") if e.type == "visit"]
     assert offered and offered[0].status == "proposed"
+
+
+def test_a_gatherings_host_and_attendees_are_its_parties_and_its_topic_no_place() -> None:
+    found = one("Prime Minister Karl Stein will host the G7 leaders' summit in Kananaskis from June 15 to 17, a gathering President Ana Ferro is expected to attend.")
+    assert found.type == "summit" and set(found.participants) == {"Karl Stein", "Ana Ferro"}
+    topic = [e for e in events("Prime Minister Karl Stein will host European leaders in London on Sunday for a summit on Ukraine.") if e.type == "summit"]
+    assert topic and topic[0].location == "London"
+    call = one("The official said the two sides had discussed working towards a phone call between President Karl Stein and President Ana Ferro in the coming months.")
+    assert call.status == "proposed"
