@@ -458,6 +458,8 @@ _TOLD = re.compile(r"\s+(?:told|tells|assured|assures|warned|warns|informed|info
 _HOSTS_BEFORE = re.compile(r"(?i)\b(?:will\s+|to\s+|would\s+|is\s+to\s+)?host(?:s|ed|ing)?\s+(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+|next\s+year['’]s\s+)?(?:[\w'’.-]+\s+){0,4}$")
 _SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:will|would|is\s+to|is\s+set\s+to|plans\s+to|is\s+due\s+to)?\s*")
 _TO_ATTEND = re.compile(r"\s+(?:is|are|was|were|will\s+be)\s+(?:\w+\s+)?(?:expected|due|set|scheduled|likely|invited)\s+to\s+attend\b|\s+(?:will|would)\s+(?:also\s+)?attend\b")
+_COUNTERPART_OBJECT = re.compile(r"\s+(?:(?:their|his|her|its|the)\s+)?(?:[A-Z][\w.-]*\s+){1,2}(?:counterparts?|officials?|delegations?|negotiators?|leaders?|teams?|ministers?|envoys?)\b")
+"""A verb's object that is a country's unnamed side: "meet their Chinese counterparts"."""
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|announced|reported)\b")
 _PLACE_OF = re.compile(r"\b(?:in|on|at|to)\s+the\s+(?:[A-Z][\w-]*\s+)?(?:island|city|town|port|resort|capital|province|region|state)\s+of\s+$")
 """A place named by what it is: "on the Indonesian island of Bali", "in the port city of Busan"."""
@@ -1291,7 +1293,9 @@ def extract_events(
                 doer = _main_subject(text, span, sentence_people, trigger.span.start, trigger.span)
                 if doer is not None and doer.canonical not in participants and doer.span.start >= clause.start:
                     participants = [doer.canonical, *participants]  # "Peres discussed the Middle East with Soviet officials at a committee meeting here": he was there
-            if participants and trigger.type in ("talks", "meeting") and re.match(r"\s+with\s+", text[trigger.span.end : trigger.span.end + 7]):
+            if participants and trigger.type in ("talks", "meeting") and (
+                re.match(r"\s+with\s+", text[trigger.span.end : trigger.span.end + 7]) or trigger.verb and _COUNTERPART_OBJECT.match(text, trigger.span.end)
+            ):  # ("would meet their Chinese counterparts")
                 cut = _OBJECT_ENDS.search(text, trigger.span.end + 6, min(clause.end, trigger.span.end + 80))
                 reach = Span(trigger.span.end, cut.start() if cut else min(clause.end, trigger.span.end + 80))
                 if not any(reach.contains(m.span) for m in sentence_people):

@@ -1180,3 +1180,8 @@ def test_a_gatherings_host_and_attendees_are_its_parties_and_its_topic_no_place(
     assert topic and topic[0].location == "London"
     call = one("The official said the two sides had discussed working towards a phone call between President Karl Stein and President Ana Ferro in the coming months.")
     assert call.status == "proposed"
+
+
+def test_meeting_a_countrys_unnamed_counterparts_adds_that_country() -> None:
+    found = one("Treasury Secretary Karl Stein and Commerce Secretary Ana Ferro would meet their Chinese counterparts shortly.")
+    assert found.participants == ("Karl Stein", "Ana Ferro", "CN") and found.status == "planned"
