@@ -588,19 +588,24 @@ _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\s+(?:[\w-]+\s+)?$")
 """Two surnames joined before an engagement: "the Reagan-Gorbachev summit"."""
 
 
-def _by_surname(word: str, people: Sequence[Mention], kb: Knowledge) -> str | None:
-    """The person a bare surname stands for: one the story names, else the fact base's only one."""
-    named = {m.canonical for m in people if m.canonical.split()[-1] == word}
+def _by_surname(word: str, people: Sequence[Mention], kb: Knowledge, day: date | None = None) -> str | None:
+    """The person a bare surname stands for: one the story names (family name
+    first or last: "Chung" of "Chung In-yong"), else the fact base's only one
+    in public life within two years of the story's day."""
+    named = {m.canonical for m in people if word in (m.canonical.split()[-1], m.canonical.split()[0])}
     if len(named) == 1:
         return named.pop()
     index = kb.cache.get("by_surname")
     if index is None:
         index = {}
         for person in {id(p): p for p in kb.person_by_name.values()}.values():
-            index.setdefault(person.surname, set()).add(person.name)
+            index.setdefault(person.surname, []).append(person)
         kb.cache["by_surname"] = index
-    known = index.get(word, set())
-    return next(iter(known)) if len(known) == 1 else None
+    known = index.get(word, [])
+    if day is not None:
+        slack = timedelta(days=730)
+        known = [p for p in known if any((r.start is None or r.start - slack <= day) and (r.end is None or day <= r.end + slack) for r in p.roles)]
+    return known[0].name if len(known) == 1 else None
 
 
 def _participants(
@@ -1230,7 +1235,7 @@ def extract_events(
                     participants = [nation]
             pair = _NAME_PAIR.search(text, max(span.start, trigger.span.start - 40), trigger.span.start)
             if pair:  # "the earlier Reagan-Gorbachev summit", "the Biden-Xi meeting": both are parties
-                named = [_by_surname(word, people, kb) for word in pair.groups()]
+                named = [_by_surname(word, people, kb, published) for word in pair.groups()]
                 if all(named):
                     participants = list(dict.fromkeys([*named, *participants]))
             if trigger.type == "call" and len(participants) == 1:

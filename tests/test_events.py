@@ -1185,3 +1185,10 @@ def test_a_gatherings_host_and_attendees_are_its_parties_and_its_topic_no_place(
 def test_meeting_a_countrys_unnamed_counterparts_adds_that_country() -> None:
     found = one("Treasury Secretary Karl Stein and Commerce Secretary Ana Ferro would meet their Chinese counterparts shortly.")
     assert found.participants == ("Karl Stein", "Ana Ferro", "CN") and found.status == "planned"
+
+
+def test_a_surname_pair_finds_a_family_name_first_and_no_one_out_of_his_time() -> None:
+    text = "Finance Minister Chung In-yong will visit Washington. The dates for the Baker-Chung meeting have yet to be set."
+    found = [e for e in events(text, published="1987-03-30") if e.type == "meeting"]
+    assert found and "Chung In-yong" in found[0].participants
+    assert not any("Chung Eui-yong" in e.participants for e in events(text, published="1987-03-30"))
