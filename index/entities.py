@@ -184,6 +184,9 @@ def _short_forms(name: str, kb: Knowledge, known: Person | None) -> tuple[str, .
     return (words[-1],) if words else ()
 
 
+_PRONOUN_SURNAMES = frozenset({"He", "She"})
+"""Surnames that are also pronouns: at a sentence's start before a verb they are the pronoun."""
+_PRONOUN_VERB = re.compile(r"\s+(?:is|was|will|would|has|had|said|says|told|tells|added|adds|also|did|does|can|could|should|may|might|must|met|meets|visited|visits|spoke|urged|warned|called)\b")
 _UNDERLING_BEFORE = re.compile(r"(?i)\b(?:assistant|deputy|vice|associate|under|junior|acting|former|ex-?)\s*$")
 """Words before "U.S. trade representative" that make it someone else's title."""
 _COMPANY_AFTER = re.compile(r"\.?,?\s+(?:Inc|Corp|Ltd|Co|Plc|PLC|AG|SA|NV|BV|GmbH|SpA|Limited|Incorporated|Corporation|Holdings|Securities|Bank)\b")
@@ -498,6 +501,8 @@ class _ArticleEntities:
                         continue
                     if word in self.not_names and word not in by_short:
                         continue
+                    if word in _PRONOUN_SURNAMES and _PRONOUN_VERB.match(self.text, end) and not self.text[sentence.span.start : start].strip(" \"“‘'(“"):
+                        continue  # "He is due to hold talks": the pronoun opening a sentence, not He Lifeng
                     refs = by_short.get(word)
                     if refs:
                         ref = self._nearest(refs, start)

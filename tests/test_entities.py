@@ -187,3 +187,12 @@ def test_an_office_a_firm_an_underling_or_an_apposition_is_not_the_titles_holder
 def test_the_prime_minister_is_the_head_of_government_though_a_president_heads_the_state(kb) -> None:
     text = "The talks were attended by French President Paul Marchand and by French Prime Minister Luc Berthier. The French Prime Minister left early."
     assert ("French Prime Minister", "Luc Berthier") in people(kb, text, "2024-03-06")
+
+
+def test_he_opening_a_sentence_before_a_verb_is_the_pronoun_not_the_surname(kb) -> None:
+    text = "Vice Premier He Lifeng arrived in Seoul. He is due to hold talks with the president on Saturday. The talks were led by He and his deputy."
+    a = article(text, "2025-10-30")
+    result = extract_entities(a, split_sentences(a.text, a.furniture), kb)
+    starts = {m.span.start for m in result.mentions if m.kind == "person" and m.canonical == "He Lifeng"}
+    assert text.index("He is due") not in starts
+    assert text.index("by He") + 3 in starts
