@@ -456,7 +456,7 @@ _ANOTHER_TRIP_TO = re.compile(r"(?i)\b(?:trips?|visits?|tours?|journeys?|travels
 _TOLD = re.compile(r"\s+(?:told|tells|assured|assures|warned|warns|informed|informs|urged|urges|pressed|presses|reminded|reminds)\s+(?:[\w.’'-]+\s+){0,3}")
 """A teller and the person told, named just after: "Carney told U.S. President Donald Trump"."""
 _HOSTS_BEFORE = re.compile(r"(?i)\b(?:will\s+|to\s+|would\s+|is\s+to\s+)?host(?:s|ed|ing)?\s+(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+|next\s+year['’]s\s+)?(?:[\w'’.-]+\s+){0,4}$")
-_SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:will|would|is\s+to|is\s+set\s+to|plans\s+to|is\s+due\s+to)?\s*")
+_SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:,\s*who\s+)?(?:will|would|is\s+to|is\s+set\s+to|plans\s+to|is\s+due\s+to)?\s*")
 _TO_ATTEND = re.compile(r"\s+(?:is|are|was|were|will\s+be)\s+(?:\w+\s+)?(?:expected|due|set|scheduled|likely|invited)\s+to\s+attend\b|\s+(?:will|would)\s+(?:also\s+)?attend\b")
 _COUNTERPART_OBJECT = re.compile(r"\s+(?:(?:their|his|her|its|the)\s+)?(?:[A-Z][\w.-]*\s+){1,2}(?:counterparts?|officials?|delegations?|negotiators?|leaders?|teams?|ministers?|envoys?)\b")
 """A verb's object that is a country's unnamed side: "meet their Chinese counterparts"."""
@@ -1350,7 +1350,7 @@ def extract_events(
                 or re.search(r"(?i)\b(?:ministers?|leaders|heads of (?:state|government)|delegates|delegations|nations|countries|governments)\b", text[clause.start : clause.end])
             ):
                 continue  # "a press conference", "an engineering conference": no diplomacy
-            if event_type == "summit" and not trigger.verb:
+            if event_type in ("summit", "meeting", "talks") and not trigger.verb:
                 participants = [*participants, *(p for p in _hosts_and_attendees(text, span, trigger, sentence_people) if p not in participants)]
             forum_subject = _FORUM_TO_MEET.search(text, max(span.start, trigger.span.start - 60), trigger.span.start) if trigger.verb and trigger.type == "meeting" else None
             if forum_subject and tables.forums.fullmatch(forum_subject.group(1)):

@@ -1192,3 +1192,8 @@ def test_a_surname_pair_finds_a_family_name_first_and_no_one_out_of_his_time() -
     found = [e for e in events(text, published="1987-03-30") if e.type == "meeting"]
     assert found and "Chung In-yong" in found[0].participants
     assert not any("Chung Eui-yong" in e.participants for e in events(text, published="1987-03-30"))
+
+
+def test_who_hosted_the_talks_is_a_party_of_them() -> None:
+    found = one("Belgian Finance Minister Karl Stein, who hosted the talks, indicated that French Finance Minister Luc Berthier's proposals were welcome.")
+    assert "Karl Stein" in found.participants
