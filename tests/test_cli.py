@@ -123,3 +123,14 @@ def test_markup_in_an_article_is_printed_as_inert_text(tmp_path: Path) -> None:
     assert "\x1b" not in out.stdout
     events = readout("search", "--index", str(tmp_path / "ix"), "x")
     assert events.returncode == 2
+
+
+def test_an_undated_article_is_named_on_stderr_with_its_estimated_dates(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Secretary of State Antony Blinken said Friday (Oct 27) he would visit Beijing next week.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The talks went on late into the night, officials said.", encoding="utf-8")
+    result = readout("events", "--json", str(tmp_path))
+    assert result.returncode == 0
+    assert "a.txt" in result.stderr and "dated from its text as 2023-10-25 to 2023-11-03" in result.stderr
+    assert "b.txt" in result.stderr and "too few clues to date it" in result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events and all(e["date"] is None or e["date"].get("estimated") for e in events)

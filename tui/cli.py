@@ -256,6 +256,10 @@ def snippet_text(snippets: Sequence[Any]) -> Text:
     return text
 
 
+_UNDATED_NOTES = 20
+"""Undated articles named one by one on stderr before the rest are only counted."""
+
+
 def _extractions(args: argparse.Namespace, err: Console):
     from index.knowledge import default_knowledge
     from index.load import load_articles
@@ -264,11 +268,24 @@ def _extractions(args: argparse.Namespace, err: Console):
     config = _config(args)
     corpus = _corpus(args, config)
     kb = default_knowledge(tuple(config.people))
+    undated = 0
     for item in load_articles(corpus):
         if isinstance(item, Problem):
             err.print(Text(f"{'skipped' if item.severity == 'skipped' else 'warning'} {item}", style="yellow"))
             continue
-        yield extract(item, kb)
+        found = extract(item, kb)
+        if item.published is None:  # say so: its dates are an estimate, or not resolved at all
+            undated += 1
+            where = f"{item.path} ({item.id})" if item.path and item.path != item.id else item.id
+            if found.dated_by is not None:
+                said = f"note {where}: no date given; dated from its text as {found.dated_by.earliest} to {found.dated_by.latest}, its event dates marked estimated"
+            else:
+                said = f"note {where}: no date given and too few clues to date it; relative dates ('next week') are left unresolved"
+            if undated <= _UNDATED_NOTES:
+                err.print(Text(said, style="dim"))
+        yield found
+    if undated > _UNDATED_NOTES:
+        err.print(Text(f"note: {undated} articles in all came with no date ({undated - _UNDATED_NOTES} more than listed)", style="dim"))
 
 
 def cmd_events(args: argparse.Namespace, out: Console, err: Console) -> int:
