@@ -1265,6 +1265,11 @@ def extract_events(
             group_region = text[_subject_start(text, span, trigger.span) : min(span.end, next_start or span.end)]
             if len(leaders) == 2 and _GROUP_REFERENCE.search(group_region) and not any(m.canonical in participants for m in sentence_people if m.span.end <= trigger.span.start and m.span.start >= _subject_start(text, span, trigger.span)):
                 participants = list(leaders)
+            elif not participants and _PAIR_REFERENCE.search(text, _subject_start(text, span, trigger.span), trigger.span.start):
+                # "He met President Ferro on Tuesday. The two leaders agreed to meet again in June": the pair just reported
+                pair = next((d for d in reversed(drafts + this_sentence) if 0 <= span.start - d.sentence.end <= 600 and len([p for p in d.participants if not _is_country_code(p)]) == 2), None)
+                if pair is not None:
+                    participants = [p for p in pair.participants if not _is_country_code(p)]
             resolved_pair = False
             two = _TWO_COUNTRIES.search(text, _subject_start(text, span, trigger.span), min(span.end, trigger.span.end + 40)) if not participants and trigger.type in ("talks", "meeting", "call") and not trigger.form.startswith("discuss") else None
             if two and (two.group("sides") or two.group("both_sides")) and _NOT_NATIONS.search(text, max(0, span.start - 300), span.end):
@@ -1860,6 +1865,8 @@ def _last_two_countries(places: Sequence[Mention], before: int, text: str = "") 
     return []  # no clear pair: better no parties than the wrong two
 
 
+_PAIR_REFERENCE = re.compile(r"(?i)\b(?:the\s+two\s+(?:leaders|presidents|men|women|ministers|premiers|prime\s+ministers|heads\s+of\s+state)|both\s+(?:leaders|men|ministers)|the\s+pair)\b")
+"""Two people named before, referred to together: "the two leaders", "both men"."""
 _GROUP_REFERENCE = re.compile(r"(?i)\b(?:the\s+two\s+(?:leaders|presidents|heads\s+of\s+state)|both\s+(?:leaders|presidents)|the\s+(?:two\s+)?countries[’']\s+leaders|their\s+leaders)\b|\bwhen\s+they\s+(?:attend|meet)\b")
 _MODIFIER_AFTER = re.compile(r"^[’']?s?\s+(?:administration|government|campaign|team|aides?|officials|era|policy|policies|doctrine|cabinet|camp)\b")
 

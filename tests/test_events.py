@@ -1197,3 +1197,9 @@ def test_a_surname_pair_finds_a_family_name_first_and_no_one_out_of_his_time() -
 def test_who_hosted_the_talks_is_a_party_of_them() -> None:
     found = one("Belgian Finance Minister Karl Stein, who hosted the talks, indicated that French Finance Minister Luc Berthier's proposals were welcome.")
     assert "Karl Stein" in found.participants
+
+
+def test_the_two_leaders_are_the_pair_just_reported() -> None:
+    text = "Prime Minister Karl Stein flew to Lisbon on Monday. He met President Ana Ferro on Tuesday. The two leaders agreed to meet again in June."
+    planned = [e for e in events(text, published="2023-11-15") if e.status == "planned"]
+    assert planned and set(planned[0].participants) == {"Karl Stein", "Ana Ferro"}
