@@ -327,8 +327,13 @@ def _title_before(text: str, start: int, kb: Knowledge) -> tuple[str | None, str
         phrase = re.sub(r"^(?:\w+['’]s\s+)", "", phrase)
         sense = kb.titles.get(phrase)
         if sense is not None and sense.office:
+            if size < len(tokens) and tokens[-size - 1].lower() in _UNDERLINGS:
+                return None, "", ""  # "Vice Foreign Minister Choe": not the foreign minister's office
             return sense.office, " ".join(tokens[-size - 2 : -size]), phrase
     return None, "", ""
+
+
+_UNDERLINGS = frozenset({"vice", "deputy", "assistant", "under", "junior", "acting", "associate", "shadow"})
 
 
 def _title_after(text: str, end: int, kb: Knowledge) -> tuple[str | None, str]:

@@ -176,7 +176,9 @@ def _words(kb: Knowledge, key: str) -> frozenset[str]:
 def _short_forms(name: str, kb: Knowledge, known: Person | None) -> tuple[str, ...]:
     words = [w for w in name.split() if w.lower() not in _words(kb, "particles")]
     if known is not None:
-        return (known.surname,)
+        # the surname, and its spellings in the aliases ("Zelenskyy", "Zelensky" beside "Zelenskiy")
+        variants = [] if known.family_name_first else [a.split()[-1] for a in known.aliases if len(a.split()) >= 2]
+        return tuple(dict.fromkeys([known.surname, *(v for v in variants if v != known.surname and _similar(v, known.surname))]))
     if len(words) >= 2 and words[0] in _words(kb, "family_first_surnames") and words[-1] not in _words(kb, "family_first_surnames"):
         return (words[0],)
     if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from index.entities import _HEADLINE_WORDS
-from index.knowledge import Knowledge
+from index.knowledge import Place, Knowledge
 from index.model import Article, DateWindow, Event, Evidence, Mention, Sentence, Span
 from index.timex import TimeExpression
 
@@ -465,6 +465,9 @@ _PLACE_OF = re.compile(r"\b(?:in|on|at|to)\s+the\s+(?:[A-Z][\w-]*\s+)?(?:island|
 """A place named by what it is: "on the Indonesian island of Bali", "in the port city of Busan"."""
 _SAID_HE = re.compile(r"\s+(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:he|she)\b")
 _DURING_A = re.compile(r"(?i)\b(?:during|at|in\s+the\s+course\s+of)\s+(?:a|an|the|their|his|her)\s+(?:[\w.-]+\s+){0,4}$")
+_TRAVEL_VERB_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:made|paid|arrived|flew|travell?ed|traveled|went|visited|landed|headed|returned|stopped|began|ended|toured|was|is)\b")
+"""The doer of the main clause a ", where he …" hangs from: "Kishida made a surprise visit to Kyiv, where he met Zelenskyy"."""
+_ON_THE_WAY = re.compile(r"(?i)\b(?:before|after|while|then|en\s+route|on\s+his\s+way|on\s+her\s+way)\s+(?:flying|travelling|traveling|heading|leaving|going|returning|departing|moving\s+on)\s+(?:on\s+)?(?:to|for|from)\s+(?:the\s+)?$")
 _DETERMINER = re.compile(r"(?i)\b(?:a|an|the|his|her|their|its|several|two|three)\b")
 _SAID_THEN_WHEN = re.compile(r"(?:,[^,]{0,80},)?\s+(?:said|says|told(?:\s+[\w-]+){0,2}?)\s+(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:(?:at|in)\s+[^,.;]{3,70}?\s+)?(?:after|before|following|during|at\s+the|on\s+the|upon|on\s+arriving|on\s+arrival|returning|back)\b")
 """A speaker and the time of his own engagement: "X said at the end of a visit", "Y told reporters after talks"."""
@@ -694,8 +697,14 @@ def _participants(
     elif not subjects and not relative and _SUBJECT_PRONOUN.search(text, subject_from, trigger.span.start):
         pronoun = _SUBJECT_PRONOUN.search(text, subject_from, trigger.span.start)
         speaker = next((m for m in reversed(people) if m.span.end <= pronoun.start() and _is_speaker(text, m, sentence) and not _SPEAKER_PRONOUN_BETWEEN.search(text, m.span.end, pronoun.start())), None)
+        host = None
+        if re.search(r",\s+(?:where|when|after\s+which)\s+$", text[max(sentence.start, pronoun.start() - 16) : pronoun.start()]):
+            doers = [m for m in people if sentence.start <= m.span.start and m.span.end <= pronoun.start() and _TRAVEL_VERB_AFTER.match(text, m.span.end)]
+            host = doers[-1] if doers else None
         if speaker is not None:
             add(speaker.canonical)  # "Yellen said she hopes to travel to China": she is Yellen
+        elif host is not None:
+            add(host.canonical)  # "Kishida made a surprise visit to Kyiv, where he met Zelenskyy": he is Kishida
         elif topic:
             add(topic)  # "he will meet": the story's topic ("He said France was negotiating": not him)
     object_end = _object_end(text, sentence, trigger.span, next_trigger)
@@ -822,10 +831,14 @@ def _location(
             continue  # "had flown to West Germany from talks with Mitterrand in Normandy": where she went after them
         if m.span.start >= trigger.span.end and re.search(r"\b(?:ahead\s+of|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for)\b", text[trigger.span.end : m.span.start]):
             continue  # "talks with Kohl ahead of her visit to Moscow next week": that place is the later visit's
-        if text[m.span.end : m.span.end + 2] in ("’s", "'s"):
+        if text[m.span.end : m.span.end + 2] in ("’s", "'s") and not (
+            re.search(r"\b(?:in|at)\s+$", before) and (kb.places.get(m.text) or Place("", "", None)).kind == "city"
+        ):  # (but "met at Riyadh's Diriyah Palace" is in Riyadh)
             continue
         if m.span.start > trigger.span.end and re.search(r"(?i)\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", before):
             continue  # "a summit on Ukraine", "talks about Taiwan": the topic, not the place
+        if trigger.type != "visit" and _ON_THE_WAY.search(before):
+            continue  # "before flying to Jeddah, he met Abbas in Bethlehem": where he went next, not where they met
         if m.span.start > trigger.span.end and _ANOTHER_TRIP_TO.search(text, trigger.span.end, m.span.start):
             continue  # "The summit capped months of efforts, including trips to Beijing by Blinken": the trips' place
         if re.search(r"(?i)\b(?:director|minister|secretary|commissioner|envoy|ambassador|representative|department|ministry|office|bureau)\s+(?:for|of|to)\s+(?:the\s+)?$", before):
@@ -1265,6 +1278,8 @@ def extract_events(
             group_region = text[_subject_start(text, span, trigger.span) : min(span.end, next_start or span.end)]
             if len(leaders) == 2 and _GROUP_REFERENCE.search(group_region) and not any(m.canonical in participants for m in sentence_people if m.span.end <= trigger.span.start and m.span.start >= _subject_start(text, span, trigger.span)):
                 participants = list(leaders)
+            elif len(leaders) == 2 and set(participants) < set(leaders) and _GROUP_REFERENCE.search(text, max(span.start, trigger.span.start - 75), trigger.span.start):
+                participants = list(leaders)  # "Modi was welcomed on the South Lawn before the two leaders held talks": both of them
             elif not participants and _PAIR_REFERENCE.search(text, _subject_start(text, span, trigger.span), trigger.span.start):
                 # "He met President Ferro on Tuesday. The two leaders agreed to meet again in June": the pair just reported
                 pair = next((d for d in reversed(drafts + this_sentence) if 0 <= span.start - d.sentence.end <= 600 and len([p for p in d.participants if not _is_country_code(p)]) == 2), None)

@@ -172,3 +172,9 @@ def test_a_dateline_with_a_region_after_the_city(kb) -> None:
 def test_an_abbreviation_is_no_sentence_end_and_taking_effect_is_ahead(kb, text: str, coming: bool) -> None:
     clues = [c for c in find_clues(text, kb) if "to come" in c.reason or "past" in c.reason]
     assert clues and all(("to come" in c.reason) == coming for c in clues), [c.reason for c in clues]
+
+
+def test_an_underlings_title_is_not_the_office_and_a_date_pushed_back_to_is_ahead(kb) -> None:
+    assert not [c for c in find_clues("Vice Foreign Minister Astrid Vollmer said the talks would go on.", kb) if "Vollmer" in c.reason and c.weight >= 3]
+    clues = [c.reason for c in find_clues("A source said the visit had been pushed back to March 10 so as not to lend it legitimacy.", kb)]
+    assert "March 10 still to come" in clues, clues

@@ -196,3 +196,11 @@ def test_he_opening_a_sentence_before_a_verb_is_the_pronoun_not_the_surname(kb) 
     starts = {m.span.start for m in result.mentions if m.kind == "person" and m.canonical == "He Lifeng"}
     assert text.index("He is due") not in starts
     assert text.index("by He") + 3 in starts
+
+
+def test_a_surname_spelt_as_in_an_alias_is_the_same_person(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("people:\n  - {name: Olena Petrenkiy, aliases: [Olena Petrenkyy, Olena Petrenky], surname: Petrenkiy, country: UA, roles: [{office: head_of_state, title: President, from: 2019-05-20, to: null}]}\n", encoding="utf-8")
+    kb = build_knowledge([extra])
+    found = people(kb, "President Olena Petrenkiy spoke. Later Petrenkyy met reporters and Petrenky left.", "2024-05-01")
+    assert [c for t, c in found if t in ("Petrenkyy", "Petrenky")] == ["Olena Petrenkiy", "Olena Petrenkiy"]

@@ -1203,3 +1203,15 @@ def test_the_two_leaders_are_the_pair_just_reported() -> None:
     text = "Prime Minister Karl Stein flew to Lisbon on Monday. He met President Ana Ferro on Tuesday. The two leaders agreed to meet again in June."
     planned = [e for e in events(text, published="2023-11-15") if e.status == "planned"]
     assert planned and set(planned[0].participants) == {"Karl Stein", "Ana Ferro"}
+
+
+def test_modern_copy_places_pronouns_pairs_and_spellings() -> None:
+    # a place after "before flying to" is the next leg's
+    met = one("On Friday morning, before flying to Lisbon, President Karl Stein met President Ana Ferro in Porto.", published="2022-07-15")
+    assert met.location == "Porto"
+    # "at Riyadh's Diriyah Palace" is in Riyadh
+    assert one("Foreign Minister Karl Stein and Foreign Minister Ana Ferro met at Riyadh's Diriyah Palace on Tuesday.").location == "Riyadh"
+    # ", where he met": the main clause's traveller
+    text = "President Ana Ferro arrived in Madrid. Prime Minister Karl Stein made a surprise visit to Kyiv on Tuesday, where he met President Luc Berthier."
+    meeting = [e for e in events(text, published="2023-03-21") if e.type == "meeting"]
+    assert meeting and set(meeting[0].participants) == {"Karl Stein", "Luc Berthier"}
