@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from index.entities import _HEADLINE_WORDS
-from index.knowledge import Place, Knowledge
+from index.knowledge import Knowledge
 from index.model import Article, DateWindow, Event, Evidence, Mention, Sentence, Span
 from index.timex import TimeExpression
 
@@ -832,7 +832,7 @@ def _location(
         if m.span.start >= trigger.span.end and re.search(r"\b(?:ahead\s+of|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for)\b", text[trigger.span.end : m.span.start]):
             continue  # "talks with Kohl ahead of her visit to Moscow next week": that place is the later visit's
         if text[m.span.end : m.span.end + 2] in ("’s", "'s") and not (
-            re.search(r"\b(?:in|at)\s+$", before) and (kb.places.get(m.text) or Place("", "", None)).kind == "city"
+            re.search(r"\b(?:in|at)\s+$", before) and getattr(kb.places.get(m.text), "kind", None) == "city"
         ):  # (but "met at Riyadh's Diriyah Palace" is in Riyadh)
             continue
         if m.span.start > trigger.span.end and re.search(r"(?i)\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", before):

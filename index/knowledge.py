@@ -273,6 +273,15 @@ def build_knowledge(extra_people_files: Sequence[Path] = (), data_dir: Path | No
 def _gatherings_from(data: Mapping[str, Any], kb: Knowledge) -> list[Gathering]:
     """The calendar of gatherings, one ``Gathering`` per dated edition (cancelled ones left out)."""
     found: list[Gathering] = []
+    named: dict[str, tuple[str, ...]] = {}  # country code -> the ways news writes it (one pass over the tables per country)
+
+    def country_names(code: str | None) -> tuple[str, ...]:
+        key = code or ""
+        if key not in named:
+            country = kb.countries.get(key)
+            named[key] = tuple([country.name] + [a for a, c in kb.adjectives.items() if c == code] + [f for f, p in kb.places.items() if p is country]) if country else ()
+        return named[key]
+
     for series, rec in (data.get("series") or {}).items():
         names = [str(n) for n in rec.get("names") or () if n]
         if not names:
@@ -283,15 +292,13 @@ def _gatherings_from(data: Mapping[str, Any], kb: Knowledge) -> list[Gathering]:
             if start is None or "cancel" in str(edition.get("note") or "").lower():
                 continue
             code = str(edition["country"]) if edition.get("country") else None
-            country = kb.countries.get(code or "")
-            country_names = tuple([country.name] + [a for a, c in kb.adjectives.items() if c == code] + [f for f, p in kb.places.items() if p is country]) if country else ()
             aliases = tuple(str(a) for a in edition.get("aliases") or () if a)
             city = str(edition["city"]) if edition.get("city") else None
             label = f"{names[0]} {start.year}" + (f" {city}" if city else "")
             found.append(
                 Gathering(
                     str(series), label, start, end or start, city, code, aliases, str(rec.get("kind") or "summit"),
-                    str(edition.get("approx") or "") == "month", country_names, pattern,
+                    str(edition.get("approx") or "") == "month", country_names(code), pattern,
                 )
             )
     return found

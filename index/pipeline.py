@@ -86,7 +86,7 @@ def _quote_original(found: Extraction, article: Article) -> Extraction:
         )
         for e in found.events
     )
-    return Extraction(article=article, sentences=found.sentences, mentions=mentions, events=events)
+    return replace(found, article=article, mentions=mentions, events=events)
 
 
 def _extract(article: Article, kb: Knowledge, undated_by_days: int = 0) -> Extraction:
