@@ -78,7 +78,7 @@ class _Words:
             rf"(?<![\w-])(?P<w>{weekday})\.?,?\s*\(?\s*(?:the\s+)?(?:(?P<m>{month})\.?\s+(?P<d>{day})|(?P<d2>{day})\s+(?P<m2>{month}))\)?(?![\w:])",
             re.IGNORECASE,
         )
-        self.dateline = re.compile(rf"^\s*(?-i:[A-Z])[A-Za-z .'/-]{{1,40}}(?:,\s+(?-i:[A-Z])[A-Za-z .'/-]{{1,30}})?,\s+(?P<m>{month})\.?\s+(?P<d>{day})\b(?:,?\s+(?P<y>{year}))?\s*(?:\(|-|–|—|/)", re.MULTILINE | re.IGNORECASE)
+        self.dateline = re.compile(rf"^\s*(?-i:[A-Z])[A-Za-z .'/-]{{1,40}}(?:,\s+(?-i:[A-Z])[A-Za-z .'/-]{{1,30}})?,\s+(?P<m>{month})\.?\s+(?P<d>{day})\b(?:,?\s+(?P<y>{year}))?(?:\s*(?:\(|-|–|—|/)|[ \t]*$)", re.MULTILINE | re.IGNORECASE)
         self.month_phrase = re.compile(
             rf"(?<![\w-])(?P<mod>last|next|this|in|early|late|mid-?|since|during|until|by|coming|the)?\s*(?P<m>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))(?!\s+(?:{day})\b|,?\s+{year})",
             re.IGNORECASE,
@@ -213,13 +213,14 @@ def _full_date(match: re.Match[str], words: _Words) -> date | None:
 def _dateline_clues(text: str, words: _Words, dateline: str = "") -> list[Clue]:
     """"WASHINGTON, Feb 26 -": the story's own day, short of its year."""
     match = words.dateline.search(f"{dateline} -") if dateline else None
-    match = match or words.dateline.search(text[:300])
+    match = match or words.dateline.search(text[:500])
     if not match:
         return []
     month, day = words.months[match["m"].lower()], _number(match["d"])
     years = [int(match["y"])] if match["y"] else list(_years(words))
     ranges = tuple((d, d) for d in (_day(y, month, day) for y in years) if d)
-    return [Clue(ranges, 10, f"dateline {match.group(0).strip(' -–—(/')}")] if ranges else []
+    said = match.group(0).strip(" -–—(/\n\t")
+    return [Clue(ranges, 10, f"dateline {said}")] if ranges else []
 
 
 def _weekday_clues(text: str, words: _Words, used: list[tuple[int, int]]) -> list[Clue]:

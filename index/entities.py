@@ -274,6 +274,9 @@ class _ArticleEntities:
             for a, b, entry in found:
                 start, end = tokens[a].start, tokens[b - 1].end
                 if entry.kind == "person" and entry.person is not None:
+                    if b < len(tokens) and tokens[b].text in _words(self.kb, "named_after_people") and not self.text[end : tokens[b].start].strip():
+                        self.add("org", start, tokens[b].end, self.text[start : tokens[b].end])
+                        continue  # "the Ronald Reagan Building": a building, not the president
                     title, office = self.known_role(entry.person)
                     self.register(entry.canonical, start, entry.country, title, office, entry.person)
                     self.add("person", start, end, entry.canonical, entry.country, title)
@@ -507,7 +510,7 @@ class _ArticleEntities:
                         continue  # "He is due to hold talks": the pronoun opening a sentence, not He Lifeng
                     refs = by_short.get(word)
                     if refs:
-                        ref = self._nearest(refs, start)
+                        ref = self._nearest(self._of_the_sex_named(refs, start), start)
                         whole = ref.known.surname if ref.known is not None else ""
                         if " " in whole and whole.startswith(word + " ") and self.text.startswith(whole, start):
                             end = start + len(whole)  # "Hernandez Grisanti said": the whole two-part surname
@@ -523,6 +526,24 @@ class _ArticleEntities:
                         ref = self.register(person.name, start, person.country, title, office, person)
                         by_short.setdefault(word, []).append(ref)
                         self.add("person", start, end, person.name, person.country, title)
+
+    def _of_the_sex_named(self, refs: list[PersonRef], at: int) -> list[PersonRef]:
+        """Of two people with one surname, "Mr." names the man and "Mrs." the woman."""
+        honorific = _HONORIFIC_BEFORE.search(self.text, max(0, at - 6), at)
+        if honorific is None or len(refs) < 2:
+            return refs
+        said = honorific.group(0).strip().rstrip(".")
+        wanted = "f" if said in ("Mrs", "Ms", "Mme") else "m" if said == "Mr" else None
+        kept = [r for r in refs if self._sex(r) in (None, wanted)] if wanted else refs
+        return kept or refs
+
+    def _sex(self, ref: PersonRef) -> str | None:
+        """"f" or "m" when a title before the person's first mention or their role says so."""
+        words = f"{self.text[max(0, ref.first_at - 25) : ref.first_at]} {ref.role or ''}"
+        for sex, key in (("f", "feminine_titles"), ("m", "masculine_titles")):
+            if any(re.search(rf"\b{re.escape(t)}\b", words) for t in _words(self.kb, key)):
+                return sex
+        return None
 
     @staticmethod
     def _nearest(refs: list[PersonRef], at: int) -> PersonRef:

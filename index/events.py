@@ -238,7 +238,7 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
         if m.group(0)[:1].isupper() and (re.match(r"\s+(?:[A-Z][a-z]+\s+)*(?:Inc|Corp|Co|Ltd|Plc|PLC|Group|Partners|Holdings|Bancorp|Energy|Resources|Industries|Financial|Capital|Technologies|Systems)\b", text[m.end() : m.end() + 50]) or re.match(r",?\s+(?:the\s+)?(?:company|firm|bank|group)\b", text[m.end() : m.end() + 20])):
             continue  # "Summit Energy Inc": a company's name
         found.append(Trigger(event_type, form, Span(m.start(), m.end()), verb, form in tables.weak))
-    return found
+    return sorted(found, key=lambda t: t.span.start)  # in reading order: each trigger's subject starts after the one before
 
 
 _DOUBT = re.compile(r"(?i)\b(?:(?:unclear|not\s+clear|uncertain|undecided|unsure|not\s+(?:yet\s+)?(?:known|decided|certain|sure)|asked|asking|wondered|doubt(?:ed|s)?)\s+(?:if|whether)|whether\s+or\s+not|no\s+decision\s+(?:on|about|whether))\b[^.;]*$")
@@ -506,8 +506,9 @@ def _inside_quote(text: str, sentence: Span, at: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-_SAME_TIME_LINK = re.compile(r"\s+(?:after|before)\s+(?:a|an|the|his|her|their)\s|,\s+where\s+(?:he|she|they)\b")
-"""Clause links that keep the main clause's time: "arrived last night after a stopover in Riyadh, where he met …"."""
+_SAME_TIME_LINK = re.compile(r"\s+(?:after|before)\s+(?:(?:a|an|the|his|her|their)\s|(?:talks|meetings|discussions|negotiations)\s+(?:with|at|in)\s)|,\s+where\s+(?:he|she|they)\b")
+"""Clause links that keep the main clause's time: "arrived last night after a stopover in Riyadh, where he met …",
+"announced deals on Thursday after talks at the White House"."""
 
 
 def _subject_start(text: str, sentence: Span, trigger: Span) -> int:
@@ -552,6 +553,37 @@ def _is_speaker(text: str, m: Mention, sentence: Span, trigger: Span | None = No
         ) and _SAID_IN.fullmatch(text, m.span.end + speech.end(), trigger.start))
     # "…, said Yun Sun, director of …" (not "officials said Baldrige will meet …")
     return bool(re.search(r"\b(?:said|says|according to)\s*$", before)) and bool(re.match(r"\s*(?:[,.;:”\"]|$)", text[m.span.end : m.span.end + 3]))
+
+
+def _place_of_something_else(text: str, trigger: Trigger, before: Trigger | None, people: Sequence[Mention], orgs: Sequence[Mention]) -> bool:
+    """'X is in Y' whose subject is an engagement ("the talks will be in Washington") or a company, not a person."""
+    if before is not None and not before.verb and _SAME_PHRASE.fullmatch(text, before.span.end, trigger.span.start) and not any(
+        before.span.end <= m.span.start and m.span.end <= trigger.span.start for m in people
+    ):
+        return True
+    return any(0 <= trigger.span.start - m.span.end <= 4 and re.fullmatch(r"\s*(?:to\s+)?", text[m.span.end : trigger.span.start]) for m in orgs)
+
+
+_SAME_PHRASE = re.compile(r"(?:(?!\b(?:when|where|while|whom?|which|that|he|she|they|we|and|but|if|as)\b)[^,;.]){0,80}")
+"""Words inside one noun phrase and its verb: no clause of its own ("the talks leading up to the main event will")."""
+
+
+def _coordinated_with(text: str, first: Mention, people: Sequence[Mention], before: int) -> list[Mention]:
+    """The people joined to ``first`` by "and" or commas in one subject: "Modi and President Biden"."""
+    joined: list[Mention] = []
+    last = first
+    for m in people:
+        if m.span.start < last.span.end or m.span.end > before:
+            continue
+        if not _JOINED_NAME.fullmatch(text, last.span.end, m.span.start):
+            break
+        joined.append(m)
+        last = m
+    return joined
+
+
+_JOINED_NAME = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,4}")
+"""Between two names of one subject: ", ", " and ", " and President "."""
 
 
 def _main_subject(text: str, sentence: Span, people: Sequence[Mention], before: int, trigger: Span | None = None) -> Mention | None:
@@ -748,8 +780,8 @@ def _participants(
         elif main is None and topic and _OPENS_WITH_PRONOUN.match(text, sentence.start):
             add(topic)
     after_noun = not trigger.verb and trigger.type != "summit" and re.search(r"(?i)\b(?:after|before|following|during|ahead\s+of|at\s+the\s+(?:end|close|start|conclusion|outset)\s+of|on\s+the\s+(?:last|final|first|second|third)\s+day\s+of|(?:after\s+|upon\s+|on\s+)?returning\s+from|(?:was|is)?\s*back\s+from)\s+(?:(?:a|an|the|his|her|their|its|several|two|three)\s+(?:[\w.-]+\s+){0,4}|(?:[a-z-]+\s+){0,2})$", text[max(sentence.start, trigger.span.start - 60) : trigger.span.start])
-    if after_noun and not _DETERMINER.search(after_noun.group(0)) and not re.match(r"\s+with\b", text[trigger.span.end : trigger.span.end + 6]):
-        after_noun = None  # without an article only "after talks with X"
+    if after_noun and not _DETERMINER.search(after_noun.group(0)) and not re.match(r"\s+(?:with|at|in)\s", text[trigger.span.end : trigger.span.end + 6]):
+        after_noun = None  # without an article only "after talks with X", "after talks at the White House"
     if after_noun and not any(m.span.end <= trigger.span.start and m.canonical in names for m in people):
         # "Aqazadeh arrived after a brief stopover in Riyadh", "X said she was pleased after meetings with Y": the main subject
         main = _main_subject(text, sentence, people, trigger.span.start, trigger.span)
@@ -771,6 +803,8 @@ def _participants(
                     break
         if main is not None:
             add(main.canonical)
+            for partner in _coordinated_with(text, main, people, trigger.span.start):
+                add(partner.canonical)  # "Modi and Biden announced deals after talks at the White House": both
     if possessor is None and not trigger.verb and trigger.type == "visit" and re.search(r"(?i)\bduring\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}$", text[max(sentence.start, trigger.span.start - 40) : trigger.span.start]):
         whose = re.search(r",\s+who\s+[^,;]{0,120}\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", text[sentence.start : trigger.span.start])
         owner = next((m for m in people if whose and 0 <= sentence.start + whose.start() - m.span.end <= 3), None)
@@ -992,7 +1026,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
 
 
 _BEFORE_RETURNING = re.compile(r"\bbefore\s+(?:returning|flying|heading|going)\s+(?:home|back)?[^.;]{0,40}$")
-_OTHER_ACT_AFTER = re.compile(r"\b(?:follows|followed|precedes|preceded|coincides|coincided|ahead\s+of|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for)\b|\b(?:arranged|announced|agreed|decided|requested|proposed|set\s+up|confirmed|disclosed|reported)\s*$")
+_OTHER_ACT_AFTER = re.compile(r"\b(?:follows|followed|precedes|preceded|coincides|coincided|ahead\s+of|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for|(?:pave|paves|paved|paving|prepare|prepares|prepared|preparing)\s+the\s+(?:way|ground|groundwork)\s+for)\b|\b(?:arranged|announced|agreed|decided|requested|proposed|set\s+up|confirmed|disclosed|reported)\s*$")
 """Between an engagement and a later time: the time dates something else ("X's trip follows the decision 10 days ago", "the meeting had been arranged last week")."""
 
 
@@ -1192,6 +1226,10 @@ def extract_events(
         sentence_orgs = orgs_at.get(span.start, [])
         sentence_times = times_at.get(span.start, [])
         triggers = find_triggers(text, span, kb)
+        triggers = [
+            t for n, t in enumerate(triggers)
+            if not (t.form == "is in" and _place_of_something_else(text, t, triggers[n - 1] if n > 0 else None, sentence_people, sentence_orgs))
+        ]  # "the talks will be in Washington", "expected Tesla to be in India": nobody travels
         this_sentence: list[_Draft] = []
         for n, trigger in enumerate(triggers):
             clause = _clause(text, span, trigger.span, tables.clause_break)

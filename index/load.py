@@ -57,6 +57,11 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 """A wire dateline at the start of the story's first paragraphs: "NUSA DUA, Indonesia, Nov 14 (Reuters) -", "BEIJING (AP) —"."""
+_DATELINE_LINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?[ \t]*$",
+    re.MULTILINE,
+)
+"""A dateline on a line of its own, with its day: "WASHINGTON, June 22"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,7 +403,7 @@ def _dateline_from(text: str) -> str:
     """The dateline's place, from the first lines (a headline may come before it)."""
     head = text.lstrip()[:600]
     for line_start in [0, *(m.end() for m in re.finditer(r"\n\s*", head))][:4]:
-        match = _DATELINE.match(head, line_start)
+        match = _DATELINE.match(head, line_start) or _DATELINE_LINE.match(head, line_start)
         if match:
             return match.group("place").strip().title()
     return ""

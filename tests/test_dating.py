@@ -178,3 +178,8 @@ def test_an_underlings_title_is_not_the_office_and_a_date_pushed_back_to_is_ahea
     assert not [c for c in find_clues("Vice Foreign Minister Astrid Vollmer said the talks would go on.", kb) if "Vollmer" in c.reason and c.weight >= 3]
     clues = [c.reason for c in find_clues("A source said the visit had been pushed back to March 10 so as not to lend it legitimacy.", kb)]
     assert "March 10 still to come" in clues, clues
+
+
+def test_a_dateline_on_a_line_of_its_own_gives_the_day(kb) -> None:
+    text = "Leaders agree deals\n\nBUCHAREST, March 13\n\nPrime Minister Mirela Dunca and Trade Minister Tomas Arlo met for talks."
+    assert window(kb, text) == ("2024-03-13", "2026-03-13")

@@ -204,3 +204,17 @@ def test_a_surname_spelt_as_in_an_alias_is_the_same_person(tmp_path: Path) -> No
     kb = build_knowledge([extra])
     found = people(kb, "President Olena Petrenkiy spoke. Later Petrenkyy met reporters and Petrenky left.", "2024-05-01")
     assert [c for t, c in found if t in ("Petrenkyy", "Petrenky")] == ["Olena Petrenkiy", "Olena Petrenkiy"]
+
+
+def test_mr_names_the_man_and_mrs_the_woman_of_one_surname(kb) -> None:
+    text = (
+        "President Carl Amsel welcomed the premier. First Lady Ruth Amsel hosted a dinner. "
+        "Mr. Amsel spoke first. Mrs. Amsel spoke later."
+    )
+    found = people(kb, text)
+    assert ("Amsel", "Carl Amsel") in found[2:3] and ("Amsel", "Ruth Amsel") in found[3:4], found
+
+
+def test_a_building_named_after_a_person_is_not_the_person(kb) -> None:
+    found = people(kb, "The prime minister will speak at the Ronald Reagan Building on Friday.")
+    assert all(name != "Ronald Reagan" for _, name in found), found

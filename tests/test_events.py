@@ -1215,3 +1215,31 @@ def test_modern_copy_places_pronouns_pairs_and_spellings() -> None:
     text = "President Ana Ferro arrived in Madrid. Prime Minister Karl Stein made a surprise visit to Kyiv on Tuesday, where he met President Luc Berthier."
     meeting = [e for e in events(text, published="2023-03-21") if e.type == "meeting"]
     assert meeting and set(meeting[0].participants) == {"Karl Stein", "Luc Berthier"}
+
+
+def test_talks_after_which_two_leaders_announce_are_theirs_and_on_their_day() -> None:
+    found = events("President Karl Stein and Prime Minister Anna Berg on Thursday announced a trade deal after talks at the White House.")
+    talks = [e for e in found if e.type in ("talks", "meeting")]
+    assert len(talks) == 1, found
+    assert set(talks[0].participants) == {"Karl Stein", "Anna Berg"}
+    assert (talks[0].date.start.isoformat(), talks[0].date.text) == ("2024-02-29", "on Thursday")
+
+
+def test_triggers_are_read_in_order_and_a_company_being_in_a_country_is_no_visit() -> None:
+    text = (
+        "Prime Minister Anna Berg arrived in Washington on Monday. "
+        "In New York on Tuesday, she met carmaker chief executive Karl Stein, who later told reporters that he expected Tesla Inc to be in India soon."
+    )
+    found = [e for e in events(text) if "New York" in e.sentence]
+    assert [(e.type, set(e.participants)) for e in found] == [("meeting", {"Anna Berg", "Karl Stein"})]
+
+
+def test_talks_that_will_be_in_a_city_are_talks_not_a_visit() -> None:
+    found = events("The last of the talks will be in Oslo next Wednesday between Foreign Minister Anna Berg and her Danish counterpart Lars Holm.")
+    assert [(e.type, set(e.participants), e.location) for e in found] == [("talks", {"Anna Berg", "Lars Holm"}, "Oslo")]
+
+
+def test_a_time_after_paving_the_way_dates_what_is_prepared() -> None:
+    text = "Officials said Foreign Minister Anna Berg voiced objections during a meeting with Lars Holm charged with paving the way for the state visit which begins next Monday."
+    meeting = next(e for e in events(text) if e.type == "meeting")
+    assert meeting.date is None or meeting.date.text != "next Monday", meeting.date

@@ -130,6 +130,7 @@ def test_html_pages_give_text_title_and_date(tmp_path: Path) -> None:
         ("Leaders hold talks\n\nNUSA DUA, Indonesia, Nov 14 (Reuters) - The two leaders met.", "Nusa Dua"),
         ("WOODSIDE, California, Nov 15 (Reuters) - The two leaders met.", "Woodside"),
         ("BEIJING (AP) — The minister said.", "Beijing"),
+        ("Leaders agree deals\n\nWASHINGTON, June 22\n\nThe two leaders met.", "Washington"),
         ("The U.S. Agriculture Department - is not considering it.", ""),
     ],
 )
