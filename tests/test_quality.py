@@ -69,10 +69,11 @@ LATER_SLICES = {
     "reuters_test30": (0.57, 0.93),
     "reuters_val30": (0.52, 0.92),
     "reuters_hold30": (0.37, 0.92),
+    "reuters_fresh30": (0.37, 0.95),
     "modern20": (0.54, 0.92),
     "modern_hold15": (0.37, 0.88),
 }
-"""Floors (strict F1, people F1) a little under today's figures on the four slices annotated
+"""Floors (strict F1, people F1) a little under today's figures on the slices annotated
 blind after the first was tuned on: the rules they taught must keep holding; raise them as
 the rules improve."""
 
