@@ -555,6 +555,25 @@ def _is_speaker(text: str, m: Mention, sentence: Span, trigger: Span | None = No
     return bool(re.search(r"\b(?:said|says|according to)\s*$", before)) and bool(re.match(r"\s*(?:[,.;:”\"]|$)", text[m.span.end : m.span.end + 3]))
 
 
+def _old_news(text: str, d: _Draft) -> bool:
+    """Words near the trigger that put the engagement before the story's day ("had met", "last year", "previous")."""
+    end = min(d.trigger.end + 40, _clause_end(text, d.sentence, d.trigger))
+    return any(m.group(0).lower() != "first" for m in _OLD_NEWS.finditer(text, d.sentence.start, end))  # "met for their first summit" is today's
+
+
+_TOLD_BEFORE = re.compile(r"\b(?:said|says|told|tells|added)\b")
+"""A reporting verb before the trigger: the engagement is told of, its day unknown ("Yeutter said the case was resolved at a meeting")."""
+
+
+def _clause_end(text: str, sentence: Span, trigger: Span) -> int:
+    """Where the trigger's clause ends: before ", having …", ", who …", "; …" (what follows tells of other times)."""
+    after = _CLAUSE_AFTER.search(text, trigger.end, sentence.end)
+    return after.start() if after else sentence.end
+
+
+_CLAUSE_AFTER = re.compile(r",\s+(?:having|who|which|whose|where|after|before|when|while|since|although|though)\b|;")
+
+
 def _place_of_something_else(text: str, trigger: Trigger, before: Trigger | None, people: Sequence[Mention], orgs: Sequence[Mention]) -> bool:
     """'X is in Y' whose subject is an engagement ("the talks will be in Washington") or a company, not a person."""
     if before is not None and not before.verb and _SAME_PHRASE.fullmatch(text, before.span.end, trigger.span.start) and not any(
@@ -1656,7 +1675,16 @@ def extract_events(
                 d.location = here
         for d in merged:  # a wire story's news of the day: what happened, undated, where it was filed, happened that day or the day before
             where = kb.places.get(d.location or "")
-            if d.window is None and d.status == "occurred" and (d.location is None or d.location == here or (where is not None and home and where.country == home)) and not _OLD_NEWS.search(text, d.sentence.start, d.sentence.end):
+            if d.window is None and d.status == "occurred" and (d.location is None or d.location == here or (where is not None and home and where.country == home)) and not _old_news(text, d):
+                d.window = DateWindow(published - timedelta(days=1), published, text[d.trigger.start : d.trigger.end], None)
+    elif published:
+        lead = [s for s in sentences if not s.furniture and not sentence_is_heading(text, s.span)][:4]
+        told = {m.canonical for s in lead[:2] for m in people_at.get(s.span.start, ())}
+        lands = {m.country for s in lead[:2] for m in places_at.get(s.span.start, ()) if m.country}
+        for d in merged:  # no dateline: what the story's first sentences report as done, undated, among the lead's people or countries, is its news of the day
+            if d.window is None and d.status == "occurred" and lead and d.sentence.start <= lead[-1].span.start and not _old_news(text, d) and d.participants and not _TOLD_BEFORE.search(text, d.sentence.start, d.trigger.start) and (
+                set(d.participants) & told or all(nationality.get(p, p) in lands for p in d.participants)
+            ):
                 d.window = DateWindow(published - timedelta(days=1), published, text[d.trigger.start : d.trigger.end], None)
     for i, d in enumerate(drafts):  # "… two previous state tours of Britain by Saudi monarchs. King Faisal visited in 1967": the same destination
         if d.type == "visit" and d.location is None and _NO_OBJECT_AFTER.match(text, d.trigger.end):

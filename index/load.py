@@ -53,7 +53,7 @@ MAX_DATE_TEXT = 64
 KNOWN_KEYS = {"id", "title", "date", "published", "source", "url", "dateline", "body", "text"}
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\(\w+\)\s*)?[:—–-]\s",
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\(\w+\)\s*)?(?:--|[:—–-])\s",
     re.MULTILINE,
 )
 """A wire dateline at the start of the story's first paragraphs: "NUSA DUA, Indonesia, Nov 14 (Reuters) -", "BEIJING (AP) —"."""

@@ -131,6 +131,7 @@ def test_html_pages_give_text_title_and_date(tmp_path: Path) -> None:
         ("WOODSIDE, California, Nov 15 (Reuters) - The two leaders met.", "Woodside"),
         ("BEIJING (AP) — The minister said.", "Beijing"),
         ("Leaders agree deals\n\nWASHINGTON, June 22\n\nThe two leaders met.", "Washington"),
+        ("CAMP DAVID, Maryland (Kyodo) -- The leaders met.", "Camp David"),
         ("The U.S. Agriculture Department - is not considering it.", ""),
     ],
 )
