@@ -72,6 +72,7 @@ LATER_SLICES = {
     "reuters_fresh30": (0.37, 0.95),
     "modern20": (0.54, 0.92),
     "modern_hold15": (0.37, 0.88),
+    "modern_fresh15": (0.30, 0.88),
 }
 """Floors (strict F1, people F1) a little under today's figures on the slices annotated
 blind after the first was tuned on: the rules they taught must keep holding; raise them as
