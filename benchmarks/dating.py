@@ -1,9 +1,10 @@
 """How well undated articles are dated: ``python -m benchmarks.dating``.
 
-Two checks, both against days someone else fixed:
+Three checks, all against days someone else fixed:
 
 - the five seeds as ``../shared/seeds`` holds them (bare text) against the
   publication day the hand annotation gives (``../shared/gold/seeds.yaml``);
+- the bare-text test sets (``tests/data/modern*/``) against their annotated day;
 - every annotated Reuters test story (``tests/data/reuters*.jsonl``) with its
   date taken away, against the wire's own timestamp.
 
@@ -53,6 +54,17 @@ def seeds() -> list[tuple[Article, date]]:
     return found
 
 
+def modern() -> list[tuple[Article, date]]:
+    """The bare-text sets written for the tests (tests/data/modern*/), against their annotated day."""
+    found = []
+    for folder in sorted(p for p in (ROOT / "tests" / "data").glob("modern*") if p.is_dir()):
+        gold = yaml.safe_load((ROOT / "tests" / "gold" / f"{folder.name}.yaml").read_text(encoding="utf-8"))["articles"]
+        for article in load_articles([folder]):
+            if isinstance(article, Article) and article.id in gold:
+                found.append((article, gold[article.id]["published"]["date"]))
+    return found
+
+
 def reuters() -> list[tuple[Article, date]]:
     found = []
     for path in sorted((ROOT / "tests" / "data").glob("reuters*.jsonl")):
@@ -64,7 +76,12 @@ def reuters() -> list[tuple[Article, date]]:
 
 def main() -> int:
     print(f"{'set':44} {'stories':>7} {'dated':>6} {'window holds the day':>21} {'median width (days)':>20}")
-    for name, articles in (("../shared/seeds (bare text)", seeds()), ("tests/data/reuters*.jsonl, dates removed", reuters())):
+    sets = (
+        ("../shared/seeds (bare text)", seeds()),
+        ("tests/data/modern*/ (bare text)", modern()),
+        ("tests/data/reuters*.jsonl, dates removed", reuters()),
+    )
+    for name, articles in sets:
         total, estimated, held, width = _rows(articles)
         print(f"{name:44} {total:7} {estimated:6} {held:14} of {estimated:<4} {width if width is not None else '-':>20}")
     return 0

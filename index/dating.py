@@ -494,6 +494,23 @@ def best_days(clues: Sequence[Clue], words: _Words) -> tuple[list[Range], int]:
     return best, top
 
 
+def _days_weighing(clues: Sequence[Clue], words: _Words, floor: int) -> list[Range]:
+    """The day ranges that at least ``floor`` clue weight agrees on."""
+    changes: dict[date, int] = {}
+    for clue in clues:
+        for start, end in _merged(clue.ranges, words):
+            changes[start] = changes.get(start, 0) + clue.weight
+            changes[end + timedelta(days=1)] = changes.get(end + timedelta(days=1), 0) - clue.weight
+    found: list[Range] = []
+    weight = 0
+    points = sorted(changes)
+    for here, following in zip(points, points[1:]):
+        weight += changes[here]
+        if weight >= floor and weight > 0:
+            found.append((here, following - timedelta(days=1)))
+    return found
+
+
 def _merged(ranges: Iterable[Range], words: _Words) -> list[Range]:
     clipped = sorted((max(a, words.earliest), min(b, words.latest)) for a, b in ranges if b >= words.earliest and a <= words.latest and a <= b)
     merged: list[Range] = []
@@ -550,8 +567,13 @@ def estimate_publication(text: str, kb: Knowledge, dateline: str = "") -> DateEs
     earliest, latest = segments[0][0], segments[-1][1]
     if latest - earliest > _WIDEST:
         return None
-    if weight - _best_elsewhere(bounds, words, earliest, latest) < _MARGIN:
-        return None  # another year fits almost as well: the clues do not settle it
+    rival = _best_elsewhere(bounds, words, earliest, latest)
+    if weight - rival < _MARGIN:
+        # another year fits almost as well: the window is every day that fits as well as the rival
+        segments = _days_weighing(bounds, words, rival)
+        earliest, latest = segments[0][0], segments[-1][1]
+        if latest - earliest > _WIDEST or weight - _best_elsewhere(bounds, words, earliest, latest) < _MARGIN:
+            return None  # the clues do not settle it
     inside = [Clue(tuple(segments), 1000, "window"), *(c for c in clues if c.hint)]
     likeliest = best_days(inside, words)[0] or segments
     last = likeliest[-1]

@@ -183,3 +183,18 @@ def test_an_underlings_title_is_not_the_office_and_a_date_pushed_back_to_is_ahea
 def test_a_dateline_on_a_line_of_its_own_gives_the_day(kb) -> None:
     text = "Leaders agree deals\n\nBUCHAREST, March 13\n\nPrime Minister Mirela Dunca and Trade Minister Tomas Arlo met for talks."
     assert window(kb, text) == ("2024-03-13", "2026-03-13")
+
+
+
+def test_two_years_that_fit_alike_give_a_window_over_both_not_none() -> None:
+    """A spike of clues on two New Year's days a year apart: neither year wins, so the window holds both."""
+    from index.knowledge import default_knowledge
+
+    text = (
+        "President Luiz Inacio Lula da Silva, who took office on Jan. 1, received President Nicolas Maduro on Monday. "
+        "His adviser met Maduro in Caracas in March. In January, Maduro called off a trip to a summit. "
+        "It was his first visit since 2015. Relations were cut in 2019, and elections are due in 2024."
+    )
+    found = estimate_publication(text, default_knowledge())
+    assert found is not None
+    assert found.earliest <= date(2023, 5, 29) <= found.latest and found.earliest.year < found.latest.year
