@@ -1054,8 +1054,9 @@ _MODIFIED_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:agreement|accord|pact|deal
 
 
 def _names_something_else(text: str, t: TimeExpression) -> bool:
-    """A month alone or after "the"/"their" that modifies a noun other than the engagement ("their February Paris accord")."""
-    return bool(re.match(r"(?:(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+)?[A-Z][a-z]+\.?$", t.text) and _MODIFIED_NOUN.match(text, t.span.end))
+    """A month or year alone or after "the"/"their" that modifies a noun other than the engagement
+    ("their February Paris accord", "the 2016 American election")."""
+    return bool(re.match(r"(?:(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+)?(?:[A-Z][a-z]+\.?|(?:19|20)\d\d)$", t.text) and _MODIFIED_NOUN.match(text, t.span.end))
 
 
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|added|stated)\s+(?:that\s+)?(?:the|a|an|he|she|they|it|[A-Z])")
@@ -1342,6 +1343,8 @@ def extract_events(
                 pair = next((d for d in reversed(drafts + this_sentence) if 0 <= span.start - d.sentence.end <= 600 and len([p for p in d.participants if not _is_country_code(p)]) == 2), None)
                 if pair is not None:
                     participants = [p for p in pair.participants if not _is_country_code(p)]
+                elif recent_window and len(set(recent_window[-1])) == 2:
+                    participants = list(dict.fromkeys(recent_window[-1]))  # "Singh told his counterpart Wei … The two Ministers met in Moscow": the two just named
             resolved_pair = False
             two = _TWO_COUNTRIES.search(text, _subject_start(text, span, trigger.span), min(span.end, trigger.span.end + 40)) if not participants and trigger.type in ("talks", "meeting", "call") and not trigger.form.startswith("discuss") else None
             if two and (two.group("sides") or two.group("both_sides")) and _NOT_NATIONS.search(text, max(0, span.start - 300), span.end):
@@ -1644,6 +1647,8 @@ def extract_events(
             gathering = d.sidelines.into or d.sidelines
             if gathering.location:  # a meeting on the sidelines is where the gathering is
                 d.into.location = gathering.location
+            elif d.into.location:  # "met in Moscow on the sidelines of a meeting of defence ministers": and so is the gathering
+                gathering.location = d.into.location
             d.into.window = d.into.window or gathering.window
     for d in drafts:
         if d.during is not None and d.into is not None:

@@ -1260,3 +1260,20 @@ def test_an_undated_engagement_in_the_lead_of_a_story_without_dateline_is_of_the
 def test_an_undated_engagement_told_as_background_gets_no_day() -> None:
     text = "Talks on trade.\n\nPrime Minister Anna Berg, who had met Lars Holm in Oslo, spoke on Friday.\n\nThey had met earlier in talks that failed."
     assert all(e.date is None or e.date.text != "met" for e in events(text))
+
+
+def test_a_year_naming_something_else_does_not_date_the_meeting() -> None:
+    found = one(
+        "Standing next to Vladimir Putin, President Donald Trump on Monday declined to say Russia had meddled in the 2016 American election after the two leaders met for two hours.",
+        published="2018-07-16",
+    )
+    assert found.date is not None and found.date.text == "on Monday"
+
+
+def test_the_two_ministers_are_the_two_just_named_when_no_engagement_was() -> None:
+    text = (
+        "Defence Minister Anna Berg told her Danish counterpart Lars Holm that the border must stay open. "
+        "The two Ministers met in Oslo on Friday evening on the sidelines of a meeting of Defence Ministers of NATO."
+    )
+    met = next(e for e in events(text) if e.type == "meeting")
+    assert (set(met.participants), met.location) == ({"Anna Berg", "Lars Holm"}, "Oslo")
