@@ -375,6 +375,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         elif _MAYBE_AFTER_OBJECT.match(text, trigger.span.end, clause.end):
             cues.append((3, "proposed"))  # "The meeting with Holm could take place next week"
     late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled|suspended)\b", text[trigger.span.end : clause.end])
+    if not trigger.verb and not late:  # "Charles' state visit to France, which was due to begin on Sunday, has been postponed"
+        late = _LATE_PAST_ASIDE.match(text, trigger.span.end, min(len(text), trigger.span.end + 250))
     if late and not re.search(r"[.;]", late.group(0)) and not re.search(r"(?i)\b(?:at|in|during|after)\s+which\b|\bwhere\b|\bwhen\b", late.group(0)):  # "the planned meeting … has been postponed"
         return "cancelled" if re.match(r"(?i)cancel|called|scrapped|dropped", late.group(1)) else "postponed"
     if not trigger.verb and _DOUBTED_AFTER.match(text[trigger.span.end : clause.end]):
@@ -432,6 +434,10 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     if window and published and window[0] <= published <= window[1] and (window[1] - published) > (published - window[0]):
         return "planned"  # "the visit this week", read on the Monday: mostly still to come
     return "occurred"
+
+
+_LATE_PAST_ASIDE = re.compile(r"(?i)[^,;.]{0,60},\s*(?:which|that)\s+[^,;.]{0,100},\s*(?:has|have|had|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled|suspended)\b")
+"""A noun engagement, a relative clause set off by commas, then its verb: "the visit, which was due on Sunday, has been postponed"."""
 
 
 def _tense(status: str) -> str:
@@ -1004,7 +1010,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         return DateWindow(window[0], window[1], t.text, t.span) if window else None
 
     own = re.match(
-        r"(?:\s+(?:of|by)\s+(?:[A-Z][\w.’'-]*\s+){1,6}?(?:[A-Z][\w.’'-]*))?,\s+which\s+(?:(?:will|is\s+(?:due|scheduled|set)\s+to|was\s+to)\s+)?(?:start|starts|begin|begins|began|open|opens|opened|run|runs|ran|end|ends|ended|takes?\s+place|took\s+place|is|was)\s+"
+        r"(?:\s+(?:of|by|to|in)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,6}?(?:[A-Z][\w.’'-]*))?,\s+which\s+(?:(?:will|(?:is|was|were|are|had\s+been)\s+(?:due|scheduled|set|expected)\s+to|was\s+to)\s+)?(?:start|starts|begin|begins|began|open|opens|opened|run|runs|ran|end|ends|ended|takes?\s+place|took\s+place|is|was)\s+"
         r"|(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?,?\s+(?:starting|beginning|opening)\s+(?:on\s+)?",
         text[trigger.span.end : trigger.span.end + 120],
     ) if text else None

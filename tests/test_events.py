@@ -1277,3 +1277,8 @@ def test_the_two_ministers_are_the_two_just_named_when_no_engagement_was() -> No
     )
     met = next(e for e in events(text) if e.type == "meeting")
     assert (set(met.participants), met.location) == ({"Anna Berg", "Lars Holm"}, "Oslo")
+
+
+def test_a_visit_postponed_after_a_relative_clause_keeps_its_original_day() -> None:
+    found = one("Prime Minister Anna Berg's state visit to Denmark, which was due to begin on Sunday, has been postponed because of strikes.", published="2024-03-08")
+    assert (found.status, found.location, found.date.start.isoformat()) == ("postponed", "Denmark", "2024-03-10")
