@@ -221,7 +221,7 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
         event_type, verb = options[0]
         if len(options) > 1 and any(v for _, v in options) and not all(v for _, v in options):
             # "meeting", "visit", "tour": a noun after a determiner, else a verb
-            determiner = re.search(r"(?i)(?:\b(?:a|an|the|this|that|these|those|their|his|her|its|our|first|next|last|planned|such|any|no|each|every|another|several|many|few|frequent|regular|recent|previous|earlier|further|more|other|numerous|repeated|reciprocal|two|three|four|\d+|[’']s)\s+(?:(?!(?:to|and|or|will|would|did|does|do|can|may|must|after|before|for|of|in|on|at|with|by|from|as|than|that|is|are|was|were|be|been|has|have|had)\b)[\w.-]+\s+){0,3})$", text[max(sentence.start, m.start() - 50) : m.start()])
+            determiner = re.search(r"(?i)(?:\b(?:a|an|the|this|that|these|those|their|his|her|its|our|first|next|last|planned|such|any|no|each|every|another|several|many|few|frequent|regular|recent|previous|earlier|further|more|other|numerous|repeated|reciprocal|two|three|four|\d+|[’']s)\s+(?:(?!(?:to|and|or|will|would|did|does|do|can|may|must|after|before|for|of|in|on|at|with|by|from|as|than|that|is|are|was|were|be|been|has|have|had)(?![\w-]))[\w.-]+\s+){0,3})$", text[max(sentence.start, m.start() - 50) : m.start()])
             verb = not determiner
         if form in ("bilateral", "bilaterals") and not re.match(r"\s*(?:[.,;:)”\"]|$|with\b|between\b|on\b|in\b|at\b)", text[m.end() : m.end() + 10]):
             continue  # "bilateral ties": an adjective
@@ -446,7 +446,7 @@ def _tense(status: str) -> str:
     return "future" if status in ("planned", "proposed") else "past"
 
 
-_HARD_BOUNDARY = re.compile(r";\s|,?\s+and\s+that\s|\s+since\s+(?:the|he|she|they|his|her|its|their)\b|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
+_HARD_BOUNDARY = re.compile(r";\s|,?\s+and\s+that\s|\s+since\s+(?:the|he|she|they|his|her|its|their|(?:[A-Z][\w.’'-]*\s+){1,3}(?:[a-z]+ed|began|took|came|won|went|was|were|had|has)\b)|\s+but\s|,\s+(?:which|who|where|while|although|though|whereas|adding|saying)\b|\s+(?:after|while|whereas)\s|\s[—–]\s")
 _REPORTED_THAT = re.compile(r"\b(?:told|tells|tell|informed|informs|assured|assures|reminded|warned|warns)\s+(?:[\w.’'-]+\s+){1,6}?that\s+")
 """A reported clause after its hearer: what follows "told Xi that" has a subject of its own."""
 _OBJECT_ENDS = re.compile(r"\s(?:over|on|about|to|for|that|which|who|in|at|after|before|since|during|when|while)\s|[;:]|,\s+(?:but|which|who|said|says)\b")
@@ -564,7 +564,12 @@ def _is_speaker(text: str, m: Mention, sentence: Span, trigger: Span | None = No
 def _old_news(text: str, d: _Draft) -> bool:
     """Words near the trigger that put the engagement before the story's day ("had met", "last year", "previous")."""
     end = min(d.trigger.end + 40, _clause_end(text, d.sentence, d.trigger))
-    return any(m.group(0).lower() != "first" for m in _OLD_NEWS.finditer(text, d.sentence.start, end))  # "met for their first summit" is today's
+    for m in _OLD_NEWS.finditer(text, d.sentence.start, end):
+        word = m.group(0).lower()
+        if word == "first" or word == "since" and re.search(r"\bfirst\b", text[max(d.sentence.start, m.start() - 80) : m.start()]):
+            continue  # "met for their first summit", "their first meeting since the war began": today's
+        return True
+    return False
 
 
 _TOLD_BEFORE = re.compile(r"\b(?:said|says|told|tells|added)\b")
@@ -840,6 +845,10 @@ def _participants(
             return [main.canonical]
         if topic and _SUBJECT_PRONOUN.match(text, sentence.start):  # "He held talks with Sarney during a stopover in Brasilia"
             return [topic]
+    if not trigger.verb and _OWN_ENGAGEMENT.search(text, max(sentence.start, trigger.span.start - 40), trigger.span.start):
+        main = next((m for m in people if sentence.start <= m.span.start and m.span.end <= trigger.span.start), None)
+        if main is not None and main.canonical not in names:  # "Modi told Putin …, in his first meeting with the Russian leader": Modi's meeting
+            names.insert(0, main.canonical)
     opener = re.match(r"[\"“]?(?:After|Before|Following|During|Upon|On|While|Ahead of)\b[^,;]*,", text[sentence.start : sentence.end])
     if opener and trigger.span.end <= sentence.start + opener.end():
         # a preposed adverbial: "After a day of meetings with X, Clark told …" — Clark took part
@@ -854,6 +863,12 @@ def _participants(
         if main is not None:
             add(main.canonical)
     return names
+
+
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|he|she|they|his|her|its|their|[A-Z][\w.’'-]*)\b[^,;]*$")
+"""A time inside a "since …" clause dates what began then, not the engagement."""
+_OWN_ENGAGEMENT = re.compile(r",\s+(?:in|during|at)\s+(?:his|her)\s+(?:[\w-]+\s+){0,3}$")
+"""', in his first in-person meeting with …': an apposition naming the main subject's own engagement."""
 
 
 def _subjects_of(text: str, sentence: Span, people: Sequence[Mention], trigger: Trigger, names: list[str]) -> list[str]:
@@ -888,8 +903,8 @@ def _location(
             continue
         if m.span.end <= trigger.span.start and re.search(r"\bfrom\s+(?:[\w-]+\s+){0,2}$", text[m.span.end : trigger.span.start]):
             continue  # "had flown to West Germany from talks with Mitterrand in Normandy": where she went after them
-        if m.span.start >= trigger.span.end and re.search(r"\b(?:ahead\s+of|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for)\b", text[trigger.span.end : m.span.start]):
-            continue  # "talks with Kohl ahead of her visit to Moscow next week": that place is the later visit's
+        if m.span.start >= trigger.span.end and re.search(r"\b(?:ahead\s+of|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for|since)\b", text[trigger.span.end : m.span.start]):
+            continue  # "talks with Kohl ahead of her visit to Moscow next week", "his first meeting with Putin since the war in Ukraine began": another time's place
         if text[m.span.end : m.span.end + 2] in ("’s", "'s") and not (
             re.search(r"\b(?:in|at)\s+$", before) and getattr(kb.places.get(m.text), "kind", None) == "city"
         ):  # (but "met at Riyadh's Diriyah Palace" is in Riyadh)
@@ -981,6 +996,12 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     duration ("a three-day visit") only when nothing else dates it."""
 
     def usable(t: TimeExpression) -> bool:
+        if text and t.span.end <= trigger.span.start and _inside_quote(text, sentence, t.span.start) and not _inside_quote(text, sentence, trigger.span.start):
+            return False  # '"today's era is not of war", in his first meeting': the quote's time is not the meeting's
+        since = _SINCE_CLAUSE.search(text, max(sentence.start, t.span.start - 100), t.span.start) if text else None
+        if since and not (since.start() <= trigger.span.start and not re.search(r"[,;]", text[since.start() : trigger.span.start])):
+            # (not "since the last meeting in February 1986", "since their February Paris meeting": that meeting's)
+            return False  # "his first trip since Moscow launched its invasion in February 2022": the invasion's time
         if text and t.span.end != trigger.span.start - 1 and _names_something_else(text, t):
             return False  # "in the light of the February agreement": the month dates the agreement
         if re.match(r"(?i)from\b", t.text):

@@ -1282,3 +1282,24 @@ def test_the_two_ministers_are_the_two_just_named_when_no_engagement_was() -> No
 def test_a_visit_postponed_after_a_relative_clause_keeps_its_original_day() -> None:
     found = one("Prime Minister Anna Berg's state visit to Denmark, which was due to begin on Sunday, has been postponed because of strikes.", published="2024-03-08")
     assert (found.status, found.location, found.date.start.isoformat()) == ("postponed", "Denmark", "2024-03-10")
+
+
+def test_her_first_in_person_meeting_since_a_war_began_is_hers_and_of_the_day() -> None:
+    met = one(
+        'Prime Minister Anna Berg on Friday told Danish Prime Minister Lars Holm that "today\'s era is not of war", '
+        "in her first in-person meeting with the Danish leader since Russia launched its offensive in Ukraine in February.",
+        published="2024-03-08",
+        dateline="SAMARKAND",
+    )
+    assert set(met.participants) == {"Anna Berg", "Lars Holm"}
+    assert met.location == "Samarkand"  # not Ukraine: the place of the war the "since" clause dates
+    assert met.date is not None and met.date.start.isoformat() >= "2024-03-07"  # not today's era, not February
+
+
+def test_a_visit_is_not_dated_by_what_began_since() -> None:
+    found = events(
+        "Prime Minister Anna Berg arrived in Oslo on Monday for a two-day visit. "
+        "The visit is her first to Norway since Russia launched its invasion of Ukraine in February 2022, and her first trip abroad since she won a third term in June.",
+        published="2024-07-09",
+    )
+    assert all(e.date is None or e.date.start.year == 2024 and e.date.start.month == 7 for e in found), [(e.date, e.sentence[:40]) for e in found]
