@@ -438,9 +438,25 @@ class _ArticleEntities:
             if prev_word and prev_word.group(1) in speech and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", following):
                 return None, None, None  # "said Dillard Spriggs of Petroleum Analysis Ltd": a person of an organisation
             return None  # "Waste Recovery said": a company, not a person
-        if re.search(r"\b(?:by|editing by|reporting by|writing by)\s*$", preceding):
+        if re.search(r"\b(?:by|editing by|reporting by|writing by|assistance from)\s*$", preceding):
             return None, None, None
+        if _CREDIT_LIST.search(text, sentence.span.start, start):
+            return None, None, None  # "Reporting by Claire Dufresne and Julien Marchal in Paris and Helen Ashby in London"
+        if _NEWS_WRITER_BEFORE.search(text, max(sentence.span.start, start - 40), start):
+            return None, "reporter (byline)", None  # "Associated Press writer Tom Castellan contributed from Washington"
+        if self._byline_line(start, end, sentence):
+            return None, "(byline)", None  # a name on a line of its own above the dateline
         return None
+
+    def _byline_line(self, start: int, end: int, sentence: Sentence) -> bool:
+        """A name alone on its line near the top, before the dateline or the first paragraph ("Kallol Sen")."""
+        text = self.text
+        if text[sentence.span.start : sentence.span.end].strip(" .") != text[start:end] or start > 800:
+            return False
+        line_end = text.find("\n", end)
+        following = text[line_end:].lstrip() if line_end >= 0 else ""
+        first = text[start:end].split()[0]
+        return bool(_DATELINE_START.match(following)) or (first in _words(self.kb, "given_names") and bool(following))
 
     def _country_before(self, start: int) -> str | None:
         """Country of an adjective or possessive just before ``start``."""
@@ -656,6 +672,11 @@ class _ArticleEntities:
 
 _PLURAL_TITLE_BEFORE = re.compile(r"\b(?:ministers|secretaries|commissioners|presidents|premiers|ambassadors|senators|governors|envoys|negotiators|chancellors|leaders)\s+$")
 """A plural title heading a list of names ("EC Commissioners Willy de Clercq and Frans Andriessen"), lower-cased."""
+_CREDIT_LIST = re.compile(r"(?i)\b(?:reporting|writing|editing|edited|compiled|research|assistance)\s+(?:by|from)\s+[^;()]*?(?:\band|,)\s*$")
+"""A later name in a credit line: "Reporting by X and Y in Paris and Z", "With assistance from X and Y"."""
+_NEWS_WRITER_BEFORE = re.compile(r"\b(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|[Jj]ournalist)s?\s+$")
+_DATELINE_START = re.compile(r"[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:\s*[:,]|\s+\(|\s+[—–-])")
+"""A wire dateline opening a line: "SAMARKAND, SEPTEMBER 16", "RIYADH:", "BEIJING (AP) —"."""
 _ROLE_WORDS = (
     "spokesperson", "spokesman", "spokeswoman", "analyst", "director", "minister", "secretary", "official",
     "adviser", "advisor", "economist", "president", "chairman", "chairwoman", "chief", "head", "editor", "professor",

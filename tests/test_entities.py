@@ -218,3 +218,17 @@ def test_mr_names_the_man_and_mrs_the_woman_of_one_surname(kb) -> None:
 def test_a_building_named_after_a_person_is_not_the_person(kb) -> None:
     found = people(kb, "The prime minister will speak at the Ronald Reagan Building on Friday.")
     assert all(name != "Ronald Reagan" for _, name in found), found
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("The two leaders met on Friday.\n\n(Reporting by Claire Dufresne and Julien Marchal in Paris and Helen Ashby in London; Editing by Tom Wexley)",
+         {"Claire Dufresne", "Julien Marchal", "Helen Ashby", "Tom Wexley"}),
+        ("The two leaders met on Friday.\n\nAssociated Press writer Tom Castellan contributed from Washington.", {"Tom Castellan"}),
+        ("The two leaders met on Friday.\n\n--With assistance from Renata Campos.", {"Renata Campos"}),
+        ("Leaders sign a pact\n\nAhmed Haddad\n\nRIYADH: The two leaders met on Friday.", {"Ahmed Haddad"}),
+    ],
+)
+def test_bylines_and_credit_lines_name_people(kb, text: str, names: set[str]) -> None:
+    assert names <= {name for _, name in people(kb, text)}, people(kb, text)
