@@ -1291,7 +1291,8 @@ def extract_events(
                 continue  # "Funaro, who was not present at yesterday's meeting": told for who was missing
             if _business(text, span, trigger):
                 continue  # "Suzuki Motor Co Ltd <SZMT.T> is negotiating a joint venture with Hungary": business, not diplomacy
-            next_start = triggers[n + 1].span.start if n + 1 < len(triggers) else None
+            following = [t for t in triggers[n + 1 :] if not (t.form == "visiting" and re.search(r"\b(?:the|a|an)\s+$", text[max(span.start, t.span.start - 5) : t.span.start]))]
+            next_start = following[0].span.start if following else None  # ("talks with the visiting Polish leader Jaruzelski": he is the talks' other party too)
             sentence_topic = None if _OPENS_WITH_PRONOUN.match(text, span.start) else next(
                 (m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_speaker(text, m, span)), None
             )  # "He held talks with Sarney …": he is the story's topic, not Sarney
@@ -1357,6 +1358,11 @@ def extract_events(
                 participants = [p for p in participants if any(m.canonical == p and m.span.end <= trigger.span.start for m in sentence_people)]
             if trigger.weak and not (participants and all(_is_country_code(p) for p in participants) and trigger.type == "visit") and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
                 participants = [p for p in participants if False]
+            if participants and trigger.type in ("meeting", "talks", "call") and not trigger.weak:
+                side = _UNNAMED_SIDE.match(text, trigger.span.end, min(span.end, trigger.span.end + 110))
+                code = (kb.adjectives.get(side.group("land")) or getattr(kb.places.get(side.group("land")), "country", None)) if side else None
+                if code and not any(trigger.span.end <= m.span.start <= side.end() + 3 for m in sentence_people) and code not in participants and all(nationality.get(p) != code for p in participants):
+                    participants = [*participants, code]  # "held talks with the president of the Peruvian central bank": Peru's side, unnamed
             orphan = False
             referent: _Draft | None = None
             heading = sentence_is_heading(text, span)
@@ -2075,6 +2081,13 @@ def _counterpart_parties(text: str, sentence: Span, clause: Span, trigger: Trigg
         None,
     )
     return [own, other] if own and other else []
+
+
+_UNNAMED_SIDE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?with\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|his\s+|her\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?"
+    r"(?P<land>[A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,2}?(?:officials?|counterparts?|delegations?|negotiators|government|authorities|bank|ministry|side|team|leaders?|president|premier|minister|ambassador|envoy)\b"
+)
+"""An unnamed other side after the trigger: "talks with the president of the Peruvian central bank", "met Soviet officials"."""
 
 
 def _has_cue(text: str, clause: Span, trigger: Trigger, tables: _Tables) -> bool:

@@ -1303,3 +1303,13 @@ def test_a_visit_is_not_dated_by_what_began_since() -> None:
         published="2024-07-09",
     )
     assert all(e.date is None or e.date.start.year == 2024 and e.date.start.month == 7 for e in found), [(e.date, e.sentence[:40]) for e in found]
+
+
+def test_an_unnamed_other_side_is_its_country() -> None:
+    talks = one("Central bank head Karl Stein held private talks here yesterday with the president of the Peruvian central bank.", published="1987-04-23")
+    assert set(talks.participants) == {"Karl Stein", "PE"}
+    met = one("Finance Minister Karl Stein met last night with Brazilian officials.", published="1987-04-08")
+    assert set(met.participants) == {"Karl Stein", "BR"}
+    named = events("Finance Minister Karl Stein held talks with the visiting Polish leader Lars Holm.", published="1987-04-08")
+    talks = next(e for e in named if e.type in ("meeting", "talks"))
+    assert set(talks.participants) == {"Karl Stein", "Lars Holm"}  # the visitor is the other party, named: no "PL" beside him
