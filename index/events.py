@@ -1615,7 +1615,7 @@ def extract_events(
             anaphoric = bool(re.search(r"(?i)\b(?:that|this|those|these|such|the same)\s+(?:[\w-]+\s+)?$", text[max(span.start, trigger.span.start - 25) : trigger.span.start]))
             quality = -2.5 * anaphoric - 3.5 * resolved_pair + len(participants) + (location is not None) + (window is not None) + (1.5 if trigger.verb else 0) - (3 if orphan else 0) - (2 if heading else 0)
             draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan or heading, heading=heading)
-            if event_type in ("meeting", "talks") and re.search(r"(?i)\bduring\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|stay|trip|tour)\b", text[span.start : span.end]):
+            if event_type in ("meeting", "talks") and _DURING_STAY.search(text, span.start, span.end):
                 draft.during = next((d for d in reversed(drafts + this_sentence) if d.type == "visit" and set(d.participants) & set(participants)), None)
             if forum:
                 draft.forum = _forum_key(forum.group(0))
@@ -1634,6 +1634,17 @@ def extract_events(
             draft.definite = not trigger.verb and bool(re.search(r"(?i)\b(?:the|these|those|that|this|their|such)\s+$", text[max(span.start, trigger.span.start - 8) : trigger.span.start]))
             draft.elsewhere = location is None and bool(re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 12]))
             this_sentence.append(draft)
+        stay = _DURING_STAY.search(text, span.start, span.end)
+        if stay:  # "is scheduled to meet King Hassan during his 24-hour official visit": that visit, named later in the sentence
+            named = next((v for v in this_sentence if v.type == "visit" and stay.start() < v.trigger.start < stay.end()), None)
+            arrival = next((a for a in reversed(drafts) if named is not None and a.type == "visit" and a.status == "occurred" and a.window is not None and published is not None
+                            and a.window.end >= published - timedelta(days=2) and set(named.participants) <= set(a.participants) and a.location and not _EARLIER_TRIP.search(text, max(a.sentence.start, a.trigger.start - 30), a.trigger.start)), None)
+            if named is not None and arrival is not None and named.status != "occurred" and named.window is None and named.location in (None, arrival.location):
+                # "arrived in Rabat on Monday … is to meet King Hassan during his 24-hour official visit": the visit under way
+                named.status, named.window, named.location = "occurred", arrival.window, arrival.location
+            for d in this_sentence:
+                if named is not None and d.during is not None and d is not named and set(d.participants) & set(named.participants):
+                    d.during = named
         for d in list(this_sentence):  # "King Faisal visited in 1967 and King Khaled in 1981": the verb is not repeated
             if d.window is None or d.window.span is None or not d.participants or d.orphan:
                 continue
@@ -1728,7 +1739,8 @@ def extract_events(
         if d.type == "visit" and d.location is None and _NO_OBJECT_AFTER.match(text, d.trigger.end):
             before = next((b for b in reversed(drafts[:i]) if b.type == "visit" and b.location and 0 < d.sentence.start - b.sentence.end <= 400 and (
                 d.trigger_is_verb or set(d.participants) & set(b.participants)
-            )), None)
+            ) and getattr(kb.places.get(b.location), "kind", None) != "region" and not _EARLIER_TRIP.search(text, max(b.sentence.start, b.trigger.start - 30), b.trigger.start)), None)
+            # (not "arrived in Rabat after a tour of the Gulf": "his 24-hour official visit" is not the tour)
             target = d.into or d
             if before is not None and target.location is None:
                 target.location = (before.into or before).location
@@ -1891,6 +1903,11 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict
             if d.window is None and v.type == "visit" and (d.status == "occurred") == (v.status == "occurred"):
                 d.window = v.window
             break
+
+
+_DURING_STAY = re.compile(r"(?i)\bduring\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|stay|trip|tour)\b")
+_EARLIER_TRIP = re.compile(r"(?i)\b(?:after|following|before|ahead\s+of)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\w-]+\s+){0,3}$")
+"""A trip in an adverbial of time: another trip than the one the story is about."""
 
 
 def _absorb_orphans(named: list[_Draft], orphans: list[_Draft], kb: Knowledge) -> list[_Draft]:

@@ -1313,3 +1313,15 @@ def test_an_unnamed_other_side_is_its_country() -> None:
     named = events("Finance Minister Karl Stein held talks with the visiting Polish leader Lars Holm.", published="1987-04-08")
     talks = next(e for e in named if e.type in ("meeting", "talks"))
     assert set(talks.participants) == {"Karl Stein", "Lars Holm"}  # the visitor is the other party, named: no "PL" beside him
+
+
+def test_a_meeting_during_the_visit_under_way_is_there_and_then() -> None:
+    text = (
+        "Energy Secretary Karl Stein arrived in Oslo on Monday after a tour of the Gulf and the Middle East. "
+        "Stein, who is scheduled to meet King Harald during his 24-hour official visit, said on arrival he would discuss regional issues."
+    )
+    found = events(text, published="1987-10-19", dateline="OSLO, Oct 19")
+    meeting = next(e for e in found if e.type == "meeting")
+    assert (meeting.location, meeting.date.start.isoformat()) == ("Oslo", "1987-10-19")
+    visits = [e for e in found if e.type == "visit" and e.location == "Oslo"]
+    assert len(visits) == 1 and visits[0].status == "occurred" and len(visits[0].evidence) == 2  # the arrival and "his official visit": one
