@@ -526,7 +526,8 @@ class _ArticleEntities:
                         continue  # "He is due to hold talks": the pronoun opening a sentence, not He Lifeng
                     refs = by_short.get(word)
                     if refs:
-                        ref = self._nearest(self._of_the_sex_named(refs, start), start)
+                        candidates = self._of_the_sex_named(refs, start)
+                        ref = self._nearest(candidates, start, self._mentions_before(start) if len(candidates) > 1 else None)
                         whole = ref.known.surname if ref.known is not None else ""
                         if " " in whole and whole.startswith(word + " ") and self.text.startswith(whole, start):
                             end = start + len(whole)  # "Hernandez Grisanti said": the whole two-part surname
@@ -561,10 +562,22 @@ class _ArticleEntities:
                 return sex
         return None
 
+    def _mentions_before(self, at: int) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.kind == "person" and m.span.end <= at:
+                counts[m.canonical] = counts.get(m.canonical, 0) + 1
+        return counts
+
     @staticmethod
-    def _nearest(refs: list[PersonRef], at: int) -> PersonRef:
+    def _nearest(refs: list[PersonRef], at: int, counts: dict[str, int] | None = None) -> PersonRef:
+        """Of the people a short form may name, the one the story has named most so far (a
+        president named six times, not the spokesman named once since); ties: the latest introduced."""
         before = [r for r in refs if r.first_at <= at]
-        return max(before, key=lambda r: r.first_at) if before else min(refs, key=lambda r: r.first_at)
+        if not before:
+            return min(refs, key=lambda r: r.first_at)
+        counts = counts or {}
+        return max(before, key=lambda r: (counts.get(r.name, 0) >= 3 and counts.get(r.name, 0) > 2 * max((counts.get(o.name, 0) for o in before if o is not r), default=0), r.first_at))
 
     # --- titles without names -----------------------------------------------------------
 

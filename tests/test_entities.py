@@ -232,3 +232,14 @@ def test_a_building_named_after_a_person_is_not_the_person(kb) -> None:
 )
 def test_bylines_and_credit_lines_name_people(kb, text: str, names: set[str]) -> None:
     assert names <= {name for _, name in people(kb, text)}, people(kb, text)
+
+
+def test_a_surname_names_the_person_the_story_is_about_not_a_spokesman_named_once(kb) -> None:
+    text = (
+        "Chairman Kim Jong Un arrived in Hanoi. Kim met the president. Kim later toured a factory. "
+        "Spokesman Kim Eui-kyeom briefed reporters. Kim will stay in Vietnam for an official visit."
+    )
+    found = people(kb, text, "2019-02-28")
+    assert found[-1] == ("Kim", "Kim Jong Un"), found
+    text = "Commerce Minister Wang Wentao arrived. Wang will meet officials. Later Wang Yi spoke. Wang said the talks went well."
+    assert people(kb, text)[-1] == ("Wang", "Wang Yi")  # no one dominates: the latest named
