@@ -186,7 +186,7 @@ def _clause(text: str, sentence: Span, at: Span, breaks: re.Pattern[str]) -> Spa
 
 _SPOKE_BY_PHONE = re.compile(r"(?i)\b(spoke|spoken|speaks|speak|speaking|talked|talks|talk|talking|conferred)\s+(?:with|to)\s+(?:[^.;:]|(?<=\b[A-Z])\.){2,80}?\s+(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b")
 """'"talked with U.S. Treasury Secretary James Baker over the telephone": a call (an initial's full stop is no sentence end)."""
-_CALLED = re.compile(r"\b[A-Z][\w’'-]+\s+(?:had\s+|has\s+)?(called|rang)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?!['’]s)(?=\s+(?:on|early|late|last|this|yesterday|today|twice|again|after|before|during|shortly|from|at)\b|\s*[.,;])")
+_CALLED = re.compile(r"\b(?:[A-Z][\w’'-]+|he|she)\s+(?:had\s+|has\s+|would\s+|will\s+)?(called|rang|call|phone)\s+(?:[A-Z][\w’'-]+\s+){0,4}[A-Z][\w’'-]+(?!['’]s)(?=\s+(?:on|early|late|last|this|yesterday|today|tomorrow|twice|again|after|before|during|shortly|from|at|and)\b|\s*[.,;])")
 """One person called another: "Baker called Miyazawa early this week" (not "called X a friend", "called for")."""
 _IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+|(?:also\s+)?(?:expected|due)\s+(?:here\s+|back\s+)?)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due)\s+here\b|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])|\b(?:left|leaves|leave|leaving)\s+(?:(?:at\s+the|over\s+the|next|this|last|on|early|late)\s+\w+|tomorrow|today|tonight|yesterday)\s+for(?=\s+(?:the\s+)?[A-Z])")
 
@@ -200,7 +200,7 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     for m in _SPOKE_BY_PHONE.finditer(text, sentence.start, sentence.end):  # "had spoken with Zelenskiy by phone"
         found.append(Trigger("call", m.group(1).lower(), Span(m.start(1), m.end(1)), True, False))
     words = text[sentence.start : sentence.end]
-    if "called" in words or "rang" in words:
+    if "called" in words or "rang" in words or "call " in words or "phone " in words:
         for m in _CALLED.finditer(text, sentence.start, sentence.end):
             found.append(Trigger("call", m.group(1).lower(), Span(m.start(1), m.end(1)), True, False))
     for m in _IS_IN.finditer(text, sentence.start, sentence.end):
@@ -238,7 +238,11 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
         if m.group(0)[:1].isupper() and (re.match(r"\s+(?:[A-Z][a-z]+\s+)*(?:Inc|Corp|Co|Ltd|Plc|PLC|Group|Partners|Holdings|Bancorp|Energy|Resources|Industries|Financial|Capital|Technologies|Systems)\b", text[m.end() : m.end() + 50]) or re.match(r",?\s+(?:the\s+)?(?:company|firm|bank|group)\b", text[m.end() : m.end() + 20])):
             continue  # "Summit Energy Inc": a company's name
         found.append(Trigger(event_type, form, Span(m.start(), m.end()), verb, form in tables.weak))
-    return sorted(found, key=lambda t: t.span.start)  # in reading order: each trigger's subject starts after the one before
+    ordered: list[Trigger] = []
+    for t in sorted(found, key=lambda t: (t.span.start, not t.verb)):  # in reading order: each trigger's subject starts after the one before
+        if not ordered or ordered[-1].span.start != t.span.start:
+            ordered.append(t)  # one trigger per word ("he would call Moon": the verb, not also the noun)
+    return ordered
 
 
 _DOUBT = re.compile(r"(?i)\b(?:(?:unclear|not\s+clear|uncertain|undecided|unsure|not\s+(?:yet\s+)?(?:known|decided|certain|sure)|asked|asking|wondered|doubt(?:ed|s)?)\s+(?:if|whether)|whether\s+or\s+not|no\s+decision\s+(?:on|about|whether))\b[^.;]*$")
@@ -1634,6 +1638,14 @@ def extract_events(
             draft.definite = not trigger.verb and bool(re.search(r"(?i)\b(?:the|these|those|that|this|their|such)\s+$", text[max(span.start, trigger.span.start - 8) : trigger.span.start]))
             draft.elsewhere = location is None and bool(re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 12]))
             this_sentence.append(draft)
+            callers = [p for p in draft.participants if any(m.canonical == p and m.span.end <= trigger.span.start for m in sentence_people)]
+            called = [p for p in draft.participants if p not in callers]
+            if event_type == "call" and trigger.verb and len(called) >= 2 and (callers or topic):
+                # "he would call Moon and Abe from Air Force One": a call to each
+                caller = callers or [topic]
+                draft.participants = [*caller, called[0]]
+                for other in called[1:]:
+                    this_sentence.append(replace(draft, participants=[*caller, other], evidence=[span], score=draft.score - 0.5))
         stay = _DURING_STAY.search(text, span.start, span.end)
         if stay:  # "is scheduled to meet King Hassan during his 24-hour official visit": that visit, named later in the sentence
             named = next((v for v in this_sentence if v.type == "visit" and stay.start() < v.trigger.start < stay.end()), None)

@@ -1325,3 +1325,10 @@ def test_a_meeting_during_the_visit_under_way_is_there_and_then() -> None:
     assert (meeting.location, meeting.date.start.isoformat()) == ("Oslo", "1987-10-19")
     visits = [e for e in found if e.type == "visit" and e.location == "Oslo"]
     assert len(visits) == 1 and visits[0].status == "occurred" and len(visits[0].evidence) == 2  # the arrival and "his official visit": one
+
+
+def test_he_would_call_two_leaders_is_a_planned_call_to_each() -> None:
+    text = "President Karl Stein met the king on Thursday. Stein said he would call Prime Minister Anna Berg and Chancellor Lars Holm from his plane on the way home."
+    calls = sorted(tuple(e.participants) for e in events(text) if e.type == "call")
+    assert calls == [("Karl Stein", "Anna Berg"), ("Karl Stein", "Lars Holm")]
+    assert all(e.status == "planned" for e in events(text) if e.type == "call")
