@@ -1055,6 +1055,8 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         if clause.contains(t.span) and usable(t)
         and not any(a.contains(t.span) for a in asides)
         and not (t.span.end <= trigger.span.start and _SPEECH_BETWEEN.search(text, t.span.end, trigger.span.start))
+        and not (t.span.start >= trigger.span.end and _TOLD_THE.search(text, max(sentence.start, trigger.span.start - 20), trigger.span.start)
+                 and re.search(r"\b(?:would|will|was|were|is|are|had|has|have|could|should|must|can)\b", text[trigger.span.end : t.span.start]))
         and not (t.span.start >= trigger.span.end and (
             _HARD_BOUNDARY.search(text, trigger.span.end, t.span.start) or _RELATIVE_VERB.search(text, trigger.span.end, t.span.start)
             or (new_clause is not None and new_clause.start() < t.span.start) or _REPORTED_AFTER.search(text, trigger.span.end, t.span.start)
@@ -1106,7 +1108,15 @@ def _asides(text: str, sentence: Span, trigger: Span) -> list[Span]:
     for m in _ASIDE.finditer(text, sentence.start, sentence.end):
         if m.end() <= trigger.start and not _ENGAGEMENT_BEFORE.search(text, max(sentence.start, m.start() - 40), m.start()):  # (one after the trigger may tell of the engagement itself: "his trip, which runs from April 26")
             found.append(Span(m.start(), m.end()))
+    for m in _PARTICIPLE_ASIDE.finditer(text, sentence.start, sentence.end):
+        if not m.start() <= trigger.start < m.end():  # "the group of petroleum exporters, formed in 1983, in Caracas tomorrow": the group's founding
+            found.append(Span(m.start(), m.end()))
     return found
+
+
+_TOLD_THE = re.compile(r"\b(?:told|tells|telling|addressed|addresses|addressing|briefed|informed)\s+(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}$")
+"""'Delors told the meeting the authority would … in October': a time after the trigger is in what was told."""
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?:formed|founded|created|established|set\s+up|launched|built|born|elected|appointed|adopted|signed|ratified|founded)\s+[^,;]{2,80},")
 
 
 def _cameo(event_type: str, location: str | None) -> str:

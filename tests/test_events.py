@@ -1332,3 +1332,15 @@ def test_he_would_call_two_leaders_is_a_planned_call_to_each() -> None:
     calls = sorted(tuple(e.participants) for e in events(text) if e.type == "call")
     assert calls == [("Karl Stein", "Anna Berg"), ("Karl Stein", "Lars Holm")]
     assert all(e.status == "planned" for e in events(text) if e.type == "call")
+
+
+def test_what_was_told_to_a_meeting_and_a_founding_year_do_not_date_it() -> None:
+    told = events(
+        "Finance Minister Karl Stein met Commission President Lars Holm here yesterday. Holm told the meeting the authority would put forward proposals in October.",
+        published="1987-04-05", dateline="KNOKKE, April 5",
+    )
+    assert told and all(e.date is None or e.date.text != "in October" for e in told)
+    at_it = one("Chinese ambassador Karl Stein told a meeting of Pakistani industrialists on Thursday that trade would grow.", published="1987-04-12")
+    assert at_it.date is not None and at_it.date.text == "on Thursday"
+    founded = events("Oil ministers from Norway, Denmark and Sweden will be on hand for the fifth meeting of the informal group of Nordic exporters, formed in 1983, it said.", published="1987-03-25", dateline="OSLO, March 25")
+    assert founded and all(e.date is None or e.date.text != "in 1983" for e in founded)
