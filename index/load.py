@@ -58,7 +58,7 @@ _DATELINE = re.compile(
 )
 """A wire dateline at the start of the story's first paragraphs: "NUSA DUA, Indonesia, Nov 14 (Reuters) -", "BEIJING (AP) —"."""
 _DATELINE_LINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?[ \t]*$",
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?,\s*(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,?\s+\d{4})?[ \t]*$",
     re.MULTILINE,
 )
 """A dateline on a line of its own, with its day: "WASHINGTON, June 22"."""

@@ -132,6 +132,7 @@ def test_html_pages_give_text_title_and_date(tmp_path: Path) -> None:
         ("BEIJING (AP) — The minister said.", "Beijing"),
         ("Leaders agree deals\n\nWASHINGTON, June 22\n\nThe two leaders met.", "Washington"),
         ("CAMP DAVID, Maryland (Kyodo) -- The leaders met.", "Camp David"),
+        ("Leaders meet\n\nA. Writer\n\nSAMARKAND, SEPTEMBER 16\n\nThe leaders met.", "Samarkand"),
         ("The U.S. Agriculture Department - is not considering it.", ""),
     ],
 )
