@@ -327,6 +327,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return "occurred"  # "Knox, who is currently in Buenos Aires": there now, whatever is requested of him
     before_start = max(clause.start, trigger.span.start - 90)
     before = text[before_start : trigger.span.start]
+    if not trigger.verb and _BEGAN_AFTER.match(text, trigger.span.end):
+        return "occurred"  # "The summit, which began on Friday, is hosted by …": under way
     if not trigger.verb:
         lead_start = max(text.rfind(". ", 0, trigger.span.start) + 2, trigger.span.start - 200, 0)
         after = _AFTER_ADVERBIAL.search(text, lead_start, trigger.span.start)
@@ -1520,8 +1522,8 @@ def extract_events(
                     hint = closest.past or closest.future
                 elif _STARTS_AHEAD.match(text, trigger.span.end):
                     hint = closest.future  # "the four-day visit of President X, which starts on Friday": the coming Friday
-                elif re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours|sets\s+out|sets\s+off|departs|embarks)\b", text[max(clause.start, trigger.span.start - 40) : trigger.span.end]):
-                    hint = closest.future
+                elif re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours|sets\s+out|sets\s+off|departs|embarks)\b", text[max(clause.start, trigger.span.start - 40) : trigger.span.end]) or _PLURAL_MEET.search(text, max(clause.start, trigger.span.start - 40), trigger.span.end):
+                    hint = closest.future  # (and "APEC leaders formally meet on Thursday and Friday": scheduled, in the present)
                 elif published and not re.match(r"(?i)(?:on\s+|this\s+|next\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", closest.text):
                     nearest = closest.window("nearest", published)
                     if nearest and nearest[0] > published and not _has_cue(text, clause, trigger, tables) and not (trigger.verb and _PAST_VERB.match(text[trigger.span.start : trigger.span.end])):
@@ -1988,6 +1990,9 @@ def _windows_agree(a: DateWindow | None, b: DateWindow | None) -> bool:
 
 _ELSEWHERE_WORDS = re.compile(r"\b(?:to|in|To|In)\s+(?:the\s+)?[A-Z]|\b(?:abroad|tour|trip)\b")
 """A planned visit whose sentence names somewhere or a tour: the dateline may not be its place."""
+_PLURAL_MEET = re.compile(r"\b(?:leaders|ministers|officials|delegations|negotiators|presidents|heads\s+of\s+state)\s+(?:\w+ly\s+)?(?:meet|gather|convene)$")
+_BEGAN_AFTER = re.compile(r",\s+which\s+(?:began|opened|started|ended|closed|took\s+place|was\s+held|convened)\b")
+"""A noun engagement told by its own past verb in a relative clause: it has happened or is under way."""
 _STARTS_AHEAD = re.compile(r"(?:\s+(?:of|by)\s+(?:[A-Z][\w.’'-]*\s+){1,6}?(?:[A-Z][\w.’'-]*))?,\s+which\s+(?:starts|begins|opens|runs|will\s+\w+|is\s+(?:due|scheduled|set|expected)\s+to)\b")
 _NO_OBJECT_AFTER = re.compile(r"\s+(?:(?:in|on|last|earlier|twice|once|recently)\b|[,.;])|[,.;]")
 """'King Faisal visited in 1967': a visit verb with no destination of its own."""
@@ -2132,7 +2137,7 @@ _UNNAMED_SIDE = re.compile(
 def _has_cue(text: str, clause: Span, trigger: Trigger, tables: _Tables) -> bool:
     """Does a status word of its own govern the trigger (before it, or an auxiliary just after)?"""
     scope = text[max(clause.start, trigger.span.start - 70) : trigger.span.start]
-    if any(p.search(scope) for _, p in tables.status):
+    if any(p.search(scope) for _, p in tables.status) or _BEGAN_AFTER.match(text, trigger.span.end):
         return True
     governed = _GOVERNED_AFTER.match(text, trigger.span.end, clause.end)
     return bool(governed) and any(p.search(governed.group(0)) for _, p in tables.status)

@@ -1344,3 +1344,10 @@ def test_what_was_told_to_a_meeting_and_a_founding_year_do_not_date_it() -> None
     assert at_it.date is not None and at_it.date.text == "on Thursday"
     founded = events("Oil ministers from Norway, Denmark and Sweden will be on hand for the fifth meeting of the informal group of Nordic exporters, formed in 1983, it said.", published="1987-03-25", dateline="OSLO, March 25")
     assert founded and all(e.date is None or e.date.text != "in 1983" for e in founded)
+
+
+def test_leaders_meet_on_thursday_is_ahead_and_a_summit_which_began_is_under_way() -> None:
+    meet = one("APEC leaders formally meet on Thursday and Friday, with President Karl Stein as host.", published="2023-11-15")
+    assert (meet.status, meet.date.start.isoformat()) == ("planned", "2023-11-16")
+    began = events("Prime Minister Anna Berg will join the summit's final day on Sunday. The summit, which began on Friday, is hosted by Chancellor Lars Holm.", published="2023-05-20")
+    assert any(e.status == "occurred" and e.date is not None and e.date.start.isoformat() == "2023-05-19" for e in began), [(e.status, e.date) for e in began]
