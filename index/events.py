@@ -490,7 +490,8 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _SPEAKER_PRONOUN_BETWEEN = re.compile(r"[.;]")
 _OPENS_WITH_PRONOUN = re.compile(r"\s*[\"“]?(?:He|She)\b")
 """A sentence that opens with "He"/"She" is about the story's topic, not the first name in it."""
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b(?!\s+(?:said|says|told|added|noted|stated|believed|thought|hoped|expected|predicted|argued|warned)\s+(?!(?:he|she)\b)(?:that\s+)?[A-Z]?)")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b(?!\s+(?:said|says|told|added|noted|stated|believed|thought|hoped|expected|predicted|argued|warned)\s+(?!(?:he|she|to)\b)(?:that\s+)?[A-Z]?)")
+"""A pronoun as the subject of the trigger's clause (not "he said Y would meet …"; but "he expected to speak to Trump" is his call)."""
 _COORDINATED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+and\s+(?=[A-Z])|\band\s+(?:he|she)\b(?!\s+(?:said|says|told|added))")
 """'she and Soviet Premier Ryzhkov', 'Ryzhkov and she': a pronoun among the subjects."""
 _APPOSITIVE = re.compile(r"(?<=[\w.])\s*,\s+(?:a|an|the)\s+(?:close\s+|senior\s+|former\s+|top\s+|longtime\s+|key\s+)?(?:aide|adviser|advisor|ally|associate|confidant|friend|rival|critic|deputy|successor|predecessor|spokesman|spokeswoman|envoy|assistant|protege|son|daughter|brother|wife|husband)\b[^,;]{0,80},")

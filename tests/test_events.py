@@ -1351,3 +1351,8 @@ def test_leaders_meet_on_thursday_is_ahead_and_a_summit_which_began_is_under_way
     assert (meet.status, meet.date.start.isoformat()) == ("planned", "2023-11-16")
     began = events("Prime Minister Anna Berg will join the summit's final day on Sunday. The summit, which began on Friday, is hosted by Chancellor Lars Holm.", published="2023-05-20")
     assert any(e.status == "occurred" and e.date is not None and e.date.start.isoformat() == "2023-05-19" for e in began), [(e.status, e.date) for e in began]
+
+
+def test_he_expected_to_speak_to_is_the_speakers_own_call() -> None:
+    call = one("President Karl Stein said his country would support a halt to strikes, and that he expected to speak to Chancellor Lars Holm soon.")
+    assert set(call.participants) == {"Karl Stein", "Lars Holm"}
