@@ -237,6 +237,10 @@ def _weekday_clues(text: str, words: _Words, used: list[tuple[int, int]]) -> lis
     return clues
 
 
+_LANDMARK_BEFORE = re.compile(r"(?i)\b(?:took\s+office|sworn\s+in|inaugurated|(?:came|returned)\s+to\s+power|took\s+power|since|born|founded|established|elected)\s+(?:on\s+)?$")
+"""Before a named day that marks a landmark (an inauguration, a founding): it may lie far from the story's day."""
+
+
 def _named_day_clues(text: str, words: _Words, used: list[tuple[int, int]]) -> list[Clue]:
     """A named day is near the story's day: before it if still to come, after it if done."""
     clues = []
@@ -252,6 +256,8 @@ def _named_day_clues(text: str, words: _Words, used: list[tuple[int, int]]) -> l
             days = [d for d in (_day(y, month, day) for y in _years(words)) if d]
         if not days:
             continue
+        if _LANDMARK_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "took office on Jan. 1", "in power since March 3": a landmark, not a day near the story's
         coming = _still_to_come(text, match.start(), words)
         reach = words.near_with_year if "y1" in g else words.near
         near = tuple((d - reach, d + reach) for d in days)
@@ -367,13 +373,18 @@ def _office_clues(text: str, kb: Knowledge, words: _Words) -> list[Clue]:
                 continue
             holders = [p for p in kb.people_by_surname.get(match["sur"], []) if any(r.office == office for r in p.roles)]
             person = holders[0] if len(holders) == 1 else None
+        if person is not None and office is None and match["full"] and _COUNTRY_POSSESSIVE.search(text, max(0, match.start() - 40), match.start()):
+            whose = _COUNTRY_POSSESSIVE.search(text, max(0, match.start() - 40), match.start())
+            place = kb.places.get(whose.group(1))
+            if place is not None and place.country == person.country and person.roles:
+                office, before, title = "", whose.group(0), ""  # "Brazil's Lula": whatever office he held
         if person is not None and office is None and match["full"] and person.name not in named:
             spans = [(r.start - words.named_after, (r.end or words.latest) + words.named_after) for r in person.roles if r.start]
             if spans:  # named at all: news names people while they matter, in office or near it (a candidate, a former minister)
                 named[person.name] = Clue(tuple(spans), 1, f"names {person.name}")
         if person is None or office is None or person.name in clues:
             continue
-        loose = title in words.loose_titles  # "top diplomat": any office he held will do
+        loose = title in words.loose_titles or office == ""  # "top diplomat", "Brazil's Lula": any office he held will do
         roles = [r for r in person.roles if (loose or r.office == office) and r.start is not None]
         if not roles:
             continue  # a title the story gets wrong tells nothing of the day
@@ -388,6 +399,10 @@ def _office_clues(text: str, kb: Knowledge, words: _Words) -> list[Clue]:
             reason = f"{person.name} {roles[0].title} ({spans})"
         clues[person.name] = Clue(ranges, 3, reason)
     return [*clues.values(), *(c for name, c in named.items() if name not in clues)]
+
+
+_COUNTRY_POSSESSIVE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})[’']s\s+$")
+"""'Brazil's Luiz Inacio Lula da Silva': the country's leader of the day, whatever his title."""
 
 
 def _gathering_clues(text: str, kb: Knowledge, words: _Words, around: Sequence[Range] = ()) -> list[Clue]:

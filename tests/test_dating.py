@@ -198,3 +198,15 @@ def test_two_years_that_fit_alike_give_a_window_over_both_not_none() -> None:
     found = estimate_publication(text, default_knowledge())
     assert found is not None
     assert found.earliest <= date(2023, 5, 29) <= found.latest and found.earliest.year < found.latest.year
+
+
+def test_a_leader_named_with_his_countrys_possessive_held_office_that_day() -> None:
+    from index.knowledge import default_knowledge
+
+    found = estimate_publication("Brazil's Luiz Inacio Lula da Silva met Argentina's Javier Milei at the summit.", default_knowledge())
+    assert found is not None and found.earliest >= date(2023, 12, 10)
+
+
+def test_a_landmark_day_is_no_day_near_the_story(kb) -> None:
+    clues = find_clues("Prime Minister Mirela Dunca, who took office on Feb. 1, met Tomas Arlo. She returned to power on March 3.", kb)
+    assert not any("Feb. 1" in c.reason or "March 3" in c.reason for c in clues), [c.reason for c in clues]
