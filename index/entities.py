@@ -654,7 +654,7 @@ class _ArticleEntities:
         """"the Crown Prince", "the King", "the Prime Minister": the person
         of the article last named with that title."""
         persons = [m for m in self.mentions if m.kind == "person"]
-        for match in re.finditer(r"\b[Tt]he\s+(Crown Prince|King|Queen|Emir|Sultan|Sheikh|(?i:prime minister|premier|chancellor|president|vice president|foreign minister|finance minister)|Secretary|Minister)\b(?!\s+(?:of\b|[A-Z]))", self.text):
+        for match in re.finditer(r"\b[Tt]he\s+((?i:crown prince|king|queen|emir|sultan|sheikh)|(?i:prime minister|premier|chancellor|president|vice president|foreign minister|finance minister)|Secretary|Minister)\b(?!\s+(?:of\b|[A-Z]))", self.text):
             start, end = match.start(1), match.end(1)
             if self.is_taken(start, end) and not any(m.kind == "title" and m.span.start == start for m in self.mentions):
                 continue

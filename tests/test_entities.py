@@ -243,3 +243,8 @@ def test_a_surname_names_the_person_the_story_is_about_not_a_spokesman_named_onc
     assert found[-1] == ("Kim", "Kim Jong Un"), found
     text = "Commerce Minister Wang Wentao arrived. Wang will meet officials. Later Wang Yi spoke. Wang said the talks went well."
     assert people(kb, text)[-1] == ("Wang", "Wang Yi")  # no one dominates: the latest named
+
+
+def test_the_king_in_lower_case_is_the_king_the_story_named(kb) -> None:
+    text = "King Harald will visit France next week. The decision was taken after the president and the king spoke by phone."
+    assert ("king", "King Harald") in people(kb, text)
