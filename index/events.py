@@ -968,7 +968,8 @@ def _location(
             destination = next((m for m in places if m.span.start == going.start(1)), None)
             if destination is not None:
                 return _place_name(destination, kb)
-    if best is None and here and re.search(r"\bhere\b", text[max(clause.start, trigger.span.start - 15) : min(clause.end, trigger.span.end + 65)], re.I):
+    if best is None and here and re.search(r"\bhere\b|\b(?:in|to)\s+the\s+(?:city|capital)\b", text[max(clause.start, trigger.span.start - 15) : min(clause.end, trigger.span.end + 65)], re.I):
+        # ("during his stay in the city": the dateline's city too)
         return here
     return best[1] if best else None
 

@@ -1356,3 +1356,8 @@ def test_leaders_meet_on_thursday_is_ahead_and_a_summit_which_began_is_under_way
 def test_he_expected_to_speak_to_is_the_speakers_own_call() -> None:
     call = one("President Karl Stein said his country would support a halt to strikes, and that he expected to speak to Chancellor Lars Holm soon.")
     assert set(call.participants) == {"Karl Stein", "Lars Holm"}
+
+
+def test_during_his_stay_in_the_city_is_the_dateline_city() -> None:
+    met = one("Prime Minister Anna Berg is also expected to meet President Lars Holm during his stay in the city.", published="2023-11-16", dateline="SAN FRANCISCO, Nov. 16")
+    assert met.location == "San Francisco"
