@@ -1660,6 +1660,10 @@ def extract_events(
                 draft.participants = [*caller, called[0]]
                 for other in called[1:]:
                     this_sentence.append(replace(draft, participants=[*caller, other], evidence=[span], score=draft.score - 0.5))
+        for g in this_sentence:  # "Scholz will travel to Rio next week for a summit of the G20": he attends it
+            trip = next((v for v in this_sentence if v.type == "visit" and v.participants and v.trigger.end <= g.trigger.start and _FOR_GATHERING.fullmatch(text, v.trigger.end, g.trigger.start)), None) if g.type == "summit" and not g.participants else None
+            if trip is not None:
+                g.participants = list(trip.participants)
         stay = _DURING_STAY.search(text, span.start, span.end)
         if stay:  # "is scheduled to meet King Hassan during his 24-hour official visit": that visit, named later in the sentence
             named = next((v for v in this_sentence if v.type == "visit" and stay.start() < v.trigger.start < stay.end()), None)
@@ -1931,6 +1935,8 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict
             break
 
 
+_FOR_GATHERING = re.compile(r"[^.;]{0,80}\b(?:for|to\s+attend)\s+(?:a|an|the|its|this|next\s+week's|an?\s+annual)\s+(?:[\w'’-]+\s+){0,3}")
+"""Between a trip and a gathering it is for: "travel to Rio de Janeiro next week for a"."""
 _DURING_STAY = re.compile(r"(?i)\bduring\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|stay|trip|tour)\b")
 _EARLIER_TRIP = re.compile(r"(?i)\b(?:after|following|before|ahead\s+of)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\w-]+\s+){0,3}$")
 """A trip in an adverbial of time: another trip than the one the story is about."""

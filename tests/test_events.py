@@ -1361,3 +1361,9 @@ def test_he_expected_to_speak_to_is_the_speakers_own_call() -> None:
 def test_during_his_stay_in_the_city_is_the_dateline_city() -> None:
     met = one("Prime Minister Anna Berg is also expected to meet President Lars Holm during his stay in the city.", published="2023-11-16", dateline="SAN FRANCISCO, Nov. 16")
     assert met.location == "San Francisco"
+
+
+def test_a_trip_for_a_summit_makes_the_traveller_an_attendee() -> None:
+    found = events("Chancellor Karl Stein will travel to Rio de Janeiro next week for a summit of the Group of 20 major economies.", published="2024-11-15")
+    summit = next(e for e in found if e.type == "summit")
+    assert summit.participants == ("Karl Stein",)
