@@ -373,8 +373,8 @@ def _office_clues(text: str, kb: Knowledge, words: _Words) -> list[Clue]:
                 continue
             holders = [p for p in kb.people_by_surname.get(match["sur"], []) if any(r.office == office for r in p.roles)]
             person = holders[0] if len(holders) == 1 else None
-        if person is not None and office is None and match["full"] and _COUNTRY_POSSESSIVE.search(text, max(0, match.start() - 40), match.start()):
-            whose = _COUNTRY_POSSESSIVE.search(text, max(0, match.start() - 40), match.start())
+        whose = _COUNTRY_POSSESSIVE.search(text, max(0, match.start() - 40), match.start()) if person is not None and office is None and match["full"] else None
+        if whose is not None and person is not None:
             place = kb.places.get(whose.group(1))
             if place is not None and place.country == person.country and person.roles:
                 office, before, title = "", whose.group(0), ""  # "Brazil's Lula": whatever office he held
@@ -485,23 +485,28 @@ _MONTH_NAMES = re.compile(r"\b(January|February|March|April|May|June|July|August
 # --- putting the clues together --------------------------------------------
 
 
-def best_days(clues: Sequence[Clue], words: _Words) -> tuple[list[Range], int]:
-    """The day ranges most clue weight agrees on, and that weight."""
+def _sweep(clues: Sequence[Clue], words: _Words) -> Iterable[tuple[Range, int]]:
+    """Each stretch of days between two clue edges, with the clue weight on it."""
     changes: dict[date, int] = {}
     for clue in clues:
         for start, end in _merged(clue.ranges, words):
             changes[start] = changes.get(start, 0) + clue.weight
             after = end + timedelta(days=1)
             changes[after] = changes.get(after, 0) - clue.weight
-    best: list[Range] = []
-    top = 0
     weight = 0
     points = sorted(changes)
     for here, following in zip(points, points[1:]):
         weight += changes[here]
+        yield (here, following - timedelta(days=1)), weight
+
+
+def best_days(clues: Sequence[Clue], words: _Words) -> tuple[list[Range], int]:
+    """The day ranges most clue weight agrees on, and that weight."""
+    best: list[Range] = []
+    top = 0
+    for segment, weight in _sweep(clues, words):
         if weight <= 0:
             continue
-        segment = (here, following - timedelta(days=1))
         if weight > top:
             top, best = weight, [segment]
         elif weight == top:
@@ -511,19 +516,7 @@ def best_days(clues: Sequence[Clue], words: _Words) -> tuple[list[Range], int]:
 
 def _days_weighing(clues: Sequence[Clue], words: _Words, floor: int) -> list[Range]:
     """The day ranges that at least ``floor`` clue weight agrees on."""
-    changes: dict[date, int] = {}
-    for clue in clues:
-        for start, end in _merged(clue.ranges, words):
-            changes[start] = changes.get(start, 0) + clue.weight
-            changes[end + timedelta(days=1)] = changes.get(end + timedelta(days=1), 0) - clue.weight
-    found: list[Range] = []
-    weight = 0
-    points = sorted(changes)
-    for here, following in zip(points, points[1:]):
-        weight += changes[here]
-        if weight >= floor and weight > 0:
-            found.append((here, following - timedelta(days=1)))
-    return found
+    return [segment for segment, weight in _sweep(clues, words) if weight >= floor and weight > 0]
 
 
 def _merged(ranges: Iterable[Range], words: _Words) -> list[Range]:

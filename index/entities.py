@@ -563,6 +563,7 @@ class _ArticleEntities:
         return None
 
     def _mentions_before(self, at: int) -> dict[str, int]:
+        """How often each person was named before ``at`` (who the story is about so far)."""
         counts: dict[str, int] = {}
         for m in self.mentions:
             if m.kind == "person" and m.span.end <= at:

@@ -590,6 +590,7 @@ def _clause_end(text: str, sentence: Span, trigger: Span) -> int:
 
 
 _CLAUSE_AFTER = re.compile(r",\s+(?:having|who|which|whose|where|after|before|when|while|since|although|though)\b|;")
+"""Where a clause of another time begins after the trigger's own."""
 
 
 def _place_of_something_else(text: str, trigger: Trigger, before: Trigger | None, people: Sequence[Mention], orgs: Sequence[Mention]) -> bool:
