@@ -329,6 +329,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     before = text[before_start : trigger.span.start]
     if not trigger.verb and _BEGAN_AFTER.match(text, trigger.span.end):
         return "occurred"  # "The summit, which began on Friday, is hosted by …": under way
+    if not trigger.verb and not trigger.weak and re.search(r"(?i)\b(?:current|ongoing|continuing|present)\s+(?:[\w-]+\s+){0,2}$", before[-40:]) and not tables.negation.search(before[-40:]):
+        return "occurred"  # "seeking a flexible attitude from its creditor banks in current talks": under way
     if not trigger.verb:
         lead_start = max(text.rfind(". ", 0, trigger.span.start) + 2, trigger.span.start - 200, 0)
         after = _AFTER_ADVERBIAL.search(text, lead_start, trigger.span.start)

@@ -1367,3 +1367,10 @@ def test_a_trip_for_a_summit_makes_the_traveller_an_attendee() -> None:
     found = events("Chancellor Karl Stein will travel to Rio de Janeiro next week for a summit of the Group of 20 major economies.", published="2024-11-15")
     summit = next(e for e in found if e.type == "summit")
     assert summit.participants == ("Karl Stein",)
+
+
+def test_current_talks_are_under_way_and_moves_for_a_summit_propose_it() -> None:
+    talks = one("Venezuela is seeking a flexible attitude from its creditor banks in current talks to reschedule its debt, Finance Minister Karl Stein said.", published="1987-02-26")
+    assert talks.status == "occurred"
+    summit = one("Recent developments have led to moves for a summit of Latin American presidents.", published="1987-04-28")
+    assert summit.status == "proposed"
