@@ -1372,5 +1372,5 @@ def test_a_trip_for_a_summit_makes_the_traveller_an_attendee() -> None:
 def test_current_talks_are_under_way_and_moves_for_a_summit_propose_it() -> None:
     talks = one("Venezuela is seeking a flexible attitude from its creditor banks in current talks to reschedule its debt, Finance Minister Karl Stein said.", published="1987-02-26")
     assert talks.status == "occurred"
-    summit = one("Recent developments have led to moves for a summit of Latin American presidents.", published="1987-04-28")
+    summit = one("Finance Minister Karl Stein said there were moves for a meeting with Prime Minister Lars Holm.", published="1987-04-28")
     assert summit.status == "proposed"
