@@ -524,6 +524,15 @@ class _ArticleEntities:
                         continue
                     if word in _PRONOUN_SURNAMES and _PRONOUN_VERB.match(self.text, end) and not self.text[sentence.span.start : start].strip(" \"“‘'(“"):
                         continue  # "He is due to hold talks": the pronoun opening a sentence, not He Lifeng
+                    kin = _GIVEN_NAME_BEFORE.search(self.text, max(sentence.span.start, start - 20), start)
+                    if kin and kin.group(1) in _words(self.kb, "given_names") and not self.is_taken(kin.start(1), kin.end(1)) and (by_short.get(word) or in_office.get(word)):
+                        known = [r.name for r in by_short.get(word, [])] + [p.name for p in in_office.get(word, [])]
+                        if not any(n.startswith(kin.group(1) + " ") for n in known):
+                            # "Reagan and Nancy Reagan": another person of the family, not the president
+                            name = f"{kin.group(1)} {word}"
+                            ref = self.register(name, kin.start(1), None, None, None, None)
+                            self.add("person", kin.start(1), end, name)
+                            continue
                     refs = by_short.get(word)
                     if refs:
                         candidates = self._of_the_sex_named(refs, start)
@@ -573,12 +582,17 @@ class _ArticleEntities:
     @staticmethod
     def _nearest(refs: list[PersonRef], at: int, counts: dict[str, int] | None = None) -> PersonRef:
         """Of the people a short form may name, the one the story has named most so far (a
-        president named six times, not the spokesman named once since); ties: the latest introduced."""
+        president named six times, not the spokesman named once since), then one the fact
+        base knows ("Biden" after "Joe Biden" and "First Lady Jill Biden"); ties: the latest introduced."""
         before = [r for r in refs if r.first_at <= at]
         if not before:
             return min(refs, key=lambda r: r.first_at)
         counts = counts or {}
-        return max(before, key=lambda r: (counts.get(r.name, 0) >= 3 and counts.get(r.name, 0) > 2 * max((counts.get(o.name, 0) for o in before if o is not r), default=0), r.first_at))
+        return max(before, key=lambda r: (
+            counts.get(r.name, 0) >= 3 and counts.get(r.name, 0) > 2 * max((counts.get(o.name, 0) for o in before if o is not r), default=0),
+            r.known is not None,  # a bare surname names the office-holder the fact base knows before a relative or an aide
+            r.first_at,
+        ))
 
     # --- titles without names -----------------------------------------------------------
 
@@ -686,6 +700,8 @@ class _ArticleEntities:
 
 _PLURAL_TITLE_BEFORE = re.compile(r"\b(?:ministers|secretaries|commissioners|presidents|premiers|ambassadors|senators|governors|envoys|negotiators|chancellors|leaders)\s+$")
 """A plural title heading a list of names ("EC Commissioners Willy de Clercq and Frans Andriessen"), lower-cased."""
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) $")
+"""A capitalised word just before a known surname: a given name, if the list of given names has it."""
 _CREDIT_LIST = re.compile(r"(?i)\b(?:reporting|writing|editing|edited|compiled|research|assistance)\s+(?:by|from)\s+[^;()]*?(?:\band|,)\s*$")
 """A later name in a credit line: "Reporting by X and Y in Paris and Z", "With assistance from X and Y"."""
 _NEWS_WRITER_BEFORE = re.compile(r"\b(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Pp]hotographer|[Jj]ournalist)s?\s+$")

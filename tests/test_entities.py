@@ -248,3 +248,11 @@ def test_a_surname_names_the_person_the_story_is_about_not_a_spokesman_named_onc
 def test_the_king_in_lower_case_is_the_king_the_story_named(kb) -> None:
     text = "King Harald will visit France next week. The decision was taken after the president and the king spoke by phone."
     assert ("king", "King Harald") in people(kb, text)
+
+
+def test_a_given_name_before_a_leaders_surname_is_another_person_and_a_bare_surname_the_leader(kb) -> None:
+    found = people(kb, "The announcement said Reagan and Nancy Reagan would be in Rome and have an audience with Pope John Paul II.", "1987-03-05")
+    assert ("Nancy Reagan", "Nancy Reagan") in found and ("Reagan", "Ronald Reagan") in found
+    assert any(name == "Pope John Paul II" for _, name in found)
+    later = people(kb, "President Joe Biden and First Lady Jill Biden hosted the prime minister. Biden spoke first.", "2023-06-22")
+    assert later[-1] == ("Biden", "Joe Biden")
