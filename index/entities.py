@@ -183,7 +183,12 @@ def _short_forms(name: str, kb: Knowledge, known: Person | None) -> tuple[str, .
         return (words[0],)
     if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
         return (words[0],)  # "Chung In-yong", "Kim Dae-jung": a hyphenated given name follows the family name
+    if words and _ARABIC_ARTICLE.match(words[-1]):
+        return (words[-1], _ARABIC_ARTICLE.sub("", words[-1]))  # "Mana Said al-Oteiba" is "Oteiba" too
     return (words[-1],) if words else ()
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|Al|El|ad|ar|as|at|az|ash)-(?=[A-Z])")
 
 
 _PRONOUN_SURNAMES = frozenset({"He", "She"})

@@ -1837,6 +1837,10 @@ def _domestic(d: _Draft, kb: Knowledge, nationality: dict[str, str], published: 
     return False
 
 
+_WHO_ATTENDED = re.compile(r",\s+who\s+(?:has\s+|had\s+|will\s+|is\s+to\s+|was\s+)?(?:just\s+|also\s+)?(?:attended|attend|attending|chaired|chairs|chairing|addressed|opened)\s+(?:the|a|an|this|last\s+week's)\s+(?:[\w’'-]+\s+){0,4}")
+"""A person, then a relative clause with the gathering as its object: he was there."""
+
+
 def _hosts_and_attendees(text: str, sentence: Span, trigger: Trigger, people: Sequence[Mention]) -> list[str]:
     """A gathering's named host and attendees: "Carney will host the G7 leaders' summit …, a gathering Trump is
     expected to attend"; "a diplomatic win for host Prime Minister Narendra Modi"."""
@@ -1853,6 +1857,8 @@ def _hosts_and_attendees(text: str, sentence: Span, trigger: Trigger, people: Se
             found.append(m.canonical)  # "for host Prime Minister Narendra Modi"
         elif m.span.start > trigger.span.end and _TO_ATTEND.match(text, m.span.end):
             found.append(m.canonical)  # "a gathering Trump is expected to attend"
+        elif m.span.end <= trigger.span.start and _WHO_ATTENDED.fullmatch(text, m.span.end, trigger.span.start):
+            found.append(m.canonical)  # "Oteiba, who had just attended the OPEC ministerial meeting"
     return list(dict.fromkeys(found))
 
 

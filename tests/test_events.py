@@ -1374,3 +1374,9 @@ def test_current_talks_are_under_way_and_moves_for_a_summit_propose_it() -> None
     assert talks.status == "occurred"
     summit = one("Finance Minister Karl Stein said there were moves for a meeting with Prime Minister Lars Holm.", published="1987-04-28")
     assert summit.status == "proposed"
+
+
+def test_who_had_attended_a_gathering_was_there_and_al_surnames_shorten() -> None:
+    found = events("Oil Minister Mana Said al-Karim arrived in Cairo. It said Karim, who had just attended the OPEC ministerial meeting in Vienna, would stay for several days.", published="1987-06-30")
+    summit = next(e for e in found if e.type == "summit")
+    assert (summit.participants, summit.location) == (("Mana Said al-Karim",), "Vienna")
