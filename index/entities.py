@@ -717,6 +717,7 @@ _ROLE_WORDS = (
     "adviser", "advisor", "economist", "president", "chairman", "chairwoman", "chief", "head", "editor", "professor",
     "ambassador", "envoy", "governor", "negotiator", "representative", "senator", "executive", "researcher",
     "fellow", "leader", "diplomat", "aide", "deputy", "commissioner", "undersecretary", "under secretary", "strategist", "partner", "founder", "manager",
+    "charge d'affaires", "chargé d'affaires", "consul", "consul general", "attache",
 )
 
 

@@ -256,3 +256,8 @@ def test_a_given_name_before_a_leaders_surname_is_another_person_and_a_bare_surn
     assert any(name == "Pope John Paul II" for _, name in found)
     later = people(kb, "President Joe Biden and First Lady Jill Biden hosted the prime minister. Biden spoke first.", "2023-06-22")
     assert later[-1] == ("Biden", "Joe Biden")
+
+
+def test_a_charge_daffaires_in_a_city_names_the_person_after(kb) -> None:
+    found = people(kb, "The minister met Iranian Charge d'Affaires in Paris Haddadi Gholam-reza on Monday.", "1987-03-13")
+    assert ("Haddadi Gholam-reza", "Haddadi Gholam-reza") in found
