@@ -327,8 +327,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return "occurred"  # "Knox, who is currently in Buenos Aires": there now, whatever is requested of him
     before_start = max(clause.start, trigger.span.start - 90)
     before = text[before_start : trigger.span.start]
-    if not trigger.verb and _BEGAN_AFTER.match(text, trigger.span.end):
-        return "occurred"  # "The summit, which began on Friday, is hosted by …": under way
+    if not trigger.verb and (_BEGAN_AFTER.match(text, trigger.span.end) or _begun_subject(text, clause, trigger)):
+        return "occurred"  # "The summit, which began on Friday, is hosted by …", "The summit has been dominated by …": under way
     if not trigger.verb and not trigger.weak and re.search(r"(?i)\b(?:current|ongoing|continuing|present)\s+(?:[\w-]+\s+){0,2}$", before[-40:]) and not tables.negation.search(before[-40:]):
         return "occurred"  # "seeking a flexible attitude from its creditor banks in current talks": under way
     if not trigger.verb:
@@ -2008,6 +2008,13 @@ def _windows_agree(a: DateWindow | None, b: DateWindow | None) -> bool:
 _ELSEWHERE_WORDS = re.compile(r"\b(?:to|in|To|In)\s+(?:the\s+)?[A-Z]|\b(?:abroad|tour|trip)\b")
 """A planned visit whose sentence names somewhere or a tour: the dateline may not be its place."""
 _PLURAL_MEET = re.compile(r"\b(?:leaders|ministers|officials|delegations|negotiators|presidents|heads\s+of\s+state)\s+(?:\w+ly\s+)?(?:meet|gather|convene)$")
+_PERFECT_AFTER = re.compile(r"\s+(?:has|have)\s+(?:so\s+far\s+|already\s+)?been\s+(?!(?:postponed|cancell?ed|called|put|delayed|scrapped|deferred|dropped|rescheduled|suspended|planned|scheduled|set|proposed|expected|arranged|announced|agreed|mooted|suggested|invited)\b)[a-z]+ed\b")
+"""'The summit has been dominated by …': a noun engagement told in the present perfect has begun."""
+def _begun_subject(text: str, clause: Span, trigger: Trigger) -> bool:
+    """'The summit has been dominated by …': the engagement heads the subject of a present perfect (not "hopes for his trip have been …")."""
+    return not trigger.verb and bool(_PERFECT_AFTER.match(text, trigger.span.end)) and bool(_SUBJECT_NOUN_PHRASE.fullmatch(text, clause.start, trigger.span.start))
+
+
 _BEGAN_AFTER = re.compile(r",\s+which\s+(?:began|opened|started|ended|closed|took\s+place|was\s+held|convened)\b")
 """A noun engagement told by its own past verb in a relative clause: it has happened or is under way."""
 _STARTS_AHEAD = re.compile(r"(?:\s+(?:of|by)\s+(?:[A-Z][\w.’'-]*\s+){1,6}?(?:[A-Z][\w.’'-]*))?,\s+which\s+(?:starts|begins|opens|runs|will\s+\w+|is\s+(?:due|scheduled|set|expected)\s+to)\b")
@@ -2154,7 +2161,7 @@ _UNNAMED_SIDE = re.compile(
 def _has_cue(text: str, clause: Span, trigger: Trigger, tables: _Tables) -> bool:
     """Does a status word of its own govern the trigger (before it, or an auxiliary just after)?"""
     scope = text[max(clause.start, trigger.span.start - 70) : trigger.span.start]
-    if any(p.search(scope) for _, p in tables.status) or _BEGAN_AFTER.match(text, trigger.span.end):
+    if any(p.search(scope) for _, p in tables.status) or _BEGAN_AFTER.match(text, trigger.span.end) or _begun_subject(text, clause, trigger):
         return True
     governed = _GOVERNED_AFTER.match(text, trigger.span.end, clause.end)
     return bool(governed) and any(p.search(governed.group(0)) for _, p in tables.status)

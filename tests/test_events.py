@@ -1380,3 +1380,10 @@ def test_who_had_attended_a_gathering_was_there_and_al_surnames_shorten() -> Non
     found = events("Oil Minister Mana Said al-Karim arrived in Cairo. It said Karim, who had just attended the OPEC ministerial meeting in Vienna, would stay for several days.", published="1987-06-30")
     summit = next(e for e in found if e.type == "summit")
     assert (summit.participants, summit.location) == (("Mana Said al-Karim",), "Vienna")
+
+
+def test_a_summit_that_has_been_dominated_by_talks_is_under_way() -> None:
+    found = events("President Karl Stein will attend the summit. The summit has been dominated by lengthy talks on the budget.", published="1987-06-29")
+    assert any(e.type == "summit" and e.status == "occurred" and "dominated" in e.sentence for e in found), [(e.type, e.status, e.sentence) for e in found]
+    hopes = events("Prime Minister Karl Stein said his hopes for a quick budget in time for his trip to Oslo have been shattered.", published="1987-03-26")
+    assert all(e.status != "occurred" for e in hopes if e.type == "visit")
