@@ -16,7 +16,7 @@ derived from it (190,430 stories with new ids):
 Every figure is the median over repeated runs, with min and max.  One table
 is printed and a JSON file written (``bench-out/bench-<mode>.json``).
 ``--quick`` runs a 3,000-story slice in under two minutes; the full run
-takes about 10-15 minutes on two cores (668 s in the last recorded run).
+takes about 10-15 minutes on two cores (590 s in the last recorded run).
 """
 
 from __future__ import annotations
