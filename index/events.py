@@ -797,9 +797,10 @@ def _participants(
             if next_trigger is not None and re.match(r"[’']s\b", text[m.span.end : m.span.end + 2]) and m.span.end < next_trigger:
                 continue  # "Nakasone's talks": the agent of the next engagement, not this one's object
             add(m.canonical)
-    gerund = re.search(r"\b(?:after|before|while|upon|since)\s+$", text[max(sentence.start, trigger.span.start - 10) : trigger.span.start])
+    gerund = re.search(r"\b(?:after|before|while|upon|on|since)\s+$", text[max(sentence.start, trigger.span.start - 10) : trigger.span.start])
     has_subject = any(m.span.end <= trigger.span.start for m in people if m.canonical in names)
-    if gerund and trigger.verb and names and not has_subject:
+    if gerund and trigger.verb and (names or trigger.type == "visit") and not has_subject:
+        # ("He told reporters at the airport on arriving here": his own arrival)
         # "He spoke to reporters after meeting President Garcia": the main subject met him
         main = _main_subject(text, sentence, people, trigger.span.start, trigger.span)
         teller = next((m for m in people if m.span.end <= trigger.span.start and _SAID_HE.match(text, m.span.end)), None)
@@ -891,6 +892,8 @@ def _subjects_of(text: str, sentence: Span, people: Sequence[Mention], trigger: 
 def _location(
     text: str, clause: Span, trigger: Trigger, places: Sequence[Mention], article: Article, kb: Knowledge, here: str | None, after: int = 0
 ) -> str | None:
+    if here and trigger.form.endswith(" here"):
+        return here  # "on arriving here for talks that transfers to China rose": the dateline's city
     best: tuple[int, str] | None = None
     asides = _asides(text, clause, trigger.span)
     for m in places:

@@ -1387,3 +1387,9 @@ def test_a_summit_that_has_been_dominated_by_talks_is_under_way() -> None:
     assert any(e.type == "summit" and e.status == "occurred" and "dominated" in e.sentence for e in found), [(e.type, e.status, e.sentence) for e in found]
     hopes = events("Prime Minister Karl Stein said his hopes for a quick budget in time for his trip to Oslo have been shattered.", published="1987-03-26")
     assert all(e.status != "occurred" for e in hopes if e.type == "visit")
+
+
+def test_on_arriving_here_is_the_speakers_own_arrival_in_the_dateline_city() -> None:
+    text = "Commerce Secretary Karl Stein said sales were rising. He told reporters at the airport on arriving here for talks that transfers to China had increased."
+    visit = next(e for e in events(text, published="1987-04-21", dateline="PEKING, April 21") if e.type == "visit")
+    assert (visit.participants, visit.location, visit.status) == (("Karl Stein",), "Peking", "occurred")
