@@ -1126,7 +1126,7 @@ def _asides(text: str, sentence: Span, trigger: Span) -> list[Span]:
 
 _TOLD_THE = re.compile(r"\b(?:told|tells|telling|addressed|addresses|addressing|briefed|informed)\s+(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}$")
 """'Delors told the meeting the authority would … in October': a time after the trigger is in what was told."""
-_PARTICIPLE_ASIDE = re.compile(r",\s+(?:formed|founded|created|established|set\s+up|launched|built|born|elected|appointed|adopted|signed|ratified|founded)\s+[^,;]{2,80},")
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?:formed|founded|created|established|set\s+up|launched|built|born|elected|appointed|adopted|signed|ratified)\s+[^,;]{2,80},")
 
 
 def _cameo(event_type: str, location: str | None) -> str:
@@ -1658,28 +1658,28 @@ def extract_events(
             draft.definite = not trigger.verb and bool(re.search(r"(?i)\b(?:the|these|those|that|this|their|such)\s+$", text[max(span.start, trigger.span.start - 8) : trigger.span.start]))
             draft.elsewhere = location is None and bool(re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 12]))
             this_sentence.append(draft)
-            callers = [p for p in draft.participants if any(m.canonical == p and m.span.end <= trigger.span.start for m in sentence_people)]
-            called = [p for p in draft.participants if p not in callers]
-            if event_type == "call" and trigger.verb and len(called) >= 2 and (callers or topic):
-                # "he would call Moon and Abe from Air Force One": a call to each
-                caller = callers or [topic]
-                draft.participants = [*caller, called[0]]
-                for other in called[1:]:
-                    this_sentence.append(replace(draft, participants=[*caller, other], evidence=[span], score=draft.score - 0.5))
+            if event_type == "call" and trigger.verb:  # "he would call Moon and Abe from Air Force One": a call to each
+                callers = [p for p in draft.participants if any(m.canonical == p and m.span.end <= trigger.span.start for m in sentence_people)]
+                called = [p for p in draft.participants if p not in callers]
+                if len(called) >= 2 and (callers or topic):
+                    caller = callers or [topic]
+                    draft.participants = [*caller, called[0]]
+                    for other in called[1:]:
+                        this_sentence.append(replace(draft, participants=[*caller, other], evidence=[span], score=draft.score - 0.5))
         for g in this_sentence:  # "Scholz will travel to Rio next week for a summit of the G20": he attends it
             trip = next((v for v in this_sentence if v.type == "visit" and v.participants and v.trigger.end <= g.trigger.start and _FOR_GATHERING.fullmatch(text, v.trigger.end, g.trigger.start)), None) if g.type == "summit" and not g.participants else None
             if trip is not None:
                 g.participants = list(trip.participants)
         stay = _DURING_STAY.search(text, span.start, span.end)
-        if stay:  # "is scheduled to meet King Hassan during his 24-hour official visit": that visit, named later in the sentence
-            named = next((v for v in this_sentence if v.type == "visit" and stay.start() < v.trigger.start < stay.end()), None)
-            arrival = next((a for a in reversed(drafts) if named is not None and a.type == "visit" and a.status == "occurred" and a.window is not None and published is not None
+        named = next((v for v in this_sentence if v.type == "visit" and stay.start() < v.trigger.start < stay.end()), None) if stay else None
+        if named is not None:  # "is scheduled to meet King Hassan during his 24-hour official visit": that visit, named later in the sentence
+            arrival = next((a for a in reversed(drafts) if a.type == "visit" and a.status == "occurred" and a.window is not None and published is not None
                             and a.window.end >= published - timedelta(days=2) and set(named.participants) <= set(a.participants) and a.location and not _EARLIER_TRIP.search(text, max(a.sentence.start, a.trigger.start - 30), a.trigger.start)), None)
-            if named is not None and arrival is not None and named.status != "occurred" and named.window is None and named.location in (None, arrival.location):
+            if arrival is not None and named.status != "occurred" and named.window is None and named.location in (None, arrival.location):
                 # "arrived in Rabat on Monday … is to meet King Hassan during his 24-hour official visit": the visit under way
                 named.status, named.window, named.location = "occurred", arrival.window, arrival.location
             for d in this_sentence:
-                if named is not None and d.during is not None and d is not named and set(d.participants) & set(named.participants):
+                if d.during is not None and d is not named and set(d.participants) & set(named.participants):
                     d.during = named
         for d in list(this_sentence):  # "King Faisal visited in 1967 and King Khaled in 1981": the verb is not repeated
             if d.window is None or d.window.span is None or not d.participants or d.orphan:

@@ -52,13 +52,15 @@ JUDGE_LINES = 20
 MAX_DATE_TEXT = 64
 KNOWN_KEYS = {"id", "title", "date", "published", "source", "url", "dateline", "body", "text"}
 
+_DATELINE_PLACE = r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
+"""A dateline's city in capitals, and its region or country if given: "NUSA DUA, Indonesia"."""
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\(\w+\)\s*)?(?:--|[:—–-])\s",
+    _DATELINE_PLACE + r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\(\w+\)\s*)?(?:--|[:—–-])\s",
     re.MULTILINE,
 )
 """A wire dateline at the start of the story's first paragraphs: "NUSA DUA, Indonesia, Nov 14 (Reuters) -", "BEIJING (AP) —"."""
 _DATELINE_LINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?,\s*(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,?\s+\d{4})?[ \t]*$",
+    _DATELINE_PLACE + r",\s*(?:[A-Z][a-z]{2,8}|[A-Z]{3,9})\.?\s+\d{1,2}(?:,?\s+\d{4})?[ \t]*$",
     re.MULTILINE,
 )
 """A dateline on a line of its own, with its day: "WASHINGTON, June 22"."""
