@@ -45,23 +45,21 @@ def _rows(articles: list[tuple[Article, date]]) -> tuple[int, int, int, float | 
     return len(articles), estimated, held, statistics.median(widths) if widths else None
 
 
+def _annotated(folder: Path, gold_path: Path) -> list[tuple[Article, date]]:
+    """The bare-text articles of ``folder``, each with the publication day its annotation gives."""
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))["articles"]
+    return [(a, gold[a.id]["published"]["date"]) for a in load_articles([folder]) if isinstance(a, Article) and a.id in gold]
+
+
 def seeds() -> list[tuple[Article, date]]:
-    gold = yaml.safe_load((SHARED / "gold" / "seeds.yaml").read_text(encoding="utf-8"))["articles"]
-    found = []
-    for article in load_articles([SHARED / "seeds"]):
-        if isinstance(article, Article) and article.id in gold:
-            found.append((article, gold[article.id]["published"]["date"]))
-    return found
+    return _annotated(SHARED / "seeds", SHARED / "gold" / "seeds.yaml")
 
 
 def modern() -> list[tuple[Article, date]]:
     """The bare-text sets written for the tests (tests/data/modern*/), against their annotated day."""
     found = []
     for folder in sorted(p for p in (ROOT / "tests" / "data").glob("modern*") if p.is_dir()):
-        gold = yaml.safe_load((ROOT / "tests" / "gold" / f"{folder.name}.yaml").read_text(encoding="utf-8"))["articles"]
-        for article in load_articles([folder]):
-            if isinstance(article, Article) and article.id in gold:
-                found.append((article, gold[article.id]["published"]["date"]))
+        found.extend(_annotated(folder, ROOT / "tests" / "gold" / f"{folder.name}.yaml"))
     return found
 
 
