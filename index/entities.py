@@ -338,6 +338,9 @@ class _ArticleEntities:
                 first_index = i
                 i = j + 1
                 before = covered.get(first_index - 1)
+                after_run = next(k for k in range(first_index, len(tokens)) if tokens[k] is run[-1]) + 1 if run else len(tokens)
+                if after_run < len(tokens) and tokens[after_run].text in _words(self.kb, "named_after_people") and self.text[run[-1].end : tokens[after_run].start] == " ":
+                    continue  # "King Abdulaziz International Airport", "Jomo Kenyatta University": a place named after someone
                 if len(run) == 1 and before is not None and before.kind in ("title", "honorific"):
                     royal = self.text[tokens[first_index - 1].start : tokens[first_index - 1].end]
                     if royal in _words(self.kb, "royal_titles") or self.text[max(0, tokens[first_index - 1].start - 6) : tokens[first_index - 1].end] == "Crown Prince":
@@ -434,6 +437,10 @@ class _ArticleEntities:
             m.kind == "person" and m.span.end == start - len(after_person.group(0)) for m in self.mentions
         ):
             return self._country_in(text[max(sentence.span.start, start - 60) : start]), None, None  # "Sen. John Glenn and John Warner": a second person in the pair
+        if text[start:end].split()[0].split("-")[0] in _words(self.kb, "given_names") and re.search(r"(?:['’]s|\"s)\s+$", text[max(sentence.span.start, start - 4) : start]):
+            country = self._country_before(start)
+            if country:  # "France's Francois Guillaume and West Germany's Ignaz Kiechle": a country's man, by name
+                return country, None, None
         if re.match(r"\s+as\s+(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,3}(?:" + "|".join(_ROLE_WORDS) + r")\b", following, re.IGNORECASE):
             return None, None, None  # "the term of Fadhil al-Chalabi as deputy secretary general"
         if prev_word and prev_word.group(1) in speech or next_word and next_word.group(1) in speech:

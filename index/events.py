@@ -796,6 +796,8 @@ def _participants(
         if trigger.span.end <= m.span.start and m.span.end <= object_end and (closes_apposition or not _is_speaker(text, m, sentence)):
             if next_trigger is not None and re.match(r"[’']s\b", text[m.span.end : m.span.end + 2]) and m.span.end < next_trigger:
                 continue  # "Nakasone's talks": the agent of the next engagement, not this one's object
+            if _SUBJECT_MATTER_OF.search(text, max(trigger.span.end, m.span.start - 60), m.span.start):
+                continue  # "raised the killing of journalist Jamal Khashoggi during the meeting": what was discussed, not who met
             add(m.canonical)
     gerund = re.search(r"\b(?:after|before|while|upon|on|since)\s+$", text[max(sentence.start, trigger.span.start - 10) : trigger.span.start])
     has_subject = any(m.span.end <= trigger.span.start for m in people if m.canonical in names)
@@ -803,6 +805,8 @@ def _participants(
         # ("He told reporters at the airport on arriving here": his own arrival)
         # "He spoke to reporters after meeting President Garcia": the main subject met him
         main = _main_subject(text, sentence, people, trigger.span.start, trigger.span)
+        if main is not None and re.search(r"\bby\s+(?:[\w.’'-]+\s+){0,4}$", text[max(sentence.start, main.span.start - 40) : main.span.start]):
+            main = None  # "He was welcomed by the Crown Prince, before meeting the King": the agent of a passive is not its subject
         teller = next((m for m in people if m.span.end <= trigger.span.start and _SAID_HE.match(text, m.span.end)), None)
         if main is not None:
             add(main.canonical)
@@ -876,6 +880,19 @@ def _participants(
     return names
 
 
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+|then\s+|also\s+|later\s+|first\s+)?$")
+_BY_AGENT = re.compile(r"[^,;.]{0,80}?\bby\s+(?:(?:the\s+)?[\w.’'-]+\s+){0,5}$")
+
+
+def _received_by(text: str, trigger: Trigger, people: Sequence[Mention]) -> bool:
+    """A passive welcome with its host named after "by": "He was then welcomed at Al-Salam Palace by Crown Prince Mohammed bin Salman"."""
+    if not re.match(r"(?:receiv|welcom|greet)", trigger.form) or not _BE_BEFORE.search(text, max(0, trigger.span.start - 25), trigger.span.start):
+        return False
+    return any(0 < m.span.start - trigger.span.end <= 130 and _BY_AGENT.fullmatch(text, trigger.span.end, m.span.start) for m in people)
+
+
+_SUBJECT_MATTER_OF = re.compile(r"(?i)\b(?:killing|murder|death|assassination|arrest|detention|imprisonment|jailing|execution|kidnapping|abduction|release|extradition|case|fate|trial)\s+of\s+(?:[\w.’'-]+\s+){0,3}$")
+"""A person named as what a meeting was about: "the killing of journalist Jamal Khashoggi", "the release of Gershkovich"."""
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|he|she|they|his|her|its|their|[A-Z][\w.’'-]*)\b[^,;]*$")
 """A time inside a "since …" clause dates what began then, not the engagement."""
 _OWN_ENGAGEMENT = re.compile(r",\s+(?:in|during|at)\s+(?:his|her)\s+(?:[\w-]+\s+){0,3}$")
@@ -1470,11 +1487,12 @@ def extract_events(
                 continue  # "spoke to reporters", "speak to the issue": only speaking with a named person is a call
             if re.match(r"host", trigger.form) and re.match(r"\s+(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+|next\s+year['’]s\s+)?(?:[\w'’.-]+\s+){0,4}(?:summit|conference|meeting|gathering|talks)\b", text[trigger.span.end : trigger.span.end + 70]):
                 continue  # "Carney will host the G7 leaders' summit": the summit is the event, its host a party of it
-            if re.match(r"receiv", trigger.form) and not any(0 <= m.span.start - trigger.span.end <= 45 for m in sentence_people):
+            received_by = _received_by(text, trigger, sentence_people)
+            if re.match(r"receiv", trigger.form) and not received_by and not any(0 <= m.span.start - trigger.span.end <= 45 for m in sentence_people):
                 continue  # "the amount they receive toward the levy": receiving a person is a meeting, receiving money is not
             if trigger.form == "met" and re.search(r"\b(?:be|been|being)\s+$", text[max(span.start, trigger.span.start - 10) : trigger.span.start]) and re.search(r"(?i)\b(?:targets?|goals?|deadlines?|demands?|needs|requirements?|conditions?|criteria|obligations?|quotas?|commitments?)\b", text[max(span.start, trigger.span.start - 60) : trigger.span.start]):
                 continue  # "the deficit reduction targets will be met": a target reached
-            if trigger.form.startswith("welcom") and not any(0 <= m.span.start - trigger.span.end <= 45 and re.fullmatch(r"\s+(?:(?:the\s+)?(?:visiting\s+)?[A-Z][\w.’'-]*\s+){0,5}", text[trigger.span.end : m.span.start] + " ") and not re.match(r"[’']s\b", text[m.span.end : m.span.end + 2]) for m in sentence_people):
+            if trigger.form.startswith("welcom") and not received_by and not any(0 <= m.span.start - trigger.span.end <= 45 and re.fullmatch(r"\s+(?:(?:the\s+)?(?:visiting\s+)?[A-Z][\w.’'-]*\s+){0,5}", text[trigger.span.end : m.span.start] + " ") and not re.match(r"[’']s\b", text[m.span.end : m.span.end + 2]) for m in sentence_people):
                 continue  # "welcomed the decision", "welcomed President Reagan's firm action": only welcoming a person is a meeting
             if trigger.form.startswith("discuss") and len(participants) < 2 and not forum_talks and not re.search(r"(?i)\bwith\b", text[trigger.span.end : min(clause.end, trigger.span.end + 80)]):
                 continue  # "Nakasone would discuss the Venice summit": a topic, not talks with anyone

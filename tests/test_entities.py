@@ -261,3 +261,14 @@ def test_a_given_name_before_a_leaders_surname_is_another_person_and_a_bare_surn
 def test_a_charge_daffaires_in_a_city_names_the_person_after(kb) -> None:
     found = people(kb, "The minister met Iranian Charge d'Affaires in Paris Haddadi Gholam-reza on Monday.", "1987-03-13")
     assert ("Haddadi Gholam-reza", "Haddadi Gholam-reza") in found
+
+
+def test_a_country_possessive_before_a_given_name_marks_a_person(kb) -> None:
+    found = people(kb, "Ministers objected, notably Norway\"s Erik Lunde and Austria's Franz Berger, officials said.", "1987-04-02")
+    assert {("Erik Lunde", "Erik Lunde"), ("Franz Berger", "Franz Berger")} <= set(found), found
+    assert people(kb, "Ministers objected, notably Norway's Statoil Petroleum, officials said.", "1987-04-02") == []
+
+
+def test_a_place_named_after_someone_is_no_person(kb) -> None:
+    found = people(kb, "The minister was received at King Fahad International Airport by Ambassador Lena Dahl.", "2022-07-15")
+    assert [name for _, name in found] == ["Lena Dahl"], found

@@ -1393,3 +1393,22 @@ def test_on_arriving_here_is_the_speakers_own_arrival_in_the_dateline_city() -> 
     text = "Commerce Secretary Karl Stein said sales were rising. He told reporters at the airport on arriving here for talks that transfers to China had increased."
     visit = next(e for e in events(text, published="1987-04-21", dateline="PEKING, April 21") if e.type == "visit")
     assert (visit.participants, visit.location, visit.status) == (("Karl Stein",), "Peking", "occurred")
+
+
+def test_a_passive_welcome_names_its_host_and_the_one_welcomed_goes_on_to_meet() -> None:
+    found = events(
+        "Foreign Minister Anna Berg arrived in Oslo on Monday. "
+        "She was then welcomed at the royal palace by Prime Minister Lars Holm, before meeting King Harald.",
+        published="2024-03-05",
+    )
+    pairs = {frozenset(e.participants) for e in found if e.type == "meeting"}
+    assert frozenset({"Anna Berg", "Lars Holm"}) in pairs and frozenset({"Anna Berg", "King Harald"}) in pairs, pairs
+
+
+def test_what_a_meeting_was_about_is_no_party_to_it() -> None:
+    e = one("Foreign Minister Anna Berg met Prime Minister Lars Holm on Monday and raised the detention of journalist Erik Sund.")
+    assert set(e.participants) == {"Anna Berg", "Lars Holm"}, e.participants
+
+
+def test_an_eventual_meeting_is_proposed() -> None:
+    assert one("Foreign Minister Anna Berg said she was working on an eventual meeting with Prime Minister Lars Holm.").status == "proposed"
