@@ -941,7 +941,8 @@ def _location(
             continue
         if m.span.start > trigger.span.end and re.search(r"(?i)\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", before):
             continue  # "a summit on Ukraine", "talks about Taiwan": the topic, not the place
-        if trigger.type != "visit" and _ON_THE_WAY.search(before):
+        if trigger.type != "visit" and _ON_THE_WAY.search(text, max(0, m.span.start - 45), m.span.start) and (m.span.start > trigger.span.end or "," in text[m.span.end : trigger.span.start]):
+            # (the clause may start after its "before"; but "before travelling to Detroit for a meeting": the meeting is there)
             continue  # "before flying to Jeddah, he met Abbas in Bethlehem": where he went next, not where they met
         if m.span.start > trigger.span.end and _ANOTHER_TRIP_TO.search(text, trigger.span.end, m.span.start):
             continue  # "The summit capped months of efforts, including trips to Beijing by Blinken": the trips' place
@@ -985,6 +986,10 @@ def _location(
             antecedent = next((m for m in places if 0 <= comma - m.span.end <= 1), None)
             if antecedent is not None:
                 return antecedent.canonical
+    if best is None:
+        fronted = next((m for m in places if clause.start <= m.span.start <= clause.start + 12 and _FRONTED_PLACE.fullmatch(text, clause.start, m.span.start) and re.match(r"(?:\s+(?:on|last|this|early|late|earlier)\s+[\w ]{0,20}?)?,\s", text[m.span.end : m.span.end + 30]) and m.span.end < trigger.span.start), None)
+        if fronted is not None and not _SAYING.search(text, fronted.span.end, trigger.span.start):  # ("In Dar es Salaam, Bomani said … the London talks": where he spoke)  # "In Paris on Monday, Macron hosted an emergency meeting": the fronted place is the main clause's
+            return _place_name(fronted, kb)
     if best is None and trigger.type in ("summit", "meeting", "talks"):
         going = _GOING_TO_ATTEND.search(text, max(0, trigger.span.start - 200), trigger.span.start)
         if going:  # "would leave for Washington on Monday to attend the IMF's Interim Committee meeting": there
@@ -997,6 +1002,7 @@ def _location(
     return best[1] if best else None
 
 
+_FRONTED_PLACE = re.compile(r"[\"“]?(?:In|At|in|at)\s+(?:the\s+)?")
 _VISIT_ENDS = re.compile(r"[^.;]{0,40}?\b(?:at\s+the\s+end\s+of|after|ending|concluding|wrapping\s+up|to\s+end|to\s+conclude)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}$")
 """Between a place left and a visit: "leaving Tokyo yesterday at the end of a four-day visit"."""
 _GOING_TO_ATTEND = re.compile(

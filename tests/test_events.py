@@ -1412,3 +1412,14 @@ def test_what_a_meeting_was_about_is_no_party_to_it() -> None:
 
 def test_an_eventual_meeting_is_proposed() -> None:
     assert one("Foreign Minister Anna Berg said she was working on an eventual meeting with Prime Minister Lars Holm.").status == "proposed"
+
+
+def test_a_place_on_the_way_elsewhere_is_not_where_they_met_but_a_fronted_place_is() -> None:
+    found = events("On Friday morning, before flying to Oslo, Foreign Minister Anna Berg met Prime Minister Lars Holm in Bergen.", published="2024-03-09")
+    assert [e.location for e in found if e.type == "meeting"] == ["Bergen"], [(e.type, e.location) for e in found]
+    found = events("Foreign Minister Anna Berg will see Lars Holm before travelling to Oslo for a meeting of Nordic foreign ministers.")
+    assert "Oslo" in [e.location for e in found if e.type in ("meeting", "summit")], [(e.type, e.location) for e in found]
+    e = one("In Bergen on Monday, Prime Minister Lars Holm hosted an emergency meeting with Foreign Minister Anna Berg.", published="2024-03-06")
+    assert e.location == "Bergen", e.location
+    spoken = events("In Bergen, Prime Minister Lars Holm said the Oslo talks with Foreign Minister Anna Berg had failed.", published="2024-03-06")
+    assert spoken and all(e.location != "Bergen" for e in spoken), [(e.location, e.sentence) for e in spoken]
