@@ -1090,7 +1090,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         and not (t.span.end <= trigger.span.start and _SPEECH_BETWEEN.search(text, t.span.end, trigger.span.start))
         and not (t.span.start >= trigger.span.end and _TOLD_THE.search(text, max(sentence.start, trigger.span.start - 20), trigger.span.start)
                  and re.search(r"\b(?:would|will|was|were|is|are|had|has|have|could|should|must|can)\b", text[trigger.span.end : t.span.start]))
-        and not (t.span.start >= trigger.span.end and (
+        and not (t.span.start >= trigger.span.end and not _SCHEDULED_FOR.fullmatch(text, trigger.span.end, t.span.start) and (
             _HARD_BOUNDARY.search(text, trigger.span.end, t.span.start) or _RELATIVE_VERB.search(text, trigger.span.end, t.span.start)
             or (new_clause is not None and new_clause.start() < t.span.start) or _REPORTED_AFTER.search(text, trigger.span.end, t.span.start)
             or _OTHER_ACT_AFTER.search(text, trigger.span.end, t.span.start)
@@ -1110,6 +1110,8 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     return pick([t for t in in_clause if _is_duration(t)])
 
 
+_SCHEDULED_FOR = re.compile(r"[^,;.]{0,80}?,?\s+(?:that|which)\s+(?:had\s+been|has\s+been|have\s+been|was|were|is|are)\s+(?:originally\s+|initially\s+|previously\s+|first\s+)?(?:scheduled|planned|set|due|slated|expected)\s+(?:to\s+(?:begin|start|open|take\s+place|be\s+held)\s+)?(?:for\s+|on\s+|in\s+)?")
+"""An engagement's own time in a relative clause: "talks with Seoul that had been scheduled for May 16", "a trip that had been scheduled to begin Friday"."""
 _BEFORE_RETURNING = re.compile(r"\bbefore\s+(?:returning|flying|heading|going)\s+(?:home|back)?[^.;]{0,40}$")
 _OTHER_ACT_AFTER = re.compile(r"\b(?:follows|followed|precedes|preceded|coincides|coincided|ahead\s+of|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for|(?:pave|paves|paved|paving|prepare|prepares|prepared|preparing)\s+the\s+(?:way|ground|groundwork)\s+for)\b|\b(?:arranged|announced|agreed|decided|requested|proposed|set\s+up|confirmed|disclosed|reported)\s*$")
 """Between an engagement and a later time: the time dates something else ("X's trip follows the decision 10 days ago", "the meeting had been arranged last week")."""
@@ -1543,7 +1545,7 @@ def extract_events(
             near = [
                 t for t in sentence_times
                 if clause.contains(t.span) and not re.match(r"(?i)(since|until|by)\b", t.text) and t.span.end <= max(own_end, trigger.span.end)
-                and not (t.span.start >= trigger.span.end and _RELATIVE_VERB.search(text, trigger.span.end, t.span.start))
+                and not (t.span.start >= trigger.span.end and _RELATIVE_VERB.search(text, trigger.span.end, t.span.start) and not _SCHEDULED_FOR.fullmatch(text, trigger.span.end, t.span.start))
                 and not (t.span.start >= trigger.span.end and re.search(r"\bsince\s", text[trigger.span.end : t.span.start]))  # "to visit Japan since Reagan announced last week"
                 and not _names_something_else(text, t)  # "the February agreement"
             ]

@@ -1423,3 +1423,10 @@ def test_a_place_on_the_way_elsewhere_is_not_where_they_met_but_a_fronted_place_
     assert e.location == "Bergen", e.location
     spoken = events("In Bergen, Prime Minister Lars Holm said the Oslo talks with Foreign Minister Anna Berg had failed.", published="2024-03-06")
     assert spoken and all(e.location != "Bergen" for e in spoken), [(e.location, e.sentence) for e in spoken]
+
+
+def test_a_relative_clause_of_schedule_dates_the_engagement_itself() -> None:
+    e = one("Foreign Minister Anna Berg postponed a visit to Oslo that had been planned for Wednesday.", published="2024-03-04")
+    assert (e.status, str(e.date.start), str(e.date.end)) == ("postponed", "2024-03-06", "2024-03-06"), e.date
+    e = one("Prime Minister Lars Holm cancelled talks with Anna Berg that had been scheduled for May 16.", published="2024-05-20")
+    assert (e.status, str(e.date.start)) == ("cancelled", "2024-05-16"), e.date
