@@ -155,6 +155,8 @@ _SUBJECT_NOUN_PHRASE = re.compile(r"\s*[\"“]?(?:the|a|an|these|those|this|that
 """Only a determiner and modifiers before a noun trigger: it heads the clause's subject."""
 _NOUN_COMPLEMENT = r"(?:\s+(?:with|between|in|on|of|at|among|involving)\s+[^,;.:]{1,120}?)?"
 """What follows an engagement noun before its verb: "discussions with Murata and other officials"."""
+_REPORTED_SUBJECT = re.compile(r"\b(?:said|says|say|added|adds|that)\s+(?:the|a|an|these|those|this|their|his|her|its)\s+(?:[\w.’'-]+\s+){0,3}$")
+"""A noun trigger heading the subject of a reported clause: "He said the talks with the banks will follow in April"."""
 _AUX_AFTER_OBJECT = re.compile(_NOUN_COMPLEMENT + r"\s+(?:will|(?:is|are)\s+(?:expected|scheduled|due|set|to))\b")
 """'… discussions with Murata and other officials will focus': the subject's own auxiliary, past its complement."""
 _MAYBE_AFTER_OBJECT = re.compile(_NOUN_COMPLEMENT + r"\s+(?:could|may|might)\s+(?:take\s+place|be\s+held|happen|occur|go\s+ahead|come)\b")
@@ -377,7 +379,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
                 cues.append((m.start() + 3, name))
     if hedged_predicate:
         cues.append((3, "planned"))
-    if not trigger.verb and _SUBJECT_NOUN_PHRASE.fullmatch(text, clause.start, trigger.span.start):
+    if not trigger.verb and (_SUBJECT_NOUN_PHRASE.fullmatch(text, clause.start, trigger.span.start) or _REPORTED_SUBJECT.search(text, max(clause.start, trigger.span.start - 60), trigger.span.start)):
         if _AUX_AFTER_OBJECT.match(text, trigger.span.end, clause.end):
             cues.append((3, "planned"))  # "The Armacost discussions with Murata and other senior officials will focus on …"
         elif _MAYBE_AFTER_OBJECT.match(text, trigger.span.end, clause.end):
@@ -2192,6 +2194,10 @@ def _has_cue(text: str, clause: Span, trigger: Trigger, tables: _Tables) -> bool
     scope = text[max(clause.start, trigger.span.start - 70) : trigger.span.start]
     if any(p.search(scope) for _, p in tables.status) or _BEGAN_AFTER.match(text, trigger.span.end) or _begun_subject(text, clause, trigger):
         return True
+    aux = None if trigger.verb else (_AUX_AFTER_OBJECT.match(text, trigger.span.end, clause.end) or _MAYBE_AFTER_OBJECT.match(text, trigger.span.end, clause.end))
+    complement = re.sub(r"\s+(?:will|is|are|could|may|might)\b(?!.*\s(?:will|is|are|could|may|might)\b).*$", "", aux.group(0)) if aux else ""
+    if aux and not re.search(r"\b(?:would|could|should|is|are|was|were|be|been|has|have|had|to|that|which|who)\s", complement) and not re.search(r"\bof\s+(?:[\w’'-]+\s+){0,2}$", text[max(clause.start, trigger.span.start - 30) : trigger.span.start]):
+        return True  # "the talks with commercial bank creditors on … will follow in April" (not "… would be a forum to show this will existed")
     governed = _GOVERNED_AFTER.match(text, trigger.span.end, clause.end)
     return bool(governed) and any(p.search(governed.group(0)) for _, p in tables.status)
 

@@ -1430,3 +1430,12 @@ def test_a_relative_clause_of_schedule_dates_the_engagement_itself() -> None:
     assert (e.status, str(e.date.start), str(e.date.end)) == ("postponed", "2024-03-06", "2024-03-06"), e.date
     e = one("Prime Minister Lars Holm cancelled talks with Anna Berg that had been scheduled for May 16.", published="2024-05-20")
     assert (e.status, str(e.date.start)) == ("cancelled", "2024-05-16"), e.date
+
+
+def test_a_later_mention_with_its_own_auxiliary_is_not_the_earlier_engagement() -> None:
+    found = events(
+        "Finance Minister Lars Holm held talks with creditor governments in Paris today. "
+        "He said the talks with commercial bank creditors on the second phase of the refinancing will follow in April.",
+        published="2024-03-06",
+    )
+    assert sorted(e.status for e in found if e.type == "talks") == ["occurred", "planned"], [(e.status, e.sentence) for e in found]
