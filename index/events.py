@@ -160,6 +160,11 @@ _REPORTED_SUBJECT = re.compile(r"\b(?:said|says|say|added|adds|that)\s+(?:the|a|
 _AUX_AFTER_OBJECT = re.compile(_NOUN_COMPLEMENT + r"\s+(?:will|(?:is|are)\s+(?:expected|scheduled|due|set|to))\b")
 """'… discussions with Murata and other officials will focus': the subject's own auxiliary, past its complement."""
 _MAYBE_AFTER_OBJECT = re.compile(_NOUN_COMPLEMENT + r"\s+(?:could|may|might)\s+(?:take\s+place|be\s+held|happen|occur|go\s+ahead|come)\b")
+_OWN_AUX_AFTER = re.compile(
+    "(" + _NOUN_COMPLEMENT + r")\s+(?:will|(?:is|are)\s+(?:expected|scheduled|due|set|to)|(?:could|may|might)\s+(?:take\s+place|be\s+held|happen|occur|go\s+ahead|come)"
+    r"|would\s+(?:take\s+place|be\s+held|begin|start|open|resume|follow|continue|convene))\b"
+)
+"""A noun engagement's own auxiliary past its complement: "the talks with the banks will follow in April", "the talks would take place in Jeddah on Sunday"."""
 _CONDITIONAL_OPENER = re.compile(r"\s*[\"“]?(?:If|Unless|Should)\b[^,;]{3,120},")
 """A sentence opening with a condition: what its main clause plans only may happen."""
 _BETWEEN_OPEN = re.compile(r"\bbetween\s+(?:the\s+)?[^,;]{1,60}$")
@@ -384,6 +389,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
             cues.append((3, "planned"))  # "The Armacost discussions with Murata and other senior officials will focus on …"
         elif _MAYBE_AFTER_OBJECT.match(text, trigger.span.end, clause.end):
             cues.append((3, "proposed"))  # "The meeting with Holm could take place next week"
+        elif _OWN_AUX_AFTER.match(text, trigger.span.end, clause.end):
+            cues.append((3, "planned"))  # "that the talks between Berg and Holm would take place on Sunday"
     late = re.search(r"(?i)^[^;]{0,90}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled|suspended)\b", text[trigger.span.end : clause.end])
     if not trigger.verb and not late:  # "Charles' state visit to France, which was due to begin on Sunday, has been postponed"
         late = _LATE_PAST_ASIDE.match(text, trigger.span.end, min(len(text), trigger.span.end + 250))
@@ -403,6 +410,9 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         # a hedge before governs another verb; the engagement itself is taken as arranged
         reach = len(before) - scope.start("cut")
         cues = [(d, "planned" if d >= reach and name == "proposed" else name) for d, name in cues]
+    undone = _UNDOING_PARTICIPLE.search(text, max(0, clause.start - 25), trigger.span.start)
+    if undone and undone.start() < clause.start + 2:  # the participle opened the clause: "cut short his trip, scrapping planned stops in Sydney"
+        cues.append((0, "postponed" if re.match(r"(?i)postpon|putting|delay|defer", undone.group(1)) else "cancelled"))
     strong = [c for c in cues if c[1] in ("cancelled", "postponed") and c[0] <= 45]
     if strong:
         return min(strong)[1]
@@ -446,6 +456,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     return "occurred"
 
 
+_UNDOING_PARTICIPLE = re.compile(r",\s+(scrapping|cancell?ing|calling\s+off|shelving|abandoning|postponing|putting\s+off|delaying|deferring)\s+(?:[\w’'-]+\s+){0,3}$")
+"""A participle of undoing just before a trigger's noun phrase: ", scrapping planned stops", ", postponing his visit"."""
 _LATE_PAST_ASIDE = re.compile(r"(?i)[^,;.]{0,60},\s*(?:which|that)\s+[^,;.]{0,100},\s*(?:has|have|had|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled|suspended)\b")
 """A noun engagement, a relative clause set off by commas, then its verb: "the visit, which was due on Sunday, has been postponed"."""
 
@@ -1090,6 +1102,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         if clause.contains(t.span) and usable(t)
         and not any(a.contains(t.span) for a in asides)
         and not (t.span.end <= trigger.span.start and _SPEECH_BETWEEN.search(text, t.span.end, trigger.span.start))
+        and not (t.span.end <= trigger.span.start and status in ("planned", "proposed") and _told_then(text, sentence, t))
         and not (t.span.start >= trigger.span.end and _TOLD_THE.search(text, max(sentence.start, trigger.span.start - 20), trigger.span.start)
                  and re.search(r"\b(?:would|will|was|were|is|are|had|has|have|could|should|must|can)\b", text[trigger.span.end : t.span.start]))
         and not (t.span.start >= trigger.span.end and not _SCHEDULED_FOR.fullmatch(text, trigger.span.end, t.span.start) and (
@@ -1102,7 +1115,7 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
     explicit = [t for t in in_clause if not _is_duration(t) and not re.match(r"(?i)(?:in|over|during)\s+(?:recent|the\s+(?:past|last|coming|next))\b", t.text)]
     if adjacent and not explicit:  # "a three-day visit" dates the visit itself
         return pick(adjacent)
-    earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t) and not _SPEECH_BETWEEN.search(text, t.span.end, trigger.span.start) and not any(a.contains(t.span) for a in asides) and not any(
+    earlier = [t for t in times if sentence.contains(t.span) and t.span.end <= trigger.span.start and usable(t) and not _SPEECH_BETWEEN.search(text, t.span.end, trigger.span.start) and not (status in ("planned", "proposed") and _told_then(text, sentence, t)) and not any(a.contains(t.span) for a in asides) and not any(
         not _SAME_TIME_LINK.match(text, b.start()) for b in _HARD_BOUNDARY.finditer(text, t.span.end, trigger.span.start)
     )]
     for group in (in_clause, earlier):
@@ -1127,6 +1140,13 @@ def _names_something_else(text: str, t: TimeExpression) -> bool:
     """A month or year alone or after "the"/"their" that modifies a noun other than the engagement
     ("their February Paris accord", "the 2016 American election")."""
     return bool(re.match(r"(?:(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+)?(?:[A-Z][a-z]+\.?|(?:19|20)\d\d)$", t.text) and _MODIFIED_NOUN.match(text, t.span.end))
+
+
+def _told_then(text: str, sentence: Span, t: TimeExpression) -> bool:
+    """A time between a speech verb and its "that": "Witkoff told Fox News later on Tuesday that the talks would take place on Sunday" (the telling's day, for an engagement still to come)."""
+    return bool(text) and bool(re.match(r"\s*,?\s*that\s", text[t.span.end : t.span.end + 8])) and bool(
+        re.search(r"\b(?:said|says|told|tells|added|announced|confirmed|stated)\s+(?:[\w.’'-]+\s+){0,3}$", text[max(sentence.start, t.span.start - 40) : t.span.start])
+    )
 
 
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|added|stated)\s+(?:that\s+)?(?:the|a|an|he|she|they|it|[A-Z])")
@@ -2194,9 +2214,8 @@ def _has_cue(text: str, clause: Span, trigger: Trigger, tables: _Tables) -> bool
     scope = text[max(clause.start, trigger.span.start - 70) : trigger.span.start]
     if any(p.search(scope) for _, p in tables.status) or _BEGAN_AFTER.match(text, trigger.span.end) or _begun_subject(text, clause, trigger):
         return True
-    aux = None if trigger.verb else (_AUX_AFTER_OBJECT.match(text, trigger.span.end, clause.end) or _MAYBE_AFTER_OBJECT.match(text, trigger.span.end, clause.end))
-    complement = re.sub(r"\s+(?:will|is|are|could|may|might)\b(?!.*\s(?:will|is|are|could|may|might)\b).*$", "", aux.group(0)) if aux else ""
-    if aux and not re.search(r"\b(?:would|could|should|is|are|was|were|be|been|has|have|had|to|that|which|who)\s", complement) and not re.search(r"\bof\s+(?:[\w’'-]+\s+){0,2}$", text[max(clause.start, trigger.span.start - 30) : trigger.span.start]):
+    aux = None if trigger.verb else _OWN_AUX_AFTER.match(text, trigger.span.end, clause.end)
+    if aux and not re.search(r"\b(?:would|could|should|is|are|was|were|be|been|has|have|had|to|that|which|who)\s", aux.group(1)) and not re.search(r"\bof\s+(?:[\w’'-]+\s+){0,2}$", text[max(clause.start, trigger.span.start - 30) : trigger.span.start]):
         return True  # "the talks with commercial bank creditors on … will follow in April" (not "… would be a forum to show this will existed")
     governed = _GOVERNED_AFTER.match(text, trigger.span.end, clause.end)
     return bool(governed) and any(p.search(governed.group(0)) for _, p in tables.status)

@@ -1439,3 +1439,17 @@ def test_a_later_mention_with_its_own_auxiliary_is_not_the_earlier_engagement() 
         published="2024-03-06",
     )
     assert sorted(e.status for e in found if e.type == "talks") == ["occurred", "planned"], [(e.status, e.sentence) for e in found]
+
+
+def test_nouns_of_cancelling_postponing_and_willingness_govern_the_engagement() -> None:
+    found = events("Foreign Minister Anna Berg cut short her tour, scrapping a planned visit to Oslo.")
+    assert [e.status for e in found if e.location == "Oslo"] == ["cancelled"], [(e.status, e.location) for e in found]
+    e = one("The summit forced the postponement of a visit to Oslo by Foreign Minister Anna Berg.")
+    assert e.status == "postponed", e.status
+    e = one("Prime Minister Lars Holm reiterated his willingness to meet Foreign Minister Anna Berg.")
+    assert e.status == "proposed", e.status
+
+
+def test_a_reported_future_of_the_talks_is_dated_by_its_own_day_not_the_day_it_was_told() -> None:
+    e = one("A spokesman told reporters later on Tuesday that the talks between Foreign Minister Anna Berg and Prime Minister Lars Holm would take place in Oslo on Sunday.", published="2024-03-05")
+    assert (e.status, str(e.date.start)) == ("planned", "2024-03-10"), (e.status, e.date)
