@@ -559,10 +559,10 @@ def _object_end(text: str, sentence: Span, trigger: Span, next_trigger: int | No
 
 
 _NEW_SUBJECT = re.compile(
-    r",\s+(?:(?:the|a|an|his|her|their|its)\s+[\w’'-]+(?:\s+[\w’'-]+)?|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+(?:\w+ly\s+|today\s+|yesterday\s+|also\s+)?"
+    r",\s+(?:and\s+(?:(?:on|in|at|by|last|this|next|later|earlier|early|late)\s+(?:[\w-]+\s+){0,2}?)?)?(?:(?:the|a|an|his|her|their|its)\s+[\w’'-]+(?:\s+[\w’'-]+)?|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+(?:\w+ly\s+|today\s+|yesterday\s+|also\s+)?"
     r"(?:paid|met|said|told|was|is|has|had|will|would|made|held|called|visited|flew|left|arrived|ordered|asked|urged|announced|decided|instructed|warned)\b"
 )
-"""', Nakasone today ordered …': a new clause with its own subject begins."""
+"""', Nakasone today ordered …', ', and on Thursday Zelenskyy met …': a new clause with its own subject begins."""
 
 
 def _is_speaker(text: str, m: Mention, sentence: Span, trigger: Span | None = None, spoke_in: Trigger | None = None) -> bool:
@@ -891,6 +891,13 @@ def _participants(
         )  # the main clause's subject is the person followed by its verb, past any list in the opener
         if main is not None:
             add(main.canonical)
+    if trigger.verb and len(names) == 1 and re.match(r"\s+(?:him|her)\b", text[trigger.span.end : trigger.span.end + 5]):
+        # "Modi and Putin held talks, a day after Putin hosted him": the other person just named (else the story's topic)
+        other = next((m.canonical for m in reversed(people) if sentence.start <= m.span.start and m.span.end <= trigger.span.start and m.canonical not in names and not _is_speaker(text, m, sentence)), None)
+        if other is None and topic and topic not in names:
+            other = topic
+        if other is not None:
+            add(other)
     return names
 
 

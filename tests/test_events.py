@@ -1453,3 +1453,10 @@ def test_nouns_of_cancelling_postponing_and_willingness_govern_the_engagement() 
 def test_a_reported_future_of_the_talks_is_dated_by_its_own_day_not_the_day_it_was_told() -> None:
     e = one("A spokesman told reporters later on Tuesday that the talks between Foreign Minister Anna Berg and Prime Minister Lars Holm would take place in Oslo on Sunday.", published="2024-03-05")
     assert (e.status, str(e.date.start)) == ("planned", "2024-03-10"), (e.status, e.date)
+
+
+def test_a_new_clause_after_and_has_its_own_subject_and_him_is_the_other_one_named() -> None:
+    found = events("European leaders had tried to shape Lars Holm's approach before the summit, and on Thursday Foreign Minister Anna Berg met Prime Minister Erik Sund in London.", published="2024-03-09")
+    assert {frozenset(e.participants) for e in found if e.type == "meeting"} == {frozenset({"Anna Berg", "Erik Sund"})}, [(e.type, e.participants) for e in found]
+    found = events("Anna Berg and Lars Holm held formal talks in Oslo on Tuesday, a day after Holm hosted him for an informal dinner at his residence.", published="2024-03-06")
+    assert all(len(e.participants) == 2 for e in found), [(e.type, e.participants) for e in found]
