@@ -821,6 +821,8 @@ def _participants(
         main = _main_subject(text, sentence, people, trigger.span.start, trigger.span)
         if main is not None and re.search(r"\bby\s+(?:[\w.’'-]+\s+){0,4}$", text[max(sentence.start, main.span.start - 40) : main.span.start]):
             main = None  # "He was welcomed by the Crown Prince, before meeting the King": the agent of a passive is not its subject
+        if main is not None and topic and _OPENS_WITH_PRONOUN.match(text, sentence.start) and main.span.start > sentence.start + 3:
+            main = None  # "He will meet Premier Li in Beijing, before flying to the Cook Islands": he flies, not Li
         teller = next((m for m in people if m.span.end <= trigger.span.start and _SAID_HE.match(text, m.span.end)), None)
         if main is not None:
             add(main.canonical)
@@ -977,6 +979,8 @@ def _location(
         )
         if not preposition:
             continue
+        if _INSIDE_A_NAME.match(text, m.span.end) and getattr(kb.places.get(m.text), "kind", None) == "region":
+            continue  # "the Pacific Islands Forum": a region inside a name (but "the Tokyo Stock Exchange" is in Tokyo)
         following = re.match(r"\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})", text[m.span.end : m.span.end + 40])
         if following and any(" ".join(following.group(1).split()[:k]).lower() in kb.titles for k in (1, 2, 3)):
             continue  # "the visit of U.S. Secretary of State Shultz": a nationality, not the place
@@ -1024,13 +1028,14 @@ def _location(
 
 
 _FRONTED_PLACE = re.compile(r"[\"“]?(?:In|At|in|at)\s+(?:the\s+)?")
+_INSIDE_A_NAME = re.compile(r"(?:\s+[A-Z][\w-]*){0,2}\s+(?:Forum|Council|Community|Union|Bank|Organi[sz]ation|Cooperation|Co-operation|Group|Committee|Commission|Fund|Association|Club|Exchange|Treaty|Agency|Institute|Corporation|Company|University|Party)\b")
 _VISIT_ENDS = re.compile(r"[^.;]{0,40}?\b(?:at\s+the\s+end\s+of|after|ending|concluding|wrapping\s+up|to\s+end|to\s+conclude)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}$")
 """Between a place left and a visit: "leaving Tokyo yesterday at the end of a four-day visit"."""
 _GOING_TO_ATTEND = re.compile(
     r"\b(?:leave|leaves|left|leaving|fly|flies|flew|flying|travel|travels|travelled|traveled|travelling|traveling|go|goes|went|going|head|heads|headed|heading|arrive|arrives|arrived|arriving)\s+(?:for|to|in)\s+(?:the\s+)?"
-    r"([A-Z][\w.-]*)[^.;]{0,60}?\bto\s+(?:attend|take\s+part\s+in|participate\s+in|join)\s+[^.;]{0,100}$"
+    r"([A-Z][\w.-]*)(?:[^.;]{0,60}?\bto\s+(?:attend|take\s+part\s+in|participate\s+in|join)\s+[^.;]{0,100}|(?:\s+[A-Z][\w.-]*){0,2}\s+for\s+(?:the|a|an|this|next|its)\s+[^.;,]{0,80})$"
 )
-"""Travel to a place to attend a gathering: the gathering is there."""
+"""Travel to a place to attend a gathering ("flying to the Cook Islands for the Pacific Islands Forum leaders' meeting"): the gathering is there."""
 
 
 def _place_name(m: Mention, kb: Knowledge) -> str:

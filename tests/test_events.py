@@ -1460,3 +1460,14 @@ def test_a_new_clause_after_and_has_its_own_subject_and_him_is_the_other_one_nam
     assert {frozenset(e.participants) for e in found if e.type == "meeting"} == {frozenset({"Anna Berg", "Erik Sund"})}, [(e.type, e.participants) for e in found]
     found = events("Anna Berg and Lars Holm held formal talks in Oslo on Tuesday, a day after Holm hosted him for an informal dinner at his residence.", published="2024-03-06")
     assert all(len(e.participants) == 2 for e in found), [(e.type, e.participants) for e in found]
+
+
+def test_flying_somewhere_for_a_gathering_puts_the_gathering_there_and_he_flies() -> None:
+    found = events(
+        "Prime Minister Anna Berg arrived in Bergen on Saturday. He will hold talks with Premier Lars Holm in Oslo on Tuesday, "
+        "before flying to the Cook Islands for the Pacific Islands Forum leaders' meeting later in the week.",
+        published="2024-03-04",
+    )
+    flight = [e for e in found if e.type == "visit" and e.location == "Cook Islands"]
+    assert flight and flight[0].participants == ("Anna Berg",), [(e.type, e.participants, e.location) for e in found]
+    assert all(e.location != "Pacific" for e in found), [(e.type, e.location) for e in found]
