@@ -136,6 +136,8 @@ class _Draft:
     heading: bool = False
     forum: str | None = None
     """The named gathering a summit mention is of ("Group of Five", "APEC")."""
+    mentioned_in: list[Span] = field(default_factory=list)
+    """Sentences that name the gathering again without an engagement word of their own ("Opening the meeting, X said")."""
     during: "_Draft | None" = None
     """The visit this meeting takes place during ("during his stay")."""
     elsewhere: bool = False
@@ -1851,6 +1853,17 @@ def extract_events(
         if sibling is not None:
             place = kb.places.get(sibling.location or "")
             target.location = kb.country_name(place.country, published) if place and place.kind == "city" and place.country else sibling.location
+    summits = sorted((d for d in merged if d.type == "summit" and d.evidence), key=lambda d: min(e.start for e in d.evidence))
+    for sentence in sentences:
+        if _THE_GATHERING.search(text, sentence.span.start, sentence.span.end):
+            told = [d for d in summits if min(e.start for e in d.evidence) <= sentence.span.start]
+            told = [d for d in told if d.status == "occurred"] or told  # "Opening the meeting …" is of the one under way, not "a summit due late this year"
+            if told and sentence.span not in told[-1].evidence:  # "Opening the meeting, al-Tayer said": the gathering last told of
+                told[-1].mentioned_in.append(sentence.span)
+    for d in summits:
+        for name in _gathering_officials(text, d, people_at, published):
+            if name not in d.participants:
+                d.participants.append(name)
     if len(_BUSINESS_MARKS.findall(text)) >= 3 or len(_LABOUR_MARKS.findall(text)) >= 3:
         # a company story ("<WX>", "per share", "takeover"): meetings and calls of people with no country are boardroom business
         merged = [d for d in merged if d.type in ("summit", "visit") or any(_is_country_code(p) or p in nationality for p in d.participants)]
@@ -1875,6 +1888,44 @@ def extract_events(
             )
         )
     return tuple(events)
+
+
+_OFFICIAL_ROLE = re.compile(r"(?i)\b(?:minister|president|premier|chancellor|secretary|governor|commissioner|chairman|chairwoman|chair|king|emir|sultan|leader|head|delegate|envoy|ambassador|representative)\b")
+_RAN_THE_GATHERING = re.compile(
+    r"(?i)\b(?:open(?:ing|ed|s)?|chair(?:ing|ed|s)?|host(?:ing|ed|s)?|address(?:ing|ed|es)?|attend(?:ing|ed|s)?|presid(?:ing|ed|es)\s+over|clos(?:ing|ed|es))\s+(?:the|a|an|this|yesterday['’]s|today['’]s|last\s+week['’]s|its|their)\s+(?:[\w'’/-]+\s+){0,4}(?:meeting|meetings|session|gathering|talks|conference|council|summit)\b"
+)
+_THE_GATHERING = re.compile(r"(?i)\b(?:the|this|yesterday['’]s|today['’]s)\s+(?:[\w'’/-]+\s+){0,3}(?:meeting|session|gathering|conference|council|summit)\b")
+_SPOKE_AT_THE_GATHERING = re.compile(r"(?i)\b(?:at|after|before|during|on\s+the\s+sidelines\s+of)\s+(?:the|a|an|this|yesterday['’]s|today['’]s)\s+(?:[\w'’/-]+\s+){0,4}(?:meeting|session|gathering|talks|conference|council|summit)\b")
+
+
+def _gathering_officials(text: str, d: _Draft, people_at: dict[int, list[Mention]], published: date | None) -> list[str]:
+    """Who took part in a multilateral gathering, as news reports it: the official who opened, chaired, hosted
+    or addressed it ("Opening the meeting, Ahmed al-Tayer, the UAE's Minister of State, said"; "after chairing a
+    two-day meeting of farm ministers, Tornaes said"), and, for one just held, the official quoted at or after
+    it ("At a news conference after today's G-7 meeting, Miyazawa said")."""
+    found: list[str] = []
+    recent = d.status == "occurred" and (d.window is None or published is None or d.window.end >= published - timedelta(days=7))
+    for span in [*d.evidence, *d.mentioned_in]:
+        own = span == d.sentence or span in d.mentioned_in  # (another mention's sentence may tell of another gathering too)
+        for m in people_at.get(span.start, ()):
+            if not (m.role and _OFFICIAL_ROLE.search(m.role)):
+                continue
+            before = text[max(span.start, m.span.start - 90) : m.span.start]
+            after = text[m.span.end : min(span.end, m.span.end + 120)]
+            ran_before = _RAN_THE_GATHERING.search(before)
+            who = _WHO_RAN.match(after)
+            ran = (ran_before and not re.search(r"[;.]", before[ran_before.end() :])) or (who and _RAN_THE_GATHERING.match(after, who.end()))
+            spoke = recent and own and _SPEAKER_VERB_AFTER.match(after) and any(
+                at.start() < m.span.start and (span in d.mentioned_in or at.start() <= d.trigger.start < at.end())
+                for at in _SPOKE_AT_THE_GATHERING.finditer(text, span.start, span.end)
+            )  # (the gathering phrase is this one's: not "the formal session …, a follow-up to talks held last Sunday in Qatar")
+            if ran or spoke:
+                found.append(m.canonical)
+    return list(dict.fromkeys(found))
+
+
+_WHO_RAN = re.compile(r"[^.;]{0,60}?,?\s+who\s+(?:had\s+|has\s+)?(?:also\s+|just\s+)?")
+_SPEAKER_VERB_AFTER = re.compile(r"(?:,[^,;]{0,100},)?\s*(?:also\s+)?(?:said|told|says|tells|spoke|(?:was|were)\s+speaking)\b")
 
 
 def _domestic(d: _Draft, kb: Knowledge, nationality: dict[str, str], published: date | None) -> bool:

@@ -1471,3 +1471,17 @@ def test_flying_somewhere_for_a_gathering_puts_the_gathering_there_and_he_flies(
     flight = [e for e in found if e.type == "visit" and e.location == "Cook Islands"]
     assert flight and flight[0].participants == ("Anna Berg",), [(e.type, e.participants, e.location) for e in found]
     assert all(e.location != "Pacific" for e in found), [(e.type, e.location) for e in found]
+
+
+def test_the_official_who_opened_chaired_or_spoke_after_a_gathering_took_part() -> None:
+    found = events(
+        "Finance ministers of the Nordic Council opened a two-day meeting in Oslo today, officials said. "
+        "Opening the meeting, Anna Berg, Norway's Minister of Finance, said the region's economies were strong.",
+        published="2024-03-06",
+    )
+    assert [e.participants for e in found if e.type == "summit"] == [("Anna Berg",)], [(e.type, e.participants) for e in found]
+    found = events("At a news conference after today's Group of Seven meeting, Finance Minister Anna Berg said the ministers agreed.", published="2024-03-06")
+    assert [e.participants for e in found if e.type == "summit"] == [("Anna Berg",)], [(e.type, e.participants) for e in found]
+    found = events("At the Group of Seven summit last year, leaders agreed on a plan. Finance Minister Anna Berg said today the plan was working.", published="2024-03-06")
+    summits = [e for e in found if e.type == "summit"]
+    assert summits and all("Anna Berg" not in e.participants for e in summits), [(e.type, e.participants) for e in found]
