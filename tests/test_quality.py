@@ -65,13 +65,14 @@ def test_reuters_slice_does_not_regress(tmp_path: Path) -> None:
 
 
 LATER_SLICES = {
-    "reuters_dev30": (0.60, 0.97),
+    "reuters_dev30": (0.63, 0.97),
     "reuters_test30": (0.62, 0.95),
     "reuters_val30": (0.60, 0.95),
-    "reuters_hold30": (0.42, 0.92),
+    "reuters_hold30": (0.46, 0.94),
     "reuters_fresh30": (0.40, 0.96),
-    "modern20": (0.55, 0.95),
-    "modern_hold15": (0.46, 0.92),
+    "reuters_probe30": (0.42, 0.94),
+    "modern20": (0.60, 0.95),
+    "modern_hold15": (0.58, 0.93),
     "modern_fresh15": (0.46, 0.91),
 }
 """Floors (strict F1, people F1) a little under today's figures on the slices annotated
