@@ -199,6 +199,7 @@ _CALLED = re.compile(r"\b(?:[A-Z][\w’'-]+|he|she)\s+(?:had\s+|has\s+|would\s+|
 """One person called another: "Baker called Miyazawa early this week" (not "called X a friend", "called for")."""
 _IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+|(?:also\s+)?(?:expected|due)\s+(?:here\s+|back\s+)?)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due)\s+here\b|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])|\b(?:left|leaves|leave|leaving)\s+(?:(?:at\s+the|over\s+the|next|this|last|on|early|late)\s+\w+|tomorrow|today|tonight|yesterday)\s+for(?=\s+(?:the\s+)?[A-Z])")
 
+_HEADS_AS_NOUN = re.compile(r"(?i)\b(?:government|state|department|agency|section|family|army|bank|community|delegation|ministry|mission|company|household|industry|union|EC|EEC|NATO|OPEC)\s+$")
 _WAS_HERE = re.compile(r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+|still\s+|already\s+|last\s+)?here\b(?!\s+(?:to\s+stay|for\s+good|again)\b)")
 """'When Nikonov was here …', 'Shultz, who is here for talks': a visit to the dateline city."""
 
@@ -234,6 +235,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             verb = not determiner
         if form in ("bilateral", "bilaterals") and not re.match(r"\s*(?:[.,;:)”\"]|$|with\b|between\b|on\b|in\b|at\b)", text[m.end() : m.end() + 10]):
             continue  # "bilateral ties": an adjective
+        if form.split()[0] in ("heads", "head") and _HEADS_AS_NOUN.search(text, max(sentence.start, m.start() - 25), m.start()):
+            continue  # "objections from some EC government heads to his plan": the noun
         if tables.blocked_after.get(form.split()[0]) and tables.blocked_after[form.split()[0]].match(text, m.end()):
             continue  # "meet demand", "meet halfway"
         if form == "call" and re.match(r"\s+(?:(?:on|last|this|early|late)\s+\w+\s+|yesterday\s+|today\s+)?(?:by|from)\s+(?!(?:tele)?phone\b)", text[m.end() : m.end() + 40]):

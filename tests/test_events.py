@@ -1485,3 +1485,15 @@ def test_the_official_who_opened_chaired_or_spoke_after_a_gathering_took_part() 
     found = events("At the Group of Seven summit last year, leaders agreed on a plan. Finance Minister Anna Berg said today the plan was working.", published="2024-03-06")
     summits = [e for e in found if e.type == "summit"]
     assert summits and all("Anna Berg" not in e.participants for e in summits), [(e.type, e.participants) for e in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Japan's Export-Import Bank agreed a loan to meet Indonesia's share of the projects, Finance Minister Anna Berg said.",
+        "Foreign Minister Anna Berg said she met with strong objections from some EC government heads to her plan.",
+        "Foreign Minister Anna Berg said a significant proportion of the shares would go to institutions.",
+    ],
+)
+def test_idioms_of_meeting_and_going_are_no_engagement(sentence: str) -> None:
+    assert events(sentence) == (), [(e.type, e.participants) for e in events(sentence)]
