@@ -405,6 +405,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return "proposed"  # "an early meeting of G-7 finance ministers was unlikely": talked of, not planned
     if re.search(r"(?i)\b(?:debt\s+)?(?:rescheduling|refinancing)\s+$", before):
         cues = [c for c in cues if c[0] > 2]  # "rescheduling negotiations": talks about rescheduling debt, not a postponement
+    if not _PAST_VERB.match(text[trigger.span.start : trigger.span.end]) and _LATER_TODAY.search(text, trigger.span.start, clause.end):
+        cues.append((5, "planned"))  # "a meeting between Baker and Miyazawa later today": still to come on the story's day
     if re.match(r"^[^,.;]{0,80}?\bcoming\s+up\b", text[trigger.span.end : clause.end]) or re.search(r"\b(?:expected|due)\b", text[trigger.span.start : trigger.span.end]):
         cues.append((0, "planned"))  # "my meeting with Nakasone … coming up", "is expected here on Friday"
     scope = None if trigger.verb else (_IN_PREPOSITION.search(before) or (_SUBJECT_OF_COMPLEMENT.search(before) if _AUX_LATER.match(text, trigger.span.end, clause.end) else None))
@@ -463,6 +465,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
 
 _UNDOING_PARTICIPLE = re.compile(r",\s+(scrapping|cancell?ing|calling\s+off|shelving|abandoning|postponing|putting\s+off|delaying|deferring)\s+(?:[\w’'-]+\s+){0,3}$")
 """A participle of undoing just before a trigger's noun phrase: ", scrapping planned stops", ", postponing his visit"."""
+_LATER_TODAY = re.compile(r"(?i)\blater\s+(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
 _LATE_PAST_ASIDE = re.compile(r"(?i)[^,;.]{0,60},\s*(?:which|that)\s+[^,;.]{0,100},\s*(?:has|have|had|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled|suspended)\b")
 """A noun engagement, a relative clause set off by commas, then its verb: "the visit, which was due on Sunday, has been postponed"."""
 

@@ -1497,3 +1497,9 @@ def test_the_official_who_opened_chaired_or_spoke_after_a_gathering_took_part() 
 )
 def test_idioms_of_meeting_and_going_are_no_engagement(sentence: str) -> None:
     assert events(sentence) == (), [(e.type, e.participants) for e in events(sentence)]
+
+
+def test_later_today_is_still_to_come_and_a_probable_meeting_is_proposed() -> None:
+    assert one("EC farm ministers and Foreign Minister Anna Berg meet Prime Minister Lars Holm later today.").status == "planned"
+    assert one("Markets watch for a probable meeting between Foreign Minister Anna Berg and Prime Minister Lars Holm later today.").status == "proposed"
+    assert one("Foreign Minister Anna Berg met Prime Minister Lars Holm later today.").status == "occurred"
