@@ -30,7 +30,7 @@ import sys
 import threading
 import time
 import traceback
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -432,19 +432,22 @@ class Indexer:
 
     def _build_fresh(self, sources: list[SourceFile], report: IndexReport) -> None:
         target = self.store.path
-        staging = target.with_name(target.name + ".building")
-        if staging.exists():
-            shutil.rmtree(staging)
-        try:
-            fresh = Store(staging, extractor=extraction_fingerprint(tuple(self.extra_people)))
-            fresh.create()
-            with fresh.writer(wait_seconds=self.wait_seconds, on_wait=self.on_wait) as writer:
-                self._index_sources(writer, fresh, sources, {}, report)
-            fresh.refresh()
-        except BaseException:  # a full disk, a read-only folder, Ctrl-C: leave no half-built copy behind
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        _swap_in(staging, target)
+        # a writer outside our run lock (holding the index's own lock) finishes first: the folder it writes is swapped away
+        held = self.store.write_lock(wait_seconds=self.wait_seconds, on_wait=self.on_wait) if self.store.exists() else nullcontext()
+        with held:
+            staging = target.with_name(target.name + ".building")
+            if staging.exists():
+                shutil.rmtree(staging)
+            try:
+                fresh = Store(staging, extractor=extraction_fingerprint(tuple(self.extra_people)))
+                fresh.create()
+                with fresh.writer(wait_seconds=self.wait_seconds, on_wait=self.on_wait) as writer:
+                    self._index_sources(writer, fresh, sources, {}, report)
+                fresh.refresh()
+            except BaseException:  # a full disk, a read-only folder, Ctrl-C: leave no half-built copy behind
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            _swap_in(staging, target)
         self.store.refresh()
 
     def _note_id(self, article_id: str, source: str, store: Store, report: IndexReport, new: bool) -> None:

@@ -1300,6 +1300,29 @@ class Store:
             session.commit()
             self.refresh()
 
+    @contextmanager
+    def write_lock(self, wait_seconds: float = 0.0, on_wait: Any = None) -> Iterator[None]:
+        """Hold the index's write lock without writing: nobody else writes to it meanwhile.
+
+        A fresh build swaps a whole new folder in for the index; it waits here
+        first, so a writer that is not a ``readout index`` run (which would
+        hold the run lock) is never left writing into a folder swapped away.
+        """
+        lock = FileStorage(str(self.path)).lock(f"{whoosh_index._DEF_INDEX_NAME}_WRITELOCK")  # (the index's own lock, even if it cannot be read)
+        deadline = time.monotonic() + wait_seconds
+        told = False
+        while not lock.acquire(blocking=False):
+            if time.monotonic() >= deadline:
+                raise IndexBusy(f"another `readout index` is writing {self.path}; try again when it has finished")
+            if on_wait and not told:
+                on_wait()
+                told = True
+            time.sleep(0.2)
+        try:
+            yield
+        finally:
+            lock.release()
+
     def segment_builder(self, limitmb: int = 128) -> "SegmentBuilder":
         """A writer of one new segment, for another process while this one holds the lock.
 

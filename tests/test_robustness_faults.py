@@ -345,6 +345,21 @@ def test_a_second_indexer_gives_up_with_a_clear_message(tmp_path: Path) -> None:
     assert_index_holds_corpus(Store(index_dir), [corpus])
 
 
+def test_a_fresh_build_waits_for_a_writer_before_swapping_the_index_away(tmp_path: Path) -> None:
+    """A rebuild (or a changed extractor) builds a new folder and swaps it in: a writer that holds the
+    index's own lock, not the run lock, must finish first, or it would be writing into a folder swapped away."""
+    corpus = small_corpus(tmp_path / "corpus")
+    index_dir = tmp_path / "ix"
+    Indexer(Store(index_dir), workers=1).run([corpus])
+    with Store(index_dir).writer():
+        with pytest.raises(IndexBusy, match=f"another `readout index` is writing {index_dir}"):
+            Indexer(Store(index_dir), workers=1, wait_seconds=0.5).run([corpus], rebuild=True)
+    assert not index_dir.with_name(index_dir.name + ".building").exists()
+    assert_index_holds_corpus(Store(index_dir), [corpus])
+    Indexer(Store(index_dir), workers=1, wait_seconds=0.5).run([corpus], rebuild=True)  # once the writer is gone, it goes ahead
+    assert_equal_to_a_fresh_build(index_dir, corpus, tmp_path / "fresh")
+
+
 def test_two_fresh_builds_at_once_neither_crashes_nor_corrupts(tmp_path: Path) -> None:
     default_knowledge()
     corpus = small_corpus(tmp_path / "corpus")
