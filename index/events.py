@@ -381,6 +381,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
                 continue  # "would offer a draft treaty … at talks": the offer is made at them, the talks are not offered
             if name == "postponed" and re.match(r"(?i)reschedul", m.group(0)) and (re.search(r"(?i)\b(?:debt|debts|loan|loans|a|an|another|its|their|the|payments?|for|on)\s+$", before[: m.start()]) or re.match(r"\s+(?:of|its|their|\d)", before[m.end() :]) or (re.match(r"\s+the\s", before[m.end() :]) and len(before[m.end() :].split()) > 3)):
                 continue  # "another debt rescheduling, probably at the next meeting": the debt's, not the meeting's
+            if name == "planned" and re.fullmatch(r"(?i)(?:intends?|intending|aims?|aiming)\s+to", m.group(0)) and len(before) - m.end() > 25:
+                continue  # "intends to carry out policies announced at the Paris meeting": the intent governs another verb
             if name in ("postponed", "cancelled") and re.match(r"\s+by\b", before[m.end() :]):
                 continue  # "the fund had been delayed by his government's negotiations": the talks delay something else
             cues.append((len(before) - m.end(), name))

@@ -1503,3 +1503,9 @@ def test_later_today_is_still_to_come_and_a_probable_meeting_is_proposed() -> No
     assert one("EC farm ministers and Foreign Minister Anna Berg meet Prime Minister Lars Holm later today.").status == "planned"
     assert one("Markets watch for a probable meeting between Foreign Minister Anna Berg and Prime Minister Lars Holm later today.").status == "proposed"
     assert one("Foreign Minister Anna Berg met Prime Minister Lars Holm later today.").status == "occurred"
+
+
+def test_an_intent_governs_its_own_verb_only() -> None:
+    assert one("Norway intends to negotiate further agreements with Prime Minister Lars Holm of Denmark.").status == "planned"
+    found = events("Foreign Minister Anna Berg said Norway intends to carry out the policies announced at the Oslo meeting with Prime Minister Lars Holm last month.", published="2024-03-06")
+    assert [e.status for e in found] == ["occurred"], [(e.status, e.sentence) for e in found]
