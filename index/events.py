@@ -487,7 +487,9 @@ _AFTER_ADVERBIAL = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:the|a|an|his|h
 _FUTURE_LEAD = re.compile(r"(?i)\b(?:will|would|shall|'ll|is\s+to|are\s+to|plans?\s+to|expected\s+to|due\s+to|scheduled\s+to|going\s+to|may|might|could)\b")
 _PAST_LEAD = re.compile(r"\b(?:\w{3,}ed|left|met|held|said|told|flew|went|came|made|gave|spoke|took|began|won|was|were)\b")
 """An engagement in an "after" adverbial of a past verb was over by then: "left Bonn yesterday after talks with Kohl"."""
-_MINISTERS_CARRY_ON = re.compile(r"\bministers\s+(?:\w+\s+)?(?:resume[ds]?|hold|holds|held|open(?:ed|s)?|continue[ds]?|begin|began|begins|start(?:ed|s)?|end(?:ed|s)?)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+)?$")
+_MINISTERS_CARRY_ON = re.compile(
+    r"\bministers\s+(?:\w+\s+){0,2}(?:resume[ds]?|resuming|hold|holds|held|open(?:ed|s)?|continue[ds]?|begin|began|begins|start(?:ed|s)?|end(?:ed|s)?|abandon(?:ed|s)?|adjourn(?:ed|s)?|suspend(?:ed|s)?|broke\s+off|break\s+off|conclude[ds]?|wound\s+up)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+)?$"
+)
 """A forum's ministers carrying on their own talks: "EC farm ministers resume discussions"."""
 _ANOTHER_TRIP_TO = re.compile(r"(?i)\b(?:trips?|visits?|tours?|journeys?|travels?|stops?|stopovers?)\s+(?:to|of|in)\s+(?:the\s+)?$")
 """A place after a later engagement noun is that engagement's ("the summit …, including trips to Beijing")."""
@@ -1021,6 +1023,12 @@ def _location(
             antecedent = next((m for m in places if 0 <= comma - m.span.end <= 1), None)
             if antecedent is not None:
                 return antecedent.canonical
+    if best is None and not trigger.verb:
+        relative_place = _OWN_RELATIVE.match(text, trigger.span.end, min(len(text), trigger.span.end + 200))
+        if relative_place and relative_place.group("place"):
+            named = next((m for m in places if m.span.start == relative_place.start("place")), None)
+            if named is not None:  # "a meeting …, which could take place in Venezuela in May"
+                return _place_name(named, kb)
     if best is None:
         fronted = next((m for m in places if clause.start <= m.span.start <= clause.start + 12 and _FRONTED_PLACE.fullmatch(text, clause.start, m.span.start) and re.match(r"(?:\s+(?:on|last|this|early|late|earlier)\s+[\w ]{0,20}?)?,\s", text[m.span.end : m.span.end + 30]) and m.span.end < trigger.span.start), None)
         if fronted is not None and not _SAYING.search(text, fronted.span.end, trigger.span.start):  # ("In Dar es Salaam, Bomani said … the London talks": where he spoke)  # "In Paris on Monday, Macron hosted an emergency meeting": the fronted place is the main clause's
@@ -1104,7 +1112,8 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
         return DateWindow(window[0], window[1], t.text, t.span) if window else None
 
     own = re.match(
-        r"(?:\s+(?:of|by|to|in)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,6}?(?:[A-Z][\w.’'-]*))?,\s+which\s+(?:(?:will|(?:is|was|were|are|had\s+been)\s+(?:due|scheduled|set|expected)\s+to|was\s+to)\s+)?(?:start|starts|begin|begins|began|open|opens|opened|run|runs|ran|end|ends|ended|takes?\s+place|took\s+place|is|was)\s+"
+        r"(?:\s+(?:of|by|to|in)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,6}?(?:[A-Z][\w.’'-]*))?,\s+which\s+(?:(?:will|(?:is|was|were|are|had\s+been)\s+(?:due|scheduled|set|expected)\s+to|was\s+to)\s+)?(?:start|starts|begin|begins|began|open|opens|opened|run|runs|ran|end|ends|ended|takes?\s+place|took\s+place|is|was)\s+(?:in\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s+)?"
+        r"|" + _OWN_RELATIVE.pattern +
         r"|(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?,?\s+(?:starting|beginning|opening)\s+(?:on\s+)?",
         text[trigger.span.end : trigger.span.end + 120],
     ) if text else None
@@ -1149,6 +1158,10 @@ def _date(clause: Span, sentence: Span, trigger: Trigger, times: Sequence[TimeEx
 
 _SCHEDULED_FOR = re.compile(r"[^,;.]{0,80}?,?\s+(?:that|which)\s+(?:had\s+been|has\s+been|have\s+been|was|were|is|are)\s+(?:originally\s+|initially\s+|previously\s+|first\s+)?(?:scheduled|planned|set|due|slated|expected)\s+(?:to\s+(?:begin|start|open|take\s+place|be\s+held)\s+)?(?:for\s+|on\s+|in\s+)?")
 """An engagement's own time in a relative clause: "talks with Seoul that had been scheduled for May 16", "a trip that had been scheduled to begin Friday"."""
+_OWN_RELATIVE = re.compile(
+    r"(?:\s+(?:of|between|with)\s+[^,;.]{0,90}?)?,\s+which\s+(?:could|may|might|would|will)\s+(?:also\s+)?(?:take\s+place|be\s+held|convene|open|begin|start)\s+(?:in\s+(?:the\s+)?(?P<place>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+)?"
+)
+"""A relative clause telling where and when the engagement itself is to happen: "an eventual meeting of the Andean Pact presidents and President Reagan, which could take place in Venezuela in May"."""
 _BEFORE_RETURNING = re.compile(r"\bbefore\s+(?:returning|flying|heading|going)\s+(?:home|back)?[^.;]{0,40}$")
 _OTHER_ACT_AFTER = re.compile(r"\b(?:follows|followed|precedes|preceded|coincides|coincided|ahead\s+of|prior\s+to|in\s+advance\s+of|in\s+preparation\s+for|(?:pave|paves|paved|paving|prepare|prepares|prepared|preparing)\s+the\s+(?:way|ground|groundwork)\s+for)\b|\b(?:arranged|announced|agreed|decided|requested|proposed|set\s+up|confirmed|disclosed|reported)\s*$")
 """Between an engagement and a later time: the time dates something else ("X's trip follows the decision 10 days ago", "the meeting had been arranged last week")."""
@@ -1525,8 +1538,11 @@ def extract_events(
                 orphan = True
             forum_talks = (
                 not participants and trigger.type == "talks" and _MINISTERS_CARRY_ON.search(text, max(span.start, trigger.span.start - 60), trigger.span.start) is not None
-                and tables.forums.search(text, max(span.start, trigger.span.start - 80), trigger.span.start) is not None
-            )  # "EC farm ministers resume discussions in Luxembourg tomorrow": the forum's own session
+                and (tables.forums.search(text, max(span.start, trigger.span.start - 80), trigger.span.start) is not None or (
+                    re.search(r"(?i)\bthe\s+(?:\w+\s+)?ministers\s+", text[max(span.start, trigger.span.start - 60) : trigger.span.start]) is not None
+                    and tables.forums.search(text, max(0, span.start - 300), span.start) is not None
+                ))
+            )  # "EC farm ministers resume discussions in Luxembourg tomorrow", "… The ministers will resume talks at 10.00": the forum's own session
             if trigger.weak and not participants and not (trigger.type in ("summit", "meeting") and (
                 tables.forums.search(text, max(span.start, trigger.span.start - 30), trigger.span.start)
                 or _forum_session(text, span, trigger, tables)
@@ -1690,7 +1706,7 @@ def extract_events(
             if trigger.form == "is in" and location is None:
                 continue  # "is in" is a visit only when a place follows
             forum = (
-                tables.forums.search(text, max(span.start, trigger.span.start - 40), min(span.end, trigger.span.end + 60))
+                tables.forums.search(text, max(span.start, trigger.span.start - 70), min(span.end, trigger.span.end + 60))  # (a long name: "the International Coffee Organization executive board meets")
                 or (tables.forums.search(text, span.start, trigger.span.start) if _forum_session(text, span, trigger, tables) else None)
             ) if event_type == "summit" else None
             if event_type == "summit" and not participants and not ministers_gather:

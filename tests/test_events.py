@@ -1509,3 +1509,19 @@ def test_an_intent_governs_its_own_verb_only() -> None:
     assert one("Norway intends to negotiate further agreements with Prime Minister Lars Holm of Denmark.").status == "planned"
     found = events("Foreign Minister Anna Berg said Norway intends to carry out the policies announced at the Oslo meeting with Prime Minister Lars Holm last month.", published="2024-03-06")
     assert [e.status for e in found] == ["occurred"], [(e.status, e.sentence) for e in found]
+
+
+def test_intergovernmental_bodies_gather_and_their_ministers_carry_on_talks() -> None:
+    e = one("The International Coffee Organization executive board meets tomorrow in London.", published="2024-03-05")
+    assert (e.type, e.status, e.location, str(e.date.start)) == ("summit", "planned", "London", "2024-03-06"), e
+    found = events(
+        "European Community (EC) farm ministers early today ended talks aimed at saving the dairy pact. "
+        "The ministers will resume talks at 10.00 local time.",
+        published="2024-03-05",
+    )
+    assert sorted(e.status for e in found) == ["occurred", "planned"], [(e.type, e.status, e.sentence) for e in found]
+
+
+def test_a_relative_clause_tells_where_and_when_the_engagement_is_to_be() -> None:
+    e = one("We are coordinating an eventual meeting of the Nordic presidents and Prime Minister Lars Holm, which could take place in Bergen in May.", published="2024-03-05")
+    assert (e.status, e.location, e.date and e.date.text) == ("proposed", "Bergen", "in May"), e
