@@ -928,7 +928,7 @@ def _received_by(text: str, trigger: Trigger, people: Sequence[Mention]) -> bool
 
 _SUBJECT_MATTER_OF = re.compile(r"(?i)\b(?:killing|murder|death|assassination|arrest|detention|imprisonment|jailing|execution|kidnapping|abduction|release|extradition|case|fate|trial)\s+of\s+(?:[\w.’'-]+\s+){0,3}$")
 """A person named as what a meeting was about: "the killing of journalist Jamal Khashoggi", "the release of Gershkovich"."""
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|he|she|they|his|her|its|their|[A-Z][\w.’'-]*)\b[^,;]*$")
+_SINCE_CLAUSE = re.compile(r"\b[Ss]ince\s+(?:the|he|she|they|his|her|its|their|[A-Z][\w.’'-]*)\b[^,;]*$")
 """A time inside a "since …" clause dates what began then, not the engagement."""
 _OWN_ENGAGEMENT = re.compile(r",\s+(?:in|during|at)\s+(?:his|her)\s+(?:[\w-]+\s+){0,3}$")
 """', in his first in-person meeting with …': an apposition naming the main subject's own engagement."""
@@ -1438,6 +1438,8 @@ def extract_events(
                 nation = next((m.country for m in sentence_places if m.span.start in at and m.country), None)
                 if nation:
                     participants = [nation]
+                else:
+                    participants = _mission_of_bodies(text, span, trigger, sentence_orgs, kb)  # "IMF and World Bank teams have visited Warsaw"
             pair = _NAME_PAIR.search(text, max(span.start, trigger.span.start - 40), trigger.span.start)
             if pair:  # "the earlier Reagan-Gorbachev summit", "the Biden-Xi meeting": both are parties
                 named = [_by_surname(word, people, kb, published) for word in pair.groups()]
@@ -1920,6 +1922,31 @@ _RAN_THE_GATHERING = re.compile(
 )
 _THE_GATHERING = re.compile(r"(?i)\b(?:the|this|yesterday['’]s|today['’]s)\s+(?:[\w'’/-]+\s+){0,3}(?:meeting|session|gathering|conference|council|summit)\b")
 _SPOKE_AT_THE_GATHERING = re.compile(r"(?i)\b(?:at|after|before|during|on\s+the\s+sidelines\s+of)\s+(?:the|a|an|this|yesterday['’]s|today['’]s)\s+(?:[\w'’/-]+\s+){0,4}(?:meeting|session|gathering|talks|conference|council|summit)\b")
+
+
+_GROUP_AFTER_BODY = re.compile(r"\s+(?:and\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s+)?(?:[a-z-]+\s+)?(?:missions?|teams?|delegations?|experts)\b")
+_BODY_KINDS = frozenset({"multilateral", "summit_forum"})
+
+
+def _mission_of_bodies(text: str, sentence: Span, trigger: Trigger, orgs: Sequence[Mention], kb: Knowledge) -> list[str]:
+    """An intergovernmental body's mission as the party of a visit: "IMF and World Bank teams have visited Warsaw",
+    "a World Bank mission was due here soon", "an IMF mission to Brazil"."""
+    found: list[str] = []
+    for m in orgs:
+        if getattr(kb.orgs.get(m.canonical), "kind", None) not in _BODY_KINDS or not (sentence.start <= m.span.start and m.span.end <= trigger.span.start):
+            continue
+        group = _GROUP_AFTER_BODY.match(text, m.span.end, trigger.span.end)
+        if group is None:
+            continue
+        between = text[group.end() : trigger.span.start]
+        if trigger.verb and not re.fullmatch(r"[^.;]{0,70}", between) or not trigger.verb and not re.fullmatch(r"\s*", between) and group.end() != trigger.span.end:
+            continue  # (the group is the verb's subject, or the "mission" noun itself)
+        if re.search(r"\b(?:said|says|told|reported|met|meets|meeting)\b", between):
+            continue
+        found.append(m.canonical)
+        later = [o for o in orgs if m.span.end < o.span.start < group.end() and getattr(kb.orgs.get(o.canonical), "kind", None) in _BODY_KINDS]
+        found.extend(o.canonical for o in later)
+    return list(dict.fromkeys(found))
 
 
 def _gathering_officials(text: str, d: _Draft, people_at: dict[int, list[Mention]], published: date | None) -> list[str]:

@@ -1525,3 +1525,11 @@ def test_intergovernmental_bodies_gather_and_their_ministers_carry_on_talks() ->
 def test_a_relative_clause_tells_where_and_when_the_engagement_is_to_be() -> None:
     e = one("We are coordinating an eventual meeting of the Nordic presidents and Prime Minister Lars Holm, which could take place in Bergen in May.", published="2024-03-05")
     assert (e.status, e.location, e.date and e.date.text) == ("proposed", "Bergen", "in May"), e
+
+
+def test_an_intergovernmental_bodys_mission_is_a_party_to_its_visit_but_a_bank_of_business_is_not() -> None:
+    e = one("Since Poland rejoined the IMF last June, IMF and World Bank teams have visited Warsaw on fact-finding missions.", published="1987-03-02")
+    assert (set(e.participants), e.location, e.date) == ({"International Monetary Fund", "World Bank"}, "Warsaw", None), e
+    e = one("An IMF mission would visit Manila in July to review performance.", published="1987-03-02")
+    assert (e.participants, e.status, e.location) == (("International Monetary Fund",), "planned", "Manila"), e
+    assert events("A Citibank team visited Warsaw last week.", published="1987-03-02") == ()
