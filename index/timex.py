@@ -102,7 +102,7 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         r"(?P<coming>(?:in|over)\s+the\s+(?:coming|next|following)\s+(?P<coming_u>days|weeks|months))",
         r"(?P<recent>(?:in|over)\s+recent\s+(?P<recent_u>days|weeks|months))",
         # "around 3 p.m. local time", "at 1115 est": a clock time of the story's day
-        r"(?P<clock>(?:at|around|about|by|after|before|until|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:at|around|about|by)\s+\d{3,4}\s+(?:est|edt|gmt|bst|cet|local\s+time)\b)",
+        r"(?P<clock>(?:at|around|about|by|after|before|until|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:at|around|about|by|for)\s+(?:\d{3,4}|\d{1,2}[:.]\d{2})\s+(?:hours\s+(?:local\b|(?:est|edt|gmt|bst|cet|local\s+time)\b)|(?:est|edt|gmt|bst|cet|local\s+time)\b))",
         r"(?P<deictic>(?:earlier|later)\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening))|yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|tomorrow\s+(?:morning|afternoon|evening))",
         r"(?P<year>(?:in|during|early|late|by|since|until|from|through|of)\s+(?P<year_y>(?:19|20)\d\d)|(?<=the\s)(?P<year_m>(?:19|20)\d\d)(?=\s+(?:[A-Z][\w.-]*\s+){0,3}(?:[Ss]ummit|meeting|talks|visit|conference|session|round|election)))",
         # a bare capitalised month: "a planned February trip"
@@ -121,7 +121,7 @@ class _Hint:
     """
 
     _LETTERS = re.compile(r"[a-z]+")
-    _NUMERIC = re.compile(r"(?:19|20)\d\d|\d/\d|\d\s*[ap]\.?m\b|\d{3,4}\s+(?:est|edt|gmt|bst|cet|local)\b", re.IGNORECASE)
+    _NUMERIC = re.compile(r"(?:19|20)\d\d|\d/\d|\d\s*[ap]\.?m\b|\d{3,4}\s+(?:est|edt|gmt|bst|cet|local)\b|\d[:.]\d\d\s+(?:hours\s+)?(?:est|edt|gmt|bst|cet|local)\b", re.IGNORECASE)
     _MAY = re.compile(
         r"\bM(?i:ay)\b|(?i:\d(?:st|nd|rd|th)?\s*(?:(?:-|–|to|or|and)\s*\d+(?:st|nd|rd|th)?\s*)?\s+may\b|\bmay\s+(?:last|next|this)\s+year\b)"
     )
