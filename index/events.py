@@ -235,6 +235,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             verb = not determiner
         if form in ("bilateral", "bilaterals") and not re.match(r"\s*(?:[.,;:)”\"]|$|with\b|between\b|on\b|in\b|at\b)", text[m.end() : m.end() + 10]):
             continue  # "bilateral ties": an adjective
+        if form.startswith("return") and form.endswith(" to") and not re.match(r"\s+(?:the\s+)?[A-Z]|\s+here\b", text[m.end() : m.end() + 6]):
+            continue  # "return to the negotiating table", "return to growth": only a return to a place is a visit
         if form.split()[0] in ("heads", "head") and _HEADS_AS_NOUN.search(text, max(sentence.start, m.start() - 25), m.start()):
             continue  # "objections from some EC government heads to his plan": the noun
         if tables.blocked_after.get(form.split()[0]) and tables.blocked_after[form.split()[0]].match(text, m.end()):
@@ -487,6 +489,8 @@ _AFTER_ADVERBIAL = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:the|a|an|his|h
 _FUTURE_LEAD = re.compile(r"(?i)\b(?:will|would|shall|'ll|is\s+to|are\s+to|plans?\s+to|expected\s+to|due\s+to|scheduled\s+to|going\s+to|may|might|could)\b")
 _PAST_LEAD = re.compile(r"\b(?:\w{3,}ed|left|met|held|said|told|flew|went|came|made|gave|spoke|took|began|won|was|were)\b")
 """An engagement in an "after" adverbial of a past verb was over by then: "left Bonn yesterday after talks with Kohl"."""
+_VISIT_FOR_TALKS = re.compile(r"\s+(?:[^,;.]{0,40}?\s+)?for\s+(?:further\s+|more\s+|new\s+|fresh\s+|renewed\s+|a\s+new\s+round\s+of\s+|another\s+round\s+of\s+|a\s+round\s+of\s+)?(?:[\w-]+\s+)?")
+"""Between a visit and the talks it is made for: "will return to Cairo for further negotiations"."""
 _MINISTERS_CARRY_ON = re.compile(
     r"\bministers\s+(?:\w+\s+){0,2}(?:resume[ds]?|resuming|hold|holds|held|open(?:ed|s)?|continue[ds]?|begin|began|begins|start(?:ed|s)?|end(?:ed|s)?|abandon(?:ed|s)?|adjourn(?:ed|s)?|suspend(?:ed|s)?|broke\s+off|break\s+off|conclude[ds]?|wound\s+up)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+)?$"
 )
@@ -1532,6 +1536,13 @@ def extract_events(
                         if reach.contains(m.span) and m.kind == "country" and m.country and not re.match(r"['’]s?\b", text[m.span.end : m.span.end + 2])
                     ]
                     participants = [*participants, *dict.fromkeys(c for c in sides if c and c not in participants and c not in own)]
+            if not participants and not trigger.verb and trigger.type in ("talks", "meeting") and this_sentence and this_sentence[-1].type == "visit" and this_sentence[-1].participants and this_sentence[-1].location:
+                visit = this_sentence[-1]
+                if _VISIT_FOR_TALKS.fullmatch(text, visit.trigger.end, trigger.span.start) and not re.match(r"\s+with\b", text[trigger.span.end : trigger.span.end + 6]):  # (not "for talks with investors")
+                    place = kb.places.get(visit.location)
+                    host = kb.country_on(place.country, published) if place is not None and place.country else None
+                    own = {nationality.get(p, p) for p in visit.participants}
+                    participants = [*visit.participants, *([host] if host and host not in own else [])]  # "the Canadian team will return to Cairo for further negotiations": with Egypt
             if not participants and not trigger.weak and trigger.type in ("talks", "meeting"):
                 wide = Span(min(clause.start, max(span.start, _subject_start(text, span, trigger.span))), clause.end)
                 participants = _country_parties(text, wide, trigger, sentence_places, kb, sentence_orgs, published)
@@ -1707,6 +1718,8 @@ def extract_events(
                     location = host.group(1) if kb.places[host.group(1)].kind == "city" else kb.places[host.group(1)].name
             if trigger.form == "is in" and location is None:
                 continue  # "is in" is a visit only when a place follows
+            if trigger.form.startswith("return") and trigger.form.endswith(" to") and not _returns_abroad(participants, location, nationality, kb, published):
+                continue  # "before returning to London", "Baker returned to the United States": going home is no visit
             forum = (
                 tables.forums.search(text, max(span.start, trigger.span.start - 70), min(span.end, trigger.span.end + 60))  # (a long name: "the International Coffee Organization executive board meets")
                 or (tables.forums.search(text, span.start, trigger.span.start) if _forum_session(text, span, trigger, tables) else None)
@@ -1922,6 +1935,15 @@ _RAN_THE_GATHERING = re.compile(
 )
 _THE_GATHERING = re.compile(r"(?i)\b(?:the|this|yesterday['’]s|today['’]s)\s+(?:[\w'’/-]+\s+){0,3}(?:meeting|session|gathering|conference|council|summit)\b")
 _SPOKE_AT_THE_GATHERING = re.compile(r"(?i)\b(?:at|after|before|during|on\s+the\s+sidelines\s+of)\s+(?:the|a|an|this|yesterday['’]s|today['’]s)\s+(?:[\w'’/-]+\s+){0,4}(?:meeting|session|gathering|talks|conference|council|summit)\b")
+
+
+def _returns_abroad(participants: Sequence[str], location: str | None, nationality: dict[str, str], kb: Knowledge, published: date | None) -> bool:
+    """A return is a visit only to another country's soil, every party's country known: "the Canadian team will return to Cairo"."""
+    place = kb.places.get(location or "")
+    where = kb.country_on(place.country, published) if place is not None and place.country else None
+    if not participants or where is None:
+        return False
+    return all((p if _is_country_code(p) else nationality.get(p)) not in (None, where) for p in participants)
 
 
 _GROUP_AFTER_BODY = re.compile(r"\s+(?:and\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s+)?(?:[a-z-]+\s+)?(?:missions?|teams?|delegations?|experts)\b")

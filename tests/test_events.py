@@ -1533,3 +1533,14 @@ def test_an_intergovernmental_bodys_mission_is_a_party_to_its_visit_but_a_bank_o
     e = one("An IMF mission would visit Manila in July to review performance.", published="1987-03-02")
     assert (e.participants, e.status, e.location) == (("International Monetary Fund",), "planned", "Manila"), e
     assert events("A Citibank team visited Warsaw last week.", published="1987-03-02") == ()
+
+
+def test_a_return_abroad_is_a_visit_made_for_the_talks_after_it_but_going_home_is_not() -> None:
+    found = events(
+        "Canadian and Egyptian negotiators failed to agree during talks last week, but the Canadian team will return to Cairo for further negotiations.",
+        published="1987-03-02", dateline="CAIRO, March 2",
+    )
+    kinds = sorted((e.type, e.status, e.participants) for e in found)
+    assert ("visit", "planned", ("CA",)) in kinds and ("talks", "planned", ("CA", "EG")) in kinds, kinds
+    home = events("British Trade Minister Alan Clark will visit Seoul before returning to London on April 11.", published="1987-04-01")
+    assert [e.location for e in home if e.type == "visit"] == ["Seoul"], [(e.type, e.location) for e in home]
