@@ -554,6 +554,15 @@ class _ArticleEntities:
                             end = start + len(whole)  # "Hernandez Grisanti said": the whole two-part surname
                         self.add("person", start, end, ref.name, ref.country, ref.role)
                         continue
+                    initial = not self.text[sentence.span.start : start].strip(" \"“‘'(")
+                    if len(word) >= 6 and word not in self.kb.places and word not in self.kb.orgs and word not in _words(self.kb, "given_names") and (
+                        not initial or _TYPO_SUBJECT_VERB.match(self.text, end)
+                    ):
+                        typo = [k for k in by_short if " " not in k and len(k) >= 5 and k != word and _one_edit(k, word)]
+                        if len(typo) == 1 and len({r.name for r in by_short[typo[0]]}) == 1:  # "Schultz is currently visiting Peking", after "George Shultz"
+                            ref = by_short[typo[0]][0]
+                            self.add("person", start, end, ref.name, ref.country, ref.role)
+                            continue
                     holders = in_office.get(word)
                     if not holders and _HONORIFIC_BEFORE.search(self.text, max(0, start - 6), start):
                         # "Mr. Nikonov": a courtesy title names a person, so any office of the day counts
@@ -754,6 +763,20 @@ _HEADLINE_WORDS = frozenset(
     "Talks Seeks Set Hold Holds Hails Urges Warns Vows Agree Agrees Plans Eyes Eyeing Ahead About Against Than Not".split()
 )
 _ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|az|ul|bin|ibn|bint|abu|ben)-[A-Z]")
+
+
+_TYPO_SUBJECT_VERB = re.compile(r"\s+(?:is|was|has|had|will|would|said|says|told|met|arrived|left|flew|visited)\b")
+"""A sentence's first word followed by its verb: a name, not a capitalised common word."""
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Two surnames one typo apart (a letter added, dropped or changed), first letters alike: "Schultz" for "Shultz"."""
+    if a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _similar(a: str, b: str) -> bool:

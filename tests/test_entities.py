@@ -272,3 +272,9 @@ def test_a_country_possessive_before_a_given_name_marks_a_person(kb) -> None:
 def test_a_place_named_after_someone_is_no_person(kb) -> None:
     found = people(kb, "The minister was received at King Fahad International Airport by Ambassador Lena Dahl.", "2022-07-15")
     assert [name for _, name in found] == ["Lena Dahl"], found
+
+
+def test_a_surname_one_typo_off_is_the_person_the_story_named(kb) -> None:
+    found = people(kb, "Secretary of State George Shultz arrived on Sunday. Schultz is currently visiting Peking.", "1987-03-02")
+    assert ("Schultz", "George Shultz") in found, found
+    assert ("Bakers", "James Baker") not in people(kb, "Treasury Secretary James Baker spoke. Bakers across the country protested.", "1987-03-02")
