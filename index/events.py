@@ -340,9 +340,11 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     if trigger.form in ("is in", "is here") and re.match(r"(?i)(?:(?:is|are)\s+(?:currently|now|already|still)|(?:was|were)(?:\s+(?:currently|already|still|last))?)\s+(?:in|here)\b", text[trigger.span.start : trigger.span.end]) and not tables.negation.search(text[max(clause.start, trigger.span.start - 22) : trigger.span.start]):
         return "occurred"  # "Knox, who is currently in Buenos Aires": there now, whatever is requested of him
     before_start = max(clause.start, trigger.span.start - 90)
-    before = text[before_start : trigger.span.start]
+    before = _ASIDE_HEDGE.sub(lambda m: " " * len(m.group(0)), text[before_start : trigger.span.start])  # "Indonesia, Malaysia and, perhaps, Thailand will meet": the hedge is on one of them
     if not trigger.verb and (_BEGAN_AFTER.match(text, trigger.span.end) or _begun_subject(text, clause, trigger)):
         return "occurred"  # "The summit, which began on Friday, is hosted by …", "The summit has been dominated by …": under way
+    if not trigger.verb and re.search(r"(?i)\b(?:seeking|seeks|sought|trying|tries|hoping|hopes|aiming|aims)\s+(?:[\w-]+\s+){0,2}through\s+(?:the\s+)?(?:[\w-]+\s+)?$", before[-70:]):
+        return "occurred"  # "Ecuador is seeking through negotiations with its banks to postpone payments": the means, under way
     if not trigger.verb and not trigger.weak and re.search(r"(?i)\b(?:current|ongoing|continuing|present)\s+(?:[\w-]+\s+){0,2}$", before[-40:]) and not tables.negation.search(before[-40:]):
         return "occurred"  # "seeking a flexible attitude from its creditor banks in current talks": under way
     if not trigger.verb:
@@ -450,7 +452,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     if (future or (window and published and window[0] >= published)) and re.search(r"\b(?:meets|visits|travels|leaves|flies|heads|arrives|begins|starts|opens|goes|tours|sets\s+out|sets\s+off|departs|embarks)\b", lead_in):
         return "planned"  # "travels to Italy this evening", "leaves on Saturday on a trip"
     weak = [c for c in cues if c[1] != "cancelled" and c[1] != "postponed"]
-    hedge = re.search(r"(?i)\b(?:probably|perhaps|possibly|maybe|potentially|hypothetical|could|might)\b", text[max(clause.start, trigger.span.start - 80, before_start + scope.start("cut") if scope else 0) : trigger.span.start])
+    hedge = re.search(r"(?i)\b(?:probably|perhaps|possibly|maybe|potentially|hypothetical|could|might)\b", _ASIDE_HEDGE.sub(" ", text[max(clause.start, trigger.span.start - 80, before_start + scope.start("cut") if scope else 0) : trigger.span.start]))
     if hedge and not (trigger.verb and _PAST_VERB.match(trigger_text)):
         return "proposed"  # a hedge governs the whole clause: "probably … he will head to China"
     if weak:
@@ -469,6 +471,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
 
 _UNDOING_PARTICIPLE = re.compile(r",\s+(scrapping|cancell?ing|calling\s+off|shelving|abandoning|postponing|putting\s+off|delaying|deferring)\s+(?:[\w’'-]+\s+){0,3}$")
 """A participle of undoing just before a trigger's noun phrase: ", scrapping planned stops", ", postponing his visit"."""
+_ASIDE_HEDGE = re.compile(r"(?i),\s*(?:perhaps|possibly|probably|maybe)\s*,")
+"""A hedge set off by commas inside a list hedges one member, not the engagement."""
 _LATER_TODAY = re.compile(r"(?i)\blater\s+(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
 _LATE_PAST_ASIDE = re.compile(r"(?i)[^,;.]{0,60},\s*(?:which|that)\s+[^,;.]{0,100},\s*(?:has|have|had|was|were|is|are)\s+(?:now\s+|also\s+)?(?:been\s+|being\s+)?(postponed|cancell?ed|called off|put off|delayed|scrapped|deferred|dropped|rescheduled|suspended)\b")
 """A noun engagement, a relative clause set off by commas, then its verb: "the visit, which was due on Sunday, has been postponed"."""

@@ -1544,3 +1544,10 @@ def test_a_return_abroad_is_a_visit_made_for_the_talks_after_it_but_going_home_i
     assert ("visit", "planned", ("CA",)) in kinds and ("talks", "planned", ("CA", "EG")) in kinds, kinds
     home = events("British Trade Minister Alan Clark will visit Seoul before returning to London on April 11.", published="1987-04-01")
     assert [e.location for e in home if e.type == "visit"] == ["Seoul"], [(e.type, e.location) for e in home]
+
+
+def test_a_hedge_on_one_member_of_a_list_and_talks_as_a_means() -> None:
+    e = one("Officials from Norway, Denmark and, perhaps, Sweden will meet in Oslo tomorrow to discuss fisheries.", published="2024-03-05")
+    assert e.status == "planned", e.status
+    e = one("Norway is seeking through negotiations with Denmark to settle the fishing dispute, Foreign Minister Anna Berg said.", published="2024-03-05")
+    assert e.status == "occurred", e.status
