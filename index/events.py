@@ -2320,7 +2320,7 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
     return codes if len(codes) >= 2 else []
 
 
-_CREDITOR_BODY = re.compile(r"\b(?:Paris\s+Club|London\s+Club|creditor\s+(?:banks|nations|governments|countries)|(?:bank|banks')\s+advisory\s+committee|steering\s+committee|commercial\s+bank\s+creditors|creditor\s+banks|\bwith\s+(?:its\s+|their\s+|the\s+|private\s+)*(?:commercial|international|foreign)\s+(?:bank\s+)?(?:banks|creditors|lenders)|its\s+creditors)\b")
+_CREDITOR_BODY = re.compile(r"\b(?:Paris\s+Club|London\s+Club|creditor\s+(?:banks|nations|governments|countries)|(?:bank|banks')\s+advisory\s+committee|(?:the|its|their)\s+advisory\s+committee|steering\s+committee|commercial\s+bank\s+creditors|creditor\s+banks|\bwith\s+(?:its\s+|their\s+|the\s+|private\s+)*(?:commercial|international|foreign)\s+(?:bank\s+)?(?:banks|creditors|lenders)|its\s+creditors)\b")
 _CREDITORS = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:creditors?|lenders|banks|bank\s+(?:advisory\s+)?committee|advisory\s+committee|steering\s+committee)\b")
 """A country's creditor banks: in debt talks they are the other side, and not a country."""
 _BLOC_PARTIES = frozenset({"European Community", "European Union", "Comecon", "Council for Mutual Economic Assistance", "OPEC", "ASEAN", "NATO", "Gulf Cooperation Council", "African Union", "Arab League"})

@@ -1551,3 +1551,8 @@ def test_a_hedge_on_one_member_of_a_list_and_talks_as_a_means() -> None:
     assert e.status == "planned", e.status
     e = one("Norway is seeking through negotiations with Denmark to settle the fishing dispute, Foreign Minister Anna Berg said.", published="2024-03-05")
     assert e.status == "occurred", e.status
+
+
+def test_a_meeting_with_the_advisory_committee_is_a_countrys_debt_talks() -> None:
+    e = one("Peruvian officials held their last formal meeting with the advisory committee in New York in January.", published="1987-03-11")
+    assert (e.type, e.participants, e.location) == ("talks", ("PE",), "New York"), e
