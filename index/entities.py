@@ -506,7 +506,8 @@ class _ArticleEntities:
         for ref in self.people.values():
             forms = ref.short_forms
             country = ref.country or (ref.known.country if ref.known is not None else None)
-            if country in paternal:
+            if country in paternal or (country is None and ref.known is None and len(ref.name.split()) == 3 and ref.name.split()[0] in _words(self.kb, "given_names")):
+                # (a three-part name of no known country, "Mario Rodriguez Montero": likely Spanish or Portuguese)
                 words = [w for w in (ref.known.surname if ref.known is not None else ref.name).split() if w.lower() not in _words(self.kb, "particles")]
                 if len(words) >= (2 if ref.known is not None else 3) and len(words[-2]) > 2 and words[-2].isalpha():
                     forms = (*forms, words[-2])  # "Arturo Hernandez Grisanti" is "Hernandez": the father's surname comes first
@@ -549,9 +550,10 @@ class _ArticleEntities:
                     if refs:
                         candidates = self._of_the_sex_named(refs, start)
                         ref = self._nearest(candidates, start, self._mentions_before(start) if len(candidates) > 1 else None)
-                        whole = ref.known.surname if ref.known is not None else ""
+                        parts = ref.name.split()
+                        whole = ref.known.surname if ref.known is not None else " ".join(parts[parts.index(word) :]) if word in parts[1:] else ""
                         if " " in whole and whole.startswith(word + " ") and self.text.startswith(whole, start):
-                            end = start + len(whole)  # "Hernandez Grisanti said": the whole two-part surname
+                            end = start + len(whole)  # "Hernandez Grisanti said", "Ortiz Mena also said": the whole two-part surname
                         self.add("person", start, end, ref.name, ref.country, ref.role)
                         continue
                     initial = not self.text[sentence.span.start : start].strip(" \"“‘'(")

@@ -517,7 +517,7 @@ _TRAVEL_VERB_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:made|paid|arrived|flew|travel
 """The doer of the main clause a ", where he …" hangs from: "Kishida made a surprise visit to Kyiv, where he met Zelenskyy"."""
 _ON_THE_WAY = re.compile(r"(?i)\b(?:before|after|while|then|en\s+route|on\s+his\s+way|on\s+her\s+way)\s+(?:flying|travelling|traveling|heading|leaving|going|returning|departing|moving\s+on)\s+(?:on\s+)?(?:to|for|from)\s+(?:the\s+)?$")
 _DETERMINER = re.compile(r"(?i)\b(?:a|an|the|his|her|their|its|several|two|three)\b")
-_SAID_THEN_WHEN = re.compile(r"(?:,[^,]{0,80},)?\s+(?:said|says|told(?:\s+[\w-]+){0,2}?)\s+(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:(?:at|in)\s+[^,.;]{3,70}?\s+)?(?:after|before|following|during|at\s+the|on\s+the|upon|on\s+arriving|on\s+arrival|returning|back)\b")
+_SAID_THEN_WHEN = re.compile(r"(?:,[^,]{0,80},)?\s+(?:said|says|told(?:\s+[\w-]+){0,2}?|made\s+(?:the|his|her|these|those)\s+(?:comments?|remarks?)|spoke|was\s+speaking)\s+(?:today\s+|yesterday\s+|on\s+\w+day\s+)?(?:(?:at|in)\s+[^,.;]{3,70}?\s+)?(?:after|before|following|during|at\s+the|on\s+the|upon|on\s+arriving|on\s+arrival|returning|back)\b")
 """A speaker and the time of his own engagement: "X said at the end of a visit", "Y told reporters after talks"."""
 _DOUBTED_AFTER = re.compile(r"(?i)^(?:[^;,.]|(?<=[A-Z])\.){0,90}?\b(?:is|was|are|were|seemed|seems|looked|looks|remained|remains)\s+(?:\w+\s+)?(?:(?:unlikely|doubtful|uncertain|in\s+doubt|possible|under\s+(?:consideration|discussion|study)|being\s+(?:considered|discussed|studied)|mooted)\b(?!\s+to\b)|(?:unlikely|not\s+(?:expected|likely))\s+to\s+(?:be\s+held|be\s+convened|take\s+place|go\s+ahead|happen|occur|materiali[sz]e)\b)")
 """What follows a noun trigger when it is talked of, not planned: "was unlikely", "is unlikely to be held"."""
@@ -872,7 +872,7 @@ def _participants(
             main = next((m for m in people if m.span.end <= trigger.span.start), None)
             if main is None and topic:
                 add(topic)
-        if main is None and (trigger.type == "visit" or names):  # "Murakhovsky said at the end of a brief visit here …": the speaker's own visit
+        if main is None and (trigger.type == "visit" or names or _WITH_UNNAMED_OFFICIALS.match(text, trigger.span.end)):  # "Murakhovsky said at the end of a brief visit here …": the speaker's own visit
             main = next((m for m in people if m.span.end <= trigger.span.start and _SAID_THEN_WHEN.match(text, m.span.end, trigger.span.start)), None)
         if len(names) < 2 and trigger.type in ("meeting", "talks") and not any(trigger.span.end <= m.span.start for m in people if m.canonical in names):
             # "Carney told Trump on Tuesday that Canada won't be for sale, during a first meeting in the Oval Office": the two of them
@@ -936,6 +936,8 @@ def _received_by(text: str, trigger: Trigger, people: Sequence[Mention]) -> bool
 
 _SUBJECT_MATTER_OF = re.compile(r"(?i)\b(?:killing|murder|death|assassination|arrest|detention|imprisonment|jailing|execution|kidnapping|abduction|release|extradition|case|fate|trial)\s+of\s+(?:[\w.’'-]+\s+){0,3}$")
 """A person named as what a meeting was about: "the killing of journalist Jamal Khashoggi", "the release of Gershkovich"."""
+_WITH_UNNAMED_OFFICIALS = re.compile(r"\s+with\s+(?:(?:the|his|her|their)\s+)?(?:[A-Z][\w.]*\s+){1,2}(?:officials|counterparts|negotiators|delegates|delegation|leaders|ministers)\b")
+"""'meetings with U.S. officials': a side named only by its country."""
 _SINCE_CLAUSE = re.compile(r"\b[Ss]ince\s+(?:the|he|she|they|his|her|its|their|[A-Z][\w.’'-]*)\b[^,;]*$")
 """A time inside a "since …" clause dates what began then, not the engagement."""
 _OWN_ENGAGEMENT = re.compile(r",\s+(?:in|during|at)\s+(?:his|her)\s+(?:[\w-]+\s+){0,3}$")

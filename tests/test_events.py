@@ -1556,3 +1556,12 @@ def test_a_hedge_on_one_member_of_a_list_and_talks_as_a_means() -> None:
 def test_a_meeting_with_the_advisory_committee_is_a_countrys_debt_talks() -> None:
     e = one("Peruvian officials held their last formal meeting with the advisory committee in New York in January.", published="1987-03-11")
     assert (e.type, e.participants, e.location) == ("talks", ("PE",), "New York"), e
+
+
+def test_a_speakers_own_meetings_with_a_countrys_officials() -> None:
+    found = events(
+        "Mario Rodriguez Montero, president of a regional trade committee, said he was aware of the deficit. "
+        "Rodriguez made the comment at a news conference after two days of meetings with U.S. officials on trade bills.",
+        published="1987-06-19", dateline="WASHINGTON, June 19",
+    )
+    assert [(e.type, e.participants) for e in found] == [("meeting", ("Mario Rodriguez Montero", "US"))], [(e.type, e.participants) for e in found]
