@@ -1913,6 +1913,7 @@ def extract_events(
         # a company story ("<WX>", "per share", "takeover"): meetings and calls of people with no country are boardroom business
         merged = [d for d in merged if d.type in ("summit", "visit") or any(_is_country_code(p) or p in nationality for p in d.participants)]
     merged = [d for d in merged if not _domestic(d, kb, nationality, published)]
+    merged.sort(key=lambda d: (min(e.start for e in d.evidence) if d.evidence else d.sentence.start, d.trigger.start))  # in reading order, as a reader meets them
     events = []
     for n, d in enumerate(merged, start=1):
         evidence = tuple(Evidence(text[s.start : s.end], s) for s in sorted(set(d.evidence), key=lambda s: (s.start, s.end)))  # in reading order, once each

@@ -1565,3 +1565,12 @@ def test_a_speakers_own_meetings_with_a_countrys_officials() -> None:
         published="1987-06-19", dateline="WASHINGTON, June 19",
     )
     assert [(e.type, e.participants) for e in found] == [("meeting", ("Mario Rodriguez Montero", "US"))], [(e.type, e.participants) for e in found]
+
+
+def test_events_come_in_reading_order() -> None:
+    found = events(
+        "Canadian and Egyptian negotiators failed to agree during talks last week, but the Canadian team will return to Cairo for further negotiations.",
+        published="1987-03-02", dateline="CAIRO, March 2",
+    )
+    assert [e.trigger.start for e in found] == sorted(e.trigger.start for e in found), [(e.type, e.status) for e in found]
+    assert found[0].status == "occurred"
