@@ -101,6 +101,8 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         rf"(?P<pastn>(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<pastn_n>{number})\s+(?P<pastn_u>{unit}))",
         r"(?P<coming>(?:in|over)\s+the\s+(?:coming|next|following)\s+(?P<coming_u>days|weeks|months))",
         r"(?P<recent>(?:in|over)\s+recent\s+(?P<recent_u>days|weeks|months))",
+        # "is likely to visit Moscow soon": within the month ahead (not "as soon as", "soon after")
+        r"(?<!as\s)(?<!too\s)(?<!how\s)(?P<soon>soon|shortly)(?!\s+(?:after|before|as|afterwards|thereafter|to\s+be)\b)",
         # "around 3 p.m. local time", "at 1115 est": a clock time of the story's day
         r"(?P<clock>(?:at|around|about|by|after|before|until|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:at|around|about|by|for)\s+(?:\d{3,4}|\d{1,2}[:.]\d{2})\s+(?:hours\s+(?:local\b|(?:est|edt|gmt|bst|cet|local\s+time)\b)|(?:est|edt|gmt|bst|cet|local\s+time)\b))",
         r"(?P<deictic>(?:earlier|later)\s+(?:in\s+the\s+day|today|this\s+(?:morning|afternoon|evening))|yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|tomorrow\s+(?:morning|afternoon|evening))",
@@ -129,7 +131,7 @@ class _Hint:
     def __init__(self, month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> None:
         words = {w.lower() for w in (*month_words, *weekday_words)} - {"may"}
         words |= {"spring", "summer", "autumn", "winter", "day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "quarter",
-                  "yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"}
+                  "yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "soon", "shortly"}
         self.words = frozenset(words)
 
     def search(self, text: str, start: int, end: int) -> bool:
@@ -409,6 +411,8 @@ def resolve(match: re.Match[str], published: date, kb: Knowledge) -> tuple[Windo
     if g["coming"]:
         n = {"days": 7, "weeks": 30, "months": 180}[g["coming_u"].lower()]
         return None, (published, published + timedelta(days=n))
+    if g["soon"]:
+        return None, (published, published + timedelta(days=30))
     if g["recent"]:
         n = {"days": 7, "weeks": 30, "months": 180}[g["recent_u"].lower()]
         return (published - timedelta(days=n), published), None

@@ -1,6 +1,6 @@
 """Temporal phrases resolve from the publication date and the tense."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -84,4 +84,12 @@ def test_a_clock_time_is_the_storys_day(kb) -> None:
         found = find_time_expressions(text, 0, len(text), FRIDAY, kb)
         assert [(f.past, f.future) for f in found] == [((FRIDAY, FRIDAY), (FRIDAY, FRIDAY))], text
     for text in ("The index rose 3 pct to 1900 points.", "The budget sets aside funds for 1987 local elections."):
+        assert find_time_expressions(text, 0, len(text), FRIDAY, kb) == [], text
+
+
+def test_soon_is_within_the_month_ahead_but_not_as_soon_as(kb) -> None:
+    for text in ("Shultz is likely to visit Moscow soon for talks.", "An IMF team would visit La Paz shortly."):
+        found = find_time_expressions(text, 0, len(text), FRIDAY, kb)
+        assert [(f.past, f.future) for f in found] == [(None, (FRIDAY, FRIDAY + timedelta(days=30)))], text
+    for text in ("He will leave as soon as possible.", "Soon after the meeting he left.", "It came too soon."):
         assert find_time_expressions(text, 0, len(text), FRIDAY, kb) == [], text
