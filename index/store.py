@@ -1277,20 +1277,14 @@ class Store:
     @contextmanager
     def writer(self, wait_seconds: float = 0.0, on_wait: Any = None, limitmb: int = 256) -> Iterator["StoreWriter"]:
         """A write session; commits on success, cancels on error."""
-        deadline = time.monotonic() + wait_seconds
-        told = False
-        while True:
+
+        def open_writer() -> Any:
             try:
-                w = self.ix.writer(limitmb=limitmb)
-                break
+                return self.ix.writer(limitmb=limitmb)
             except LockError:
-                if time.monotonic() >= deadline:
-                    raise IndexBusy(f"another `readout index` is writing {self.path}; try again when it has finished") from None
-                if on_wait and not told:
-                    on_wait()
-                    told = True
-                time.sleep(0.2)
-        session = StoreWriter(w)
+                return None
+
+        session = StoreWriter(self._wait_for(open_writer, wait_seconds, on_wait))
         try:
             yield session
         except BaseException:
@@ -1309,19 +1303,25 @@ class Store:
         hold the run lock) is never left writing into a folder swapped away.
         """
         lock = FileStorage(str(self.path)).lock(f"{whoosh_index._DEF_INDEX_NAME}_WRITELOCK")  # (the index's own lock, even if it cannot be read)
+        self._wait_for(lambda: lock if lock.acquire(blocking=False) else None, wait_seconds, on_wait)
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _wait_for(self, attempt: Any, wait_seconds: float, on_wait: Any) -> Any:
+        """What ``attempt`` returns once it gets the index's write lock (None while another holds it),
+        trying every 0.2 s for ``wait_seconds``, telling ``on_wait`` once; IndexBusy after that."""
         deadline = time.monotonic() + wait_seconds
         told = False
-        while not lock.acquire(blocking=False):
+        while (got := attempt()) is None:
             if time.monotonic() >= deadline:
                 raise IndexBusy(f"another `readout index` is writing {self.path}; try again when it has finished")
             if on_wait and not told:
                 on_wait()
                 told = True
             time.sleep(0.2)
-        try:
-            yield
-        finally:
-            lock.release()
+        return got
 
     def segment_builder(self, limitmb: int = 128) -> "SegmentBuilder":
         """A writer of one new segment, for another process while this one holds the lock.
