@@ -338,7 +338,7 @@ class _ArticleEntities:
                 first_index = i
                 i = j + 1
                 before = covered.get(first_index - 1)
-                after_run = next(k for k in range(first_index, len(tokens)) if tokens[k] is run[-1]) + 1 if run else len(tokens)
+                after_run = tokens.index(run[-1], first_index) + 1 if run else len(tokens)
                 if after_run < len(tokens) and tokens[after_run].text in _words(self.kb, "named_after_people") and self.text[run[-1].end : tokens[after_run].start] == " ":
                     continue  # "King Abdulaziz International Airport", "Jomo Kenyatta University": a place named after someone
                 if len(run) == 1 and before is not None and before.kind in ("title", "honorific"):

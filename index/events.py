@@ -159,13 +159,13 @@ _NOUN_COMPLEMENT = r"(?:\s+(?:with|between|in|on|of|at|among|involving)\s+[^,;.:
 """What follows an engagement noun before its verb: "discussions with Murata and other officials"."""
 _REPORTED_SUBJECT = re.compile(r"\b(?:said|says|say|added|adds|that)\s+(?:the|a|an|these|those|this|their|his|her|its)\s+(?:[\w.’'-]+\s+){0,3}$")
 """A noun trigger heading the subject of a reported clause: "He said the talks with the banks will follow in April"."""
-_AUX_AFTER_OBJECT = re.compile(_NOUN_COMPLEMENT + r"\s+(?:will|(?:is|are)\s+(?:expected|scheduled|due|set|to))\b")
+_WILL_AUX = r"will|(?:is|are)\s+(?:expected|scheduled|due|set|to)"
+_MAYBE_AUX = r"(?:could|may|might)\s+(?:take\s+place|be\s+held|happen|occur|go\s+ahead|come)"
+_WOULD_AUX = r"would\s+(?:take\s+place|be\s+held|begin|start|open|resume|follow|continue|convene)"
+_AUX_AFTER_OBJECT = re.compile(_NOUN_COMPLEMENT + rf"\s+(?:{_WILL_AUX})\b")
 """'… discussions with Murata and other officials will focus': the subject's own auxiliary, past its complement."""
-_MAYBE_AFTER_OBJECT = re.compile(_NOUN_COMPLEMENT + r"\s+(?:could|may|might)\s+(?:take\s+place|be\s+held|happen|occur|go\s+ahead|come)\b")
-_OWN_AUX_AFTER = re.compile(
-    "(" + _NOUN_COMPLEMENT + r")\s+(?:will|(?:is|are)\s+(?:expected|scheduled|due|set|to)|(?:could|may|might)\s+(?:take\s+place|be\s+held|happen|occur|go\s+ahead|come)"
-    r"|would\s+(?:take\s+place|be\s+held|begin|start|open|resume|follow|continue|convene))\b"
-)
+_MAYBE_AFTER_OBJECT = re.compile(_NOUN_COMPLEMENT + rf"\s+{_MAYBE_AUX}\b")
+_OWN_AUX_AFTER = re.compile("(" + _NOUN_COMPLEMENT + rf")\s+(?:{_WILL_AUX}|{_MAYBE_AUX}|{_WOULD_AUX})\b")
 """A noun engagement's own auxiliary past its complement: "the talks with the banks will follow in April", "the talks would take place in Jeddah on Sunday"."""
 _CONDITIONAL_OPENER = re.compile(r"\s*[\"“]?(?:If|Unless|Should)\b[^,;]{3,120},")
 """A sentence opening with a condition: what its main clause plans only may happen."""
@@ -1041,7 +1041,9 @@ def _location(
                 return _place_name(named, kb)
     if best is None:
         fronted = next((m for m in places if clause.start <= m.span.start <= clause.start + 12 and _FRONTED_PLACE.fullmatch(text, clause.start, m.span.start) and re.match(r"(?:\s+(?:on|last|this|early|late|earlier)\s+[\w ]{0,20}?)?,\s", text[m.span.end : m.span.end + 30]) and m.span.end < trigger.span.start), None)
-        if fronted is not None and not _SAYING.search(text, fronted.span.end, trigger.span.start):  # ("In Dar es Salaam, Bomani said … the London talks": where he spoke)  # "In Paris on Monday, Macron hosted an emergency meeting": the fronted place is the main clause's
+        if fronted is not None and not _SAYING.search(text, fronted.span.end, trigger.span.start):
+            # "In Paris on Monday, Macron hosted an emergency meeting": the fronted place is the main clause's
+            # (not "In Dar es Salaam, Bomani said … the London talks": where he spoke)
             return _place_name(fronted, kb)
     if best is None and trigger.type in ("summit", "meeting", "talks"):
         going = _GOING_TO_ATTEND.search(text, max(0, trigger.span.start - 200), trigger.span.start)
