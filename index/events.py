@@ -237,7 +237,12 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             continue  # "bilateral ties": an adjective
         if form.startswith("return") and form.endswith(" to") and not re.match(r"\s+(?:the\s+)?[A-Z]|\s+here\b", text[m.end() : m.end() + 6]):
             continue  # "return to the negotiating table", "return to growth": only a return to a place is a visit
-        if form.split()[0] in ("heads", "head") and _HEADS_AS_NOUN.search(text, max(sentence.start, m.start() - 25), m.start()):
+        if form.endswith(" for") and (
+            not re.match(r"\s+(?:the\s+)?[A-Z]|\s+home\b", text[m.end() : m.end() + 6])
+            or re.match(r"\s+the\s+(?:[\w.-]+\s+){0,3}(?:summit|conference|meeting|talks|session)\b", text[m.end() : m.end() + 60])
+        ):
+            continue  # "left for Washington", "heading for Moscow" are trips; "heading for a recession" is not, and "depart for the Venice summit" is the summit's
+        if form.split()[0] in ("heads", "head", "headed", "heading") and _HEADS_AS_NOUN.search(text, max(sentence.start, m.start() - 25), m.start()):
             continue  # "objections from some EC government heads to his plan": the noun
         if tables.blocked_after.get(form.split()[0]) and tables.blocked_after[form.split()[0]].match(text, m.end()):
             continue  # "meet demand", "meet halfway"
@@ -493,8 +498,12 @@ _AFTER_ADVERBIAL = re.compile(r"(?i)\b(?:after|following)\s+(?:(?:the|a|an|his|h
 _FUTURE_LEAD = re.compile(r"(?i)\b(?:will|would|shall|'ll|is\s+to|are\s+to|plans?\s+to|expected\s+to|due\s+to|scheduled\s+to|going\s+to|may|might|could)\b")
 _PAST_LEAD = re.compile(r"\b(?:\w{3,}ed|left|met|held|said|told|flew|went|came|made|gave|spoke|took|began|won|was|were)\b")
 """An engagement in an "after" adverbial of a past verb was over by then: "left Bonn yesterday after talks with Kohl"."""
-_VISIT_FOR_TALKS = re.compile(r"\s+(?:[^,;.]{0,40}?\s+)?for\s+(?:further\s+|more\s+|new\s+|fresh\s+|renewed\s+|a\s+new\s+round\s+of\s+|another\s+round\s+of\s+|a\s+round\s+of\s+)?(?:[\w-]+\s+)?")
+_VISIT_FOR_TALKS = re.compile(r"\s+(?:[^,;.]{0,60}?\s+)?for\s+(?:further\s+|more\s+|new\s+|fresh\s+|renewed\s+|a\s+new\s+round\s+of\s+|another\s+round\s+of\s+|a\s+round\s+of\s+)?(?:[\w-]+\s+)?")
 """Between a visit and the talks it is made for: "will return to Cairo for further negotiations"."""
+_TRIP_PURPOSE = re.compile(r"[^,;.:]{0,60}?\bto\s+(?P<verb>discuss|negotiate)\b")
+"""A trip's purpose told after it: "has left for Washington to discuss Sri Lanka's request", "a July trip to China to discuss trade"."""
+_SETTING_OUT = re.compile(r"(?i)^(?:arriv|left\b|leav|head|depart|set\s+(?:off|out)|sets\s+(?:off|out)|on\s+arriving|is\s+here|are\s+here|(?:is|are)\s+(?:\w+\s+)?(?:expected|due))")
+"""A traveller arriving or setting off: the talks the trip is for are still to come ("arrived in Algiers for talks")."""
 _MINISTERS_CARRY_ON = re.compile(
     r"\bministers\s+(?:\w+\s+){0,2}(?:resume[ds]?|resuming|hold|holds|held|open(?:ed|s)?|continue[ds]?|begin|began|begins|start(?:ed|s)?|end(?:ed|s)?|abandon(?:ed|s)?|adjourn(?:ed|s)?|suspend(?:ed|s)?|broke\s+off|break\s+off|conclude[ds]?|wound\s+up)\s+(?:their\s+|the\s+)?(?:[\w-]+\s+)?$"
 )
@@ -1655,6 +1664,11 @@ def extract_events(
                 and _BARE_VERB.match(trigger.form) and not _PAST_VERB.match(trigger.form) and _COORDINATED.search(text[this_sentence[-1].trigger.end : trigger.span.start])
             ):
                 status = this_sentence[-1].status  # "will hold talks with X and meet Y": the modal governs both verbs
+            purpose_of: _Draft | None = None
+            if status == "occurred" and not trigger.verb and trigger.type in ("talks", "meeting") and this_sentence and this_sentence[-1].type == "visit":
+                trip = this_sentence[-1]
+                if _SETTING_OUT.match(text[trip.trigger.start : trip.trigger.end]) and _VISIT_FOR_TALKS.fullmatch(text, trip.trigger.end, trigger.span.start):
+                    status, purpose_of = "planned", trip  # "arrived in Algiers at the head of a large delegation for talks": the talks are ahead
             opener = _CONDITIONAL_OPENER.match(text, span.start, trigger.span.start)
             if status == "planned" and opener and trigger.span.start >= opener.end():
                 status = "proposed"  # "If the talks prove successful, the team will hold similar talks in Paris": only if
@@ -1720,6 +1734,9 @@ def extract_events(
             location = _location(text, Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), trigger, places_near(span), article, kb, here_now, triggers[n - 1].span.end if n else 0)
             if visiting_group:
                 location = here if re.search(r"\bhere\b", text[span.start : span.end]) else None  # (the radio quoted may speak from elsewhere)
+            if purpose_of is not None:  # "arrived here last night for talks": the talks are where he arrived, not when
+                location = location or purpose_of.location
+                window = window if window is None or published is None or window.end >= published else None
             if event_type == "visit" and location is None:
                 host = re.search(r"\b([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)?)\s+(?:has\s+|had\s+)?(?:agreed to|welcomed|approved|accepted|hosted|invited)\s+(?:the|his|her|a|this)\s+(?:[\w-]+\s+)?(?:visit|trip)\b", text[span.start : span.end])
                 if host and host.group(1) in kb.places:  # "Beijing agreed to the visit": the host
@@ -1810,6 +1827,19 @@ def extract_events(
             this_sentence.append(replace(  # ("met Holm on Monday and Berg on Tuesday": the same subject, another object)
                 d, participants=[*kept, second.canonical], window=DateWindow(window[0], window[1], later.text, later.span), evidence=[span],
                 trigger=Span(second.span.start, second.span.end), score=d.score - 1,
+            ))
+        for trip in [d for d in this_sentence if d.type == "visit" and d.participants and d.location and not d.orphan]:
+            purpose = _TRIP_PURPOSE.match(text, trip.trigger.end, span.end)
+            if purpose is None or any(d.type != "visit" and trip.trigger.start < d.trigger.start <= purpose.start("verb") for d in this_sentence):
+                continue  # (the talks already told: "will visit Kenya for talks")
+            place = kb.places.get(trip.location)
+            host = kb.country_on(place.country, published) if place is not None and place.country else None
+            own = {nationality.get(p, p) for p in trip.participants}
+            status = "planned" if trip.status == "occurred" and _SETTING_OUT.match(text[trip.trigger.start : trip.trigger.end]) else trip.status
+            this_sentence.append(replace(  # "De Mel has left for Washington to discuss Sri Lanka's request": the talks the trip is for
+                trip, type="talks", participants=[*trip.participants, *([host] if host and host not in own else [])], status=status,
+                window=trip.window if status == trip.status else None, evidence=[span], trigger=Span(purpose.start("verb"), purpose.end("verb")),
+                score=trip.score - 1, trigger_is_verb=True, definite=False, pair_echo=False,
             ))
         for d in this_sentence:  # "Kirya will visit Kenya tomorrow for talks": the talks are with the host country
             if d.type in ("talks", "meeting") and len(d.participants) == 1 and not _is_country_code(d.participants[0]):

@@ -1574,3 +1574,29 @@ def test_events_come_in_reading_order() -> None:
     )
     assert [e.trigger.start for e in found] == sorted(e.trigger.start for e in found), [(e.type, e.status) for e in found]
     assert found[0].status == "occurred"
+
+
+def test_talks_a_traveller_sets_out_for_are_still_ahead() -> None:
+    """'arrived in X for talks', 'was heading for X for talks': the trip happened, its talks are to come."""
+    found = events("Norwegian Oil Minister Karl Stein arrived in Copenhagen at the head of a large delegation for talks on fishing quotas, the news agency said.", published="1987-03-06")
+    kinds = {e.type: e for e in found}
+    assert kinds["visit"].status == "occurred" and kinds["visit"].location == "Copenhagen"
+    assert (kinds["talks"].status, kinds["talks"].location, set(kinds["talks"].participants)) == ("planned", "Copenhagen", {"Karl Stein", "DK"})
+    heading = {e.type: e for e in events("Economy Minister Karl Stein of Norway was heading for Copenhagen for talks with creditor banks.", published="1987-04-05")}
+    assert heading["visit"].location == "Copenhagen" and heading["talks"].status == "planned"
+    done = {e.type: e for e in events("Norwegian Oil Minister Karl Stein visited Copenhagen last week for talks on fishing quotas.", published="1987-03-06")}
+    assert done["talks"].status == "occurred", "a finished visit's talks took place"
+
+
+def test_a_trips_purpose_to_discuss_is_talks_with_the_host() -> None:
+    found = {e.type: e for e in events("Finance Minister Karl Stein of Norway has left for Copenhagen to discuss his country's request for a loan, officials said.", published="1987-03-30")}
+    assert found["visit"].status == "occurred"
+    assert (found["talks"].status, found["talks"].location, set(found["talks"].participants)) == ("planned", "Copenhagen", {"Karl Stein", "DK"})
+    planned = [e for e in events("Prime Minister Karl Stein of Norway will visit Copenhagen on April 29 to discuss fishing.", published="1987-04-10") if e.type == "talks"]
+    assert [(e.status, e.date.start.isoformat()) for e in planned] == [("planned", "1987-04-29")]
+
+
+def test_heading_for_a_destination_is_a_trip_but_not_for_a_recession_or_a_summit() -> None:
+    assert [e.type for e in events("Minister Karl Stein of Norway said the economy was heading for a recession.", published="1987-04-05")] == []
+    found = events("President Karl Stein of Norway, preparing to depart for the Venice economic summit on Wednesday, said allies must act.", published="1987-06-01")
+    assert [e.type for e in found] == ["summit"] and "Karl Stein" in found[0].participants
