@@ -1560,12 +1560,16 @@ def extract_events(
                     host = kb.country_on(place.country, published) if place is not None and place.country else None
                     own = {nationality.get(p, p) for p in visit.participants}
                     participants = [*visit.participants, *([host] if host and host not in own else [])]  # "the Canadian team will return to Cairo for further negotiations": with Egypt
+            retinue_of: str | None = None
             if not participants and not trigger.weak and trigger.type in ("talks", "meeting"):
                 wide = Span(min(clause.start, max(span.start, _subject_start(text, span, trigger.span))), clause.end)
                 participants = _country_parties(text, wide, trigger, sentence_places, kb, sentence_orgs, published)
                 if not participants:
-                    participants = _counterpart_parties(text, span, clause, trigger, sentence_places, kb)
-                orphan = True
+                    leader = next((m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_speaker(text, m, span)), None)
+                    participants = _counterpart_parties(text, span, clause, trigger, sentence_places, kb, nationality.get(leader) if leader else None)
+                    if participants and leader is not None and _RETINUE_WHO.search(text, span.start, trigger.span.start):
+                        retinue_of = leader  # the retinue's own talks, not the leader's: on the leader's trip
+                orphan = retinue_of is None
             forum_talks = (
                 not participants and trigger.type == "talks" and _MINISTERS_CARRY_ON.search(text, max(span.start, trigger.span.start - 60), trigger.span.start) is not None
                 and (tables.forums.search(text, max(span.start, trigger.span.start - 80), trigger.span.start) is not None or (
@@ -1734,6 +1738,9 @@ def extract_events(
             location = _location(text, Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), trigger, places_near(span), article, kb, here_now, triggers[n - 1].span.end if n else 0)
             if visiting_group:
                 location = here if re.search(r"\bhere\b", text[span.start : span.end]) else None  # (the radio quoted may speak from elsewhere)
+            trip_of_leader = next((d for d in reversed(drafts + this_sentence) if d.type == "visit" and retinue_of in d.participants and d.location), None) if retinue_of else None
+            if trip_of_leader is not None:  # "King Fahd will be accompanied by his ministers, who will hold talks with their British counterparts"
+                location, window = trip_of_leader.location, window or trip_of_leader.window
             if purpose_of is not None:  # "arrived here last night for talks": the talks are where he arrived, not when
                 location = location or purpose_of.location
                 window = window if window is None or published is None or window.end >= published else None
@@ -1767,6 +1774,7 @@ def extract_events(
             draft = _Draft(event_type, participants, location, window, status, span, trigger.span, quality, [span], orphan or heading, heading=heading)
             if event_type in ("meeting", "talks") and _DURING_STAY.search(text, span.start, span.end):
                 draft.during = next((d for d in reversed(drafts + this_sentence) if d.type == "visit" and set(d.participants) & set(participants)), None)
+            draft.during = trip_of_leader or draft.during
             if forum:
                 draft.forum = _forum_key(forum.group(0))
             if event_type == "summit" and this_sentence and re.search(r"(?i)\bsidelines\s+of\s+(?:the|that|this|a|an|its)?\s*(?:[\w()-]+\s+){0,6}$", text[span.start : trigger.span.start]):
@@ -2362,9 +2370,11 @@ _BLOC_PARTIES = frozenset({"European Community", "European Union", "Comecon", "C
 """Organisations that negotiate as one party with a country."""
 
 
-def _counterpart_parties(text: str, sentence: Span, clause: Span, trigger: Trigger, places: Sequence[Mention], kb: Knowledge) -> list[str]:
+def _counterpart_parties(text: str, sentence: Span, clause: Span, trigger: Trigger, places: Sequence[Mention], kb: Knowledge, leader_country: str | None = None) -> list[str]:
     """"U.S. officials … when they held grain talks with Soviet counterparts": the
-    counterparts' country and the country of the sentence's subject."""
+    counterparts' country and the country of the sentence's subject.  "King Fahd
+    will be accompanied by his ministers, who will hold talks with their British
+    counterparts": failing a country, the country of the one whose ministers they are."""
     after = re.match(r"\s+with\s+(?:their\s+|its\s+)?(\w[\w.]*)\s+(?:counterparts?|officials|negotiators|delegations?|delegates)\b", text[trigger.span.end : trigger.span.end + 60])
     if not after:
         return []
@@ -2374,7 +2384,13 @@ def _counterpart_parties(text: str, sentence: Span, clause: Span, trigger: Trigg
          and re.match(r"\s+(?:officials|negotiators|delegations?|delegates|government|administration|side)\b", text[m.span.end : m.span.end + 20])),
         None,
     )
+    if own is None and leader_country and leader_country != other and _RETINUE_WHO.search(text, sentence.start, trigger.span.start):
+        own = leader_country
     return [own, other] if own and other else []
+
+
+_RETINUE_WHO = re.compile(r"\b(?:his|her|their)\s+(?:[\w,-]+\s+){0,6}(?:ministers|officials|aides|advisers|delegation|delegates|negotiators)\s*,?\s+(?:who|which)\s+(?:\w+\s+){0,3}$")
+"""'his trade, defence, oil and health ministers, who will hold talks': the leader's own team."""
 
 
 _UNNAMED_SIDE = re.compile(

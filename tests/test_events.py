@@ -1600,3 +1600,17 @@ def test_heading_for_a_destination_is_a_trip_but_not_for_a_recession_or_a_summit
     assert [e.type for e in events("Minister Karl Stein of Norway said the economy was heading for a recession.", published="1987-04-05")] == []
     found = events("President Karl Stein of Norway, preparing to depart for the Venice economic summit on Wednesday, said allies must act.", published="1987-06-01")
     assert [e.type for e in found] == ["summit"] and "Karl Stein" in found[0].participants
+
+
+def test_a_leaders_ministers_talks_with_their_counterparts_are_their_own_engagement() -> None:
+    text = (
+        "Norwegian President Karl Stein begins a four-day state visit to Denmark on Tuesday. "
+        "Stein will be accompanied by his trade, defence and oil ministers, who will hold talks with their Danish counterparts."
+    )
+    retinue = [e for e in events(text, published="1987-03-22") if e.type == "talks"]
+    assert [(set(e.participants), e.status, e.location) for e in retinue] == [({"NO", "DK"}, "planned", "Denmark")]
+
+
+def test_debt_talks_with_creditors_are_talks() -> None:
+    found = one("Finance Minister Karl Stein of Norway will use the plan as the basis for negotiations with creditors next month.", published="1987-06-18")
+    assert (found.type, found.status, found.participants) == ("talks", "planned", ("Karl Stein",))
