@@ -1590,8 +1590,11 @@ def extract_events(
             if re.match(r"host", trigger.form) and re.match(r"\s+(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+|next\s+year['’]s\s+)?(?:[\w'’.-]+\s+){0,4}(?:summit|conference|meeting|gathering|talks)\b", text[trigger.span.end : trigger.span.end + 70]):
                 continue  # "Carney will host the G7 leaders' summit": the summit is the event, its host a party of it
             received_by = _received_by(text, trigger, sentence_people)
-            if re.match(r"receiv", trigger.form) and not received_by and not any(0 <= m.span.start - trigger.span.end <= 45 for m in sentence_people):
-                continue  # "the amount they receive toward the levy": receiving a person is a meeting, receiving money is not
+            if re.match(r"receiv", trigger.form) and not received_by and not any(
+                0 <= m.span.start - trigger.span.end <= 45 and re.fullmatch(r"\s+(?:(?:the|a|an|visiting|his|her|their)\s+)?(?:(?:[A-Z][\w.’'-]*|of|for|and|[a-z]+-level|delegation|delegations|envoy|envoys|team)\s+){0,6}", text[trigger.span.end : m.span.start] + " ")
+                for m in sentence_people
+            ):
+                continue  # "the amount they receive toward the levy", "received bipartisan support from Sen. X": receiving a person is a meeting, receiving money or support is not
             if trigger.form == "met" and re.search(r"\b(?:be|been|being)\s+$", text[max(span.start, trigger.span.start - 10) : trigger.span.start]) and re.search(r"(?i)\b(?:targets?|goals?|deadlines?|demands?|needs|requirements?|conditions?|criteria|obligations?|quotas?|commitments?)\b", text[max(span.start, trigger.span.start - 60) : trigger.span.start]):
                 continue  # "the deficit reduction targets will be met": a target reached
             if trigger.form.startswith("welcom") and not received_by and not any(0 <= m.span.start - trigger.span.end <= 45 and re.fullmatch(r"\s+(?:(?:the\s+)?(?:visiting\s+)?[A-Z][\w.’'-]*\s+){0,5}", text[trigger.span.end : m.span.start] + " ") and not re.match(r"[’']s\b", text[m.span.end : m.span.end + 2]) for m in sentence_people):

@@ -1614,3 +1614,10 @@ def test_a_leaders_ministers_talks_with_their_counterparts_are_their_own_engagem
 def test_debt_talks_with_creditors_are_talks() -> None:
     found = one("Finance Minister Karl Stein of Norway will use the plan as the basis for negotiations with creditors next month.", published="1987-06-18")
     assert (found.type, found.status, found.participants) == ("talks", "planned", ("Karl Stein",))
+
+
+def test_receiving_support_or_a_negotiating_front_is_no_engagement() -> None:
+    assert events("Senator Karl Stein's statement received bipartisan support from Sen. Lars Holm, who agreed with the plan.", published="1987-03-25") == ()
+    assert events("Cuba's call for a joint negotiating front is not being promoted by Brazil or Peru.", published="1987-03-19") == ()
+    received = one("President Karl Stein received visiting Danish Foreign Minister Lars Holm on Monday.", published="1987-03-25")
+    assert (received.type, set(received.participants)) == ("meeting", {"Karl Stein", "Lars Holm"})
