@@ -231,7 +231,7 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
         event_type, verb = options[0]
         if len(options) > 1 and any(v for _, v in options) and not all(v for _, v in options):
             # "meeting", "visit", "tour": a noun after a determiner, else a verb
-            determiner = re.search(r"(?i)(?:\b(?:a|an|the|this|that|these|those|their|his|her|its|our|first|next|last|planned|such|any|no|each|every|another|several|many|few|frequent|regular|recent|previous|earlier|further|more|other|numerous|repeated|reciprocal|two|three|four|\d+|[’']s)\s+(?:(?!(?:to|and|or|will|would|did|does|do|can|may|must|after|before|for|of|in|on|at|with|by|from|as|than|that|is|are|was|were|be|been|has|have|had)(?![\w-]))[\w.-]+\s+){0,3})$", text[max(sentence.start, m.start() - 50) : m.start()])
+            determiner = re.search(r"(?i)(?:\b(?:a|an|the|this|that|these|those|their|his|her|its|our|first|next|last|planned|such|any|no|each|every|another|several|many|few|frequent|regular|recent|previous|earlier|further|more|other|numerous|repeated|reciprocal|two|three|four|\d+|[’']s)\s+(?:(?!(?:to|and|or|will|would|did|does|do|can|may|must|after|before|for|of|in|on|at|with|by|from|as|than|that|is|are|was|were|be|been|has|have|had)(?![\w-]))[\w.-]+\s+|\([^()]{1,30}\)\s+){0,3})$", text[max(sentence.start, m.start() - 50) : m.start()])
             verb = not determiner
         if form in ("bilateral", "bilaterals") and not re.match(r"\s*(?:[.,;:)”\"]|$|with\b|between\b|on\b|in\b|at\b)", text[m.end() : m.end() + 10]):
             continue  # "bilateral ties": an adjective
@@ -610,7 +610,7 @@ def _is_speaker(text: str, m: Mention, sentence: Span, trigger: Span | None = No
             or spoke_in.type == "call" and re.search(r"\b(?:said|says|told)\b", text[sentence.start : m.span.start])
         ) and _SAID_IN.fullmatch(text, m.span.end + speech.end(), trigger.start))
     # "…, said Yun Sun, director of …" (not "officials said Baldrige will meet …")
-    return bool(re.search(r"\b(?:said|says|according to)\s*$", before)) and bool(re.match(r"\s*(?:[,.;:”\"]|$)", text[m.span.end : m.span.end + 3]))
+    return bool(re.search(r"\b(?:said|says|according to)\s*$", before)) and bool(re.match(r"\s*(?:[,.;:”\"]|$)|\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]", text[m.span.end : m.span.end + 12]))  # (", said David Horner of Merrill Lynch")
 
 
 def _old_news(text: str, d: _Draft) -> bool:
@@ -1553,13 +1553,22 @@ def extract_events(
                         if reach.contains(m.span) and m.kind == "country" and m.country and not re.match(r"['’]s?\b", text[m.span.end : m.span.end + 2])
                     ]
                     participants = [*participants, *dict.fromkeys(c for c in sides if c and c not in participants and c not in own)]
-            if not participants and not trigger.verb and trigger.type in ("talks", "meeting") and this_sentence and this_sentence[-1].type == "visit" and this_sentence[-1].participants and this_sentence[-1].location:
-                visit = this_sentence[-1]
-                if _VISIT_FOR_TALKS.fullmatch(text, visit.trigger.end, trigger.span.start) and not re.match(r"\s+with\b", text[trigger.span.end : trigger.span.end + 6]):  # (not "for talks with investors")
+            visit = next((d for d in reversed(this_sentence) if d.type == "visit" and d.participants and d.location), None) if not participants and not trigger.verb and trigger.type in ("talks", "meeting") else None
+            if visit is not None and (
+                visit is this_sentence[-1] and _VISIT_FOR_TALKS.fullmatch(text, visit.trigger.end, trigger.span.start)
+                or this_sentence[-1].type == "summit" and _FOR_GATHERING.fullmatch(text, visit.trigger.end, this_sentence[-1].trigger.start)
+                and re.fullmatch(r"\s+and\s+(?:also\s+)?for\s+(?:[\w-]+\s+)?", text[this_sentence[-1].trigger.end : trigger.span.start])
+            ):  # ("will leave for Washington to attend the Interim Committee meeting and for talks with U.S. officials")
+                own = {nationality.get(p, p) for p in visit.participants}
+                if not re.match(r"\s+with\b", text[trigger.span.end : trigger.span.end + 6]):
                     place = kb.places.get(visit.location)
                     host = kb.country_on(place.country, published) if place is not None and place.country else None
-                    own = {nationality.get(p, p) for p in visit.participants}
                     participants = [*visit.participants, *([host] if host and host not in own else [])]  # "the Canadian team will return to Cairo for further negotiations": with Egypt
+                else:  # "for talks with U.S. officials" (not "for talks with investors": no side of ours)
+                    side = _UNNAMED_SIDE.match(text, trigger.span.end, min(span.end, trigger.span.end + 110)) or re.compile(r"\s+with\s+(?:the\s+)?(?P<land>[A-Z][\w.]*)\s*$").match(text, trigger.span.end, span.end)
+                    code = (kb.adjectives.get(side.group("land")) or getattr(kb.places.get(side.group("land")), "country", None)) if side else None
+                    if code and code not in own and not any(trigger.span.end <= m.span.start <= side.end() for m in sentence_people):
+                        participants = [*visit.participants, code]
             retinue_of: str | None = None
             if not participants and not trigger.weak and trigger.type in ("talks", "meeting"):
                 wide = Span(min(clause.start, max(span.start, _subject_start(text, span, trigger.span))), clause.end)
@@ -1804,9 +1813,9 @@ def extract_events(
                     for other in called[1:]:
                         this_sentence.append(replace(draft, participants=[*caller, other], evidence=[span], score=draft.score - 0.5))
         for g in this_sentence:  # "Scholz will travel to Rio next week for a summit of the G20": he attends it
-            trip = next((v for v in this_sentence if v.type == "visit" and v.participants and v.trigger.end <= g.trigger.start and _FOR_GATHERING.fullmatch(text, v.trigger.end, g.trigger.start)), None) if g.type == "summit" and not g.participants else None
+            trip = next((v for v in this_sentence if v.type == "visit" and v.participants and v.trigger.end <= g.trigger.start and _FOR_GATHERING.fullmatch(text, v.trigger.end, g.trigger.start)), None) if g.type == "summit" and all(_is_country_code(p) for p in g.participants) else None
             if trip is not None:
-                g.participants = list(trip.participants)
+                g.participants, g.orphan = list(trip.participants), g.heading
         stay = _DURING_STAY.search(text, span.start, span.end)
         named = next((v for v in this_sentence if v.type == "visit" and stay.start() < v.trigger.start < stay.end()), None) if stay else None
         if named is not None:  # "is scheduled to meet King Hassan during his 24-hour official visit": that visit, named later in the sentence
@@ -2181,7 +2190,7 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict
             break
 
 
-_FOR_GATHERING = re.compile(r"[^.;]{0,80}\b(?:for|to\s+attend)\s+(?:a|an|the|its|this|next\s+week's|an?\s+annual)\s+(?:[\w'’-]+\s+){0,3}")
+_FOR_GATHERING = re.compile(r"[^.;]{0,80}\b(?:for|to\s+attend)\s+(?:a|an|the|its|this|next\s+week's|an?\s+annual)\s+(?:[\w'’-]+\s+|\([\w.-]{1,12}\)\s+){0,6}")
 """Between a trip and a gathering it is for: "travel to Rio de Janeiro next week for a"."""
 _DURING_STAY = re.compile(r"(?i)\bduring\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|stay|trip|tour)\b")
 _EARLIER_TRIP = re.compile(r"(?i)\b(?:after|following|before|ahead\s+of)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\w-]+\s+){0,3}$")

@@ -1621,3 +1621,17 @@ def test_receiving_support_or_a_negotiating_front_is_no_engagement() -> None:
     assert events("Cuba's call for a joint negotiating front is not being promoted by Brazil or Peru.", published="1987-03-19") == ()
     received = one("President Karl Stein received visiting Danish Foreign Minister Lars Holm on Monday.", published="1987-03-25")
     assert (received.type, set(received.participants)) == ("meeting", {"Karl Stein", "Lars Holm"})
+
+
+def test_an_analyst_quoted_after_a_quote_is_not_at_the_meeting() -> None:
+    found = one('"Something will be done at the (G-5 and G-7) meeting to calm people," said Karl Stein of Merrill Lynch Economics.', published="1987-04-06")
+    assert (found.type, found.participants) == ("summit", ())
+
+
+def test_a_trip_to_attend_a_gathering_and_for_talks() -> None:
+    found = {e.type: e for e in events(
+        "Officials said Finance Minister Karl Stein of Norway would leave for Washington on Monday to attend the International Monetary Fund's (IMF) Interim Committee meeting and for talks with U.S. officials.",
+        published="1987-04-03",
+    )}
+    assert found["summit"].participants == ("Karl Stein",)
+    assert (set(found["talks"].participants), found["talks"].status, found["talks"].location) == ({"Karl Stein", "US"}, "planned", "Washington")
