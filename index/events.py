@@ -242,6 +242,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             or re.match(r"\s+the\s+(?:[\w.-]+\s+){0,3}(?:summit|conference|meeting|talks|session)\b", text[m.end() : m.end() + 60])
         ):
             continue  # "left for Washington", "heading for Moscow" are trips; "heading for a recession" is not, and "depart for the Venice summit" is the summit's
+        if form.split()[0] in ("heads", "head", "headed", "heading") and form.endswith(" to") and not re.match(r"\s+(?:the\s+)?[A-Z]|\s+here\b|\s+home\b", text[m.end() : m.end() + 6]):
+            continue  # "an investment group it heads to acquire Roberts": the verb "head", not a trip
         if form.split()[0] in ("heads", "head", "headed", "heading") and _HEADS_AS_NOUN.search(text, max(sentence.start, m.start() - 25), m.start()):
             continue  # "objections from some EC government heads to his plan": the noun
         if tables.blocked_after.get(form.split()[0]) and tables.blocked_after[form.split()[0]].match(text, m.end()):

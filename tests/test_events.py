@@ -1635,3 +1635,9 @@ def test_a_trip_to_attend_a_gathering_and_for_talks() -> None:
     )}
     assert found["summit"].participants == ("Karl Stein",)
     assert (set(found["talks"].participants), found["talks"].status, found["talks"].location) == ({"Karl Stein", "US"}, "planned", "Washington")
+
+
+def test_heads_to_before_a_verb_is_no_trip() -> None:
+    assert events("Investment firm <Stein Holm and Co> said an investment group it heads to acquire Roberts Industries includes Karl Stein.", published="1987-04-01") == ()
+    trip = one("Foreign Minister Karl Stein of Norway heads to Copenhagen on Friday.", published="1987-04-01")
+    assert (trip.type, trip.location) == ("visit", "Copenhagen")
