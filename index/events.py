@@ -105,7 +105,7 @@ def _tables(kb: Knowledge) -> _Tables:
         status=status,
         negation=words(t["negations"]),
         clause_break=re.compile(clause),
-        forums=re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True))),
+        forums=re.compile(r"(?<![\w-])(?<!National\s)(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True))),
         blockers_any=words((t.get("blockers") or {}).get("any") or ()),
         blocked_after={
             word: re.compile(r"\s+[\"“']?(?:the\s+|its\s+|their\s+)?(?:(?!with\b|on\b|in\b|at\b|for\b|to\b|and\b|or\b)[\w.’'-]+\s+){0,%d}?(?:%s)\b" % (4 if word.startswith("me") else 0 if word.startswith("summit") else 3, "|".join(re.escape(str(f)) for f in followers)), re.IGNORECASE)
@@ -197,7 +197,7 @@ _SPOKE_BY_PHONE = re.compile(r"(?i)\b(spoke|spoken|speaks|speak|speaking|talked|
 """'"talked with U.S. Treasury Secretary James Baker over the telephone": a call (an initial's full stop is no sentence end)."""
 _CALLED = re.compile(r"\b(?:[A-Z][\w’'-]+|he|she)\s+(?:had\s+|has\s+|would\s+|will\s+)?(called|rang|call|phone)\s+(?:[A-Z][\w’'-]+\s+){0,4}[A-Z][\w’'-]+(?!['’]s)(?=\s+(?:on|early|late|last|this|yesterday|today|tomorrow|twice|again|after|before|during|shortly|from|at|and)\b|\s*[.,;])")
 """One person called another: "Baker called Miyazawa early this week" (not "called X a friend", "called for")."""
-_IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+|(?:also\s+)?(?:expected|due)\s+(?:here\s+|back\s+)?)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due)\s+here\b|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])|\b(?:left|leaves|leave|leaving)\s+(?:(?:at\s+the|over\s+the|next|this|last|on|early|late)\s+\w+|tomorrow|today|tonight|yesterday)\s+for(?=\s+(?:the\s+)?[A-Z])")
+_IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+|(?:also\s+)?(?:expected|due)\s+(?:here\s+|back\s+)?)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due)\s+here\b|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])|\b(?:left|leaves|leave|leaving)\s+(?:(?:at\s+the|over\s+the|next|this|last|on|early|late)\s+\w+|tomorrow|today|tonight|yesterday)(?:\s+(?:morning|afternoon|evening|night|early|late|tomorrow|today|tonight|yesterday))*\s+for(?=\s+(?:the\s+)?[A-Z])")
 
 _HEADS_AS_NOUN = re.compile(r"(?i)\b(?:government|state|department|agency|section|family|army|bank|community|delegation|ministry|mission|company|household|industry|union|EC|EEC|NATO|OPEC)\s+$")
 _WAS_HERE = re.compile(r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+|still\s+|already\s+|last\s+)?here\b(?!\s+(?:to\s+stay|for\s+good|again)\b)")
@@ -320,6 +320,8 @@ _AUX_LATER = re.compile(r"[^,;.]{0,60}?\b(?:will|would|could|can|should|may|migh
 """'he hopes his visit to Washington later this week will help': the visit is the subject of what is hoped."""
 
 
+_STATES_GATHER = re.compile(r"\s+(?:to\s+\w+\b[^.;]{0,70}?\b)?(?:of|among|between|from|for)\s+(?:(?:the|[\w-]+)\s+){0,3}(?:states|nations|countries|governments|ministers|heads\s+of\s+state)\b")
+"""'A conference to assess the economic recovery of African states': a gathering of governments."""
 _FORUM_TO_MEET = re.compile(r"\b(?:expects?|expected|expecting|wants?|wanted|urged?|urging|asked|asks|called\s+on|calls\s+on|believes?|believed|predicted|predicts)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3})\s+to\s+$")
 
 
@@ -1262,6 +1264,9 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         if any(0 <= m.span.start - trigger.span.end <= 2 or re.fullmatch(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}", text[trigger.span.end : m.span.start]) for m in people if m.span.start >= trigger.span.end):
             return "meeting"  # "before visiting Agriculture Secretary Richard Lyng"
     before = text[max(clause.start, trigger.span.start - 40) : trigger.span.start]
+    of_forum = re.match(r"\s+of\s+(?:the\s+)?", text[trigger.span.end : trigger.span.end + 20]) if form in ("meeting", "meetings") else None
+    if of_forum and forums.match(text, trigger.span.end + of_forum.end()):
+        return "summit"  # "Delegates from 46 countries are gathering for the 20th meeting of the Asian Development Bank"
     if trigger.type == "meeting" and (form in ("meeting", "meetings") or trigger.verb and form in ("met", "meet", "meets", "meeting")) and re.search(r"(?i)\b(?:negotiators|delegations?|delegates)\b", text[clause.start : trigger.span.start]):
         return "talks"  # "negotiators will hold emergency meetings"
     if trigger.type == "talks" and form in ("talks", "hold talks", "held talks", "holds talks", "holding talks"):
@@ -1588,7 +1593,8 @@ def extract_events(
                     and tables.forums.search(text, max(0, span.start - 300), span.start) is not None
                 ))
             )  # "EC farm ministers resume discussions in Luxembourg tomorrow", "… The ministers will resume talks at 10.00": the forum's own session
-            if trigger.weak and not participants and not (trigger.type in ("summit", "meeting") and (
+            states_gather = trigger.form == "conference" and _STATES_GATHER.match(text, trigger.span.end, clause.end) is not None
+            if trigger.weak and not participants and not states_gather and not (trigger.type in ("summit", "meeting") and (
                 tables.forums.search(text, max(span.start, trigger.span.start - 30), trigger.span.start)
                 or _forum_session(text, span, trigger, tables)
             )) and not forum_talks:  # "OPEC may be forced to meet before a scheduled June session": the forum's own session
@@ -1618,7 +1624,7 @@ def extract_events(
             if event_type == "summit" and trigger.form in ("conference", "gathering", "session", "sessions", "session of", "ministerial") and not (
                 tables.forums.search(text, clause.start, clause.end)
                 or _forum_session(text, span, trigger, tables)
-                or re.search(r"(?i)\b(?:ministers?|leaders|heads of (?:state|government)|delegates|delegations|nations|countries|governments)\b", text[clause.start : clause.end])
+                or re.search(r"(?i)\b(?:ministers?|leaders|heads of (?:state|government)|delegates|delegations|nations|countries|states|governments)\b", text[clause.start : clause.end])
             ):
                 continue  # "a press conference", "an engineering conference": no diplomacy
             if event_type in ("summit", "meeting", "talks") and not trigger.verb:
@@ -1775,7 +1781,7 @@ def extract_events(
                     orphan = False  # "a meeting of the Group of Five", "a summit in Amman on November 8": the gathering itself is the event
                 else:
                     # "at the end of a two-day ministerial meeting": a gathering of its own, its members unnamed
-                    gathering_noun = trigger.type == "summit" and not trigger.weak or trigger.form.startswith("summit") or (
+                    gathering_noun = states_gather or trigger.type == "summit" and not trigger.weak or trigger.form.startswith("summit") or (
                         trigger.type == "meeting" and not trigger.verb and re.match(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:conference|assembly|ministers|leaders|presidents|heads|democracies|nations|powers|economies)\b", text[trigger.span.end : trigger.span.end + 70])
                     )  # "the next ordinary meeting of the conference" (not "a meeting of its executive board")
                     gathering = re.search(r"(?i)\bpart(?:y|ies)\b", text[trigger.span.end : min(span.end, trigger.span.end + 60)]) is None and gathering_noun and (

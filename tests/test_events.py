@@ -1641,3 +1641,25 @@ def test_heads_to_before_a_verb_is_no_trip() -> None:
     assert events("Investment firm <Stein Holm and Co> said an investment group it heads to acquire Roberts Industries includes Karl Stein.", published="1987-04-01") == ()
     trip = one("Foreign Minister Karl Stein of Norway heads to Copenhagen on Friday.", published="1987-04-01")
     assert (trip.type, trip.location) == ("visit", "Copenhagen")
+
+
+def test_gatherings_of_development_banks_the_security_council_and_states() -> None:
+    adb = one("Delegates from 46 countries are gathering in Osaka for the 20th meeting of the Asian Development Bank.", published="1987-04-26")
+    assert (adb.type, adb.participants) == ("summit", ())
+    abuja = one("A conference to assess the economic recovery of African states begins in Abuja on June 15, officials said.", published="1987-06-01")
+    assert (abuja.type, abuja.status, abuja.date.start.isoformat()) == ("summit", "planned", "1987-06-15")
+    council = one("Members of the Security Council met behind closed doors on Monday.", published="1987-10-20")
+    assert (council.type, council.status) == ("summit", "occurred")
+    assert [e.type for e in events("The conference reiterated the necessity of member countries' strict adherence to the agreement.", published="1987-06-29")] == []
+    cabinet = [e.type for e in events("President Karl Stein met members of the National Security Council on Monday.", published="1987-10-20")]
+    assert "summit" not in cabinet
+
+
+def test_what_he_said_after_a_gathering_is_not_the_gatherings() -> None:
+    found = one("Addressing businessmen during the Inter-American Development Bank (IADB) meeting here, he said the two sides will meet again next Thursday in New York.", published="1987-03-23", dateline="MIAMI, March 23")
+    assert (found.type, found.status, found.location) == ("summit", "occurred", "Miami")
+
+
+def test_leaving_early_tomorrow_morning_for_a_city() -> None:
+    trip = next(e for e in events("Diplomatic sources said Finance Minister Karl Stein of Norway would leave early tomorrow morning for Zurich.", published="1987-03-03") if e.type == "visit")
+    assert (trip.location, trip.status, trip.date.start.isoformat()) == ("Zurich", "planned", "1987-03-04")
