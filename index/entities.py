@@ -401,7 +401,7 @@ class _ArticleEntities:
         if lower_portfolio and not re.search(r"\b(?:and|or|said|says|told|with|by)\s+$", wide):
             # "Nigerian minister of mines and power Bunu Sheriff Musa": a lower-case portfolio, then the name
             return self._country_in(wide[max(0, lower_portfolio.start() - 25) : lower_portfolio.start() + 1]), lower_portfolio.group(1).lower(), None
-        title_then_place = re.search(r"\b((?i:" + "|".join(_ROLE_WORDS) + r"))\s+(?:to|of|in|at|for)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+$", wide)
+        title_then_place = re.search(r"\b((?i:" + "|".join(_ROLE_WORDS) + r"))\s+(?:to|of|in|at|for)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:and\s+)?[A-Z][\w.’'-]*){0,3}\s+$", wide)
         if title_then_place:  # "Ambassador to Athens Nazmi Akiman"
             return self._country_in(wide[: title_then_place.start()][-25:]), title_then_place.group(1), None
         role_before = re.search(r"\b(" + "|".join(_ROLE_WORDS) + r")\b(?:[^,.;]{0,70},){1,2}?\s*$", wide, re.IGNORECASE)
@@ -430,7 +430,7 @@ class _ArticleEntities:
         if plural_title or beside and any(m.kind == "person" and m.span.start == end + beside.end() for m in self.mentions):
             # "EC Commissioners Willy de Clercq and Frans Andriessen": a plural title, or a known person beside it in a list
             return self._country_in(text[max(sentence.span.start, start - 30) : start]), None, None
-        if re.match(r",\s+(?:[a-z][\w-]*)(?:\s+[^,;]{1,80})?,\s+(?:said|says|told|added|stated)\b", following) and text[start:end].split()[0].split("-")[0] in _words(self.kb, "given_names"):
+        if re.match(r",\s+(?:[a-z][\w-]*)(?:\s+[^,;]{1,150})?,\s+(?:said|says|told|added|stated)\b", following) and text[start:end].split()[0].split("-")[0] in _words(self.kb, "given_names"):
             return None, None, None  # "Hans-Peter Stihl, negotiating for the employers, said": a person's apposition, then his words
         after_person = re.search(r"\s+and\s+$", text[max(sentence.span.start, start - 6) : start])
         if after_person and text[start:end].split()[0] in _words(self.kb, "given_names") and any(

@@ -1495,7 +1495,9 @@ def extract_events(
             if trigger.weak and not (participants and all(_is_country_code(p) for p in participants) and trigger.type == "visit") and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
                 participants = [p for p in participants if False]
             if participants and trigger.type in ("meeting", "talks", "call") and not trigger.weak:
-                side = _UNNAMED_SIDE.match(text, trigger.span.end, min(span.end, trigger.span.end + 110))
+                side = _UNNAMED_SIDE.match(text, trigger.span.end, min(span.end, trigger.span.end + 110)) or (
+                    _UNNAMED_OBJECT.match(text, trigger.span.end, min(span.end, trigger.span.end + 80)) if trigger.verb and trigger.type == "meeting" else None
+                )  # ("has met top Chinese leaders")
                 code = (kb.adjectives.get(side.group("land")) or getattr(kb.places.get(side.group("land")), "country", None)) if side else None
                 if code and not any(trigger.span.end <= m.span.start <= side.end() + 3 for m in sentence_people) and code not in participants and all(nationality.get(p) != code for p in participants):
                     participants = [*participants, code]  # "held talks with the president of the Peruvian central bank": Peru's side, unnamed
@@ -1572,7 +1574,7 @@ def extract_events(
                     host = kb.country_on(place.country, published) if place is not None and place.country else None
                     participants = [*visit.participants, *([host] if host and host not in own else [])]  # "the Canadian team will return to Cairo for further negotiations": with Egypt
                 else:  # "for talks with U.S. officials" (not "for talks with investors": no side of ours)
-                    side = _UNNAMED_SIDE.match(text, trigger.span.end, min(span.end, trigger.span.end + 110)) or re.compile(r"\s+with\s+(?:the\s+)?(?P<land>[A-Z][\w.]*)\s*$").match(text, trigger.span.end, span.end)
+                    side = _UNNAMED_SIDE.match(text, trigger.span.end, min(span.end, trigger.span.end + 110)) or re.compile(r"\s+with\s+(?:the\s+)?(?P<land>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?=\s*(?:[,.;]|$))").match(text, trigger.span.end, span.end)
                     code = (kb.adjectives.get(side.group("land")) or getattr(kb.places.get(side.group("land")), "country", None)) if side else None
                     if code and code not in own and not any(trigger.span.end <= m.span.start <= side.end() for m in sentence_people):
                         participants = [*visit.participants, code]
@@ -2418,6 +2420,8 @@ _UNNAMED_SIDE = re.compile(
     r"(?P<land>[A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,2}?(?:officials?|counterparts?|delegations?|negotiators|government|authorities|bank|ministry|side|team|leaders?|president|premier|minister|ambassador|envoy)\b"
 )
 """An unnamed other side after the trigger: "talks with the president of the Peruvian central bank", "met Soviet officials"."""
+_UNNAMED_OBJECT = re.compile(r"\s+(?:(?:the|top|senior|leading|several|some|other|visiting|high-ranking|high-level|government)\s+){0,2}(?P<land>[A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,2}?(?:officials?|leaders?|ministers?|counterparts?|delegation|delegates|negotiators|government|authorities)\b")
+"""A side named only by its country as a meeting verb's object: "De Clercq has met top Chinese leaders"."""
 
 
 def _has_cue(text: str, clause: Span, trigger: Trigger, tables: _Tables) -> bool:

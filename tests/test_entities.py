@@ -278,3 +278,9 @@ def test_a_surname_one_typo_off_is_the_person_the_story_named(kb) -> None:
     found = people(kb, "Secretary of State George Shultz arrived on Sunday. Schultz is currently visiting Peking.", "1987-03-02")
     assert ("Schultz", "George Shultz") in found, found
     assert ("Bakers", "James Baker") not in people(kb, "Treasury Secretary James Baker spoke. Bakers across the country protested.", "1987-03-02")
+
+
+def test_a_name_after_a_long_relative_clause_and_a_portfolio_title_is_a_person(kb) -> None:
+    long_clause = "Philippine Secretary of Trade and Industry Jose Concepcion, who two days ago expressed doubts about agreements produced at international conferences, said he was pleased."
+    assert ("Jose Concepcion", "Jose Concepcion") in people(kb, long_clause, "1987-03-24")
+    assert ("Lars Holm", "Lars Holm") in people(kb, "Minister of Trade and Industry Lars Holm arrived in Oslo.", "1987-03-24")

@@ -1663,3 +1663,10 @@ def test_what_he_said_after_a_gathering_is_not_the_gatherings() -> None:
 def test_leaving_early_tomorrow_morning_for_a_city() -> None:
     trip = next(e for e in events("Diplomatic sources said Finance Minister Karl Stein of Norway would leave early tomorrow morning for Zurich.", published="1987-03-03") if e.type == "visit")
     assert (trip.location, trip.status, trip.date.start.isoformat()) == ("Zurich", "planned", "1987-03-04")
+
+
+def test_a_side_named_only_by_its_country() -> None:
+    met = one("EC Commissioner Karl Stein has met top Chinese leaders in Peking.", published="1987-03-31")
+    assert set(met.participants) == {"Karl Stein", "CN"}
+    found = {e.type: e for e in events("Trade Secretary Karl Stein of Norway said he would go to Wellington for talks with New Zealand, which had a surplus in trade.", published="1987-03-24")}
+    assert (found["visit"].location, set(found["talks"].participants), found["talks"].status) == ("Wellington", {"Karl Stein", "NZ"}, "planned")
