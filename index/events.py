@@ -237,6 +237,8 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             continue  # "bilateral ties": an adjective
         if form.startswith("return") and form.endswith(" to") and not re.match(r"\s+(?:the\s+)?[A-Z]|\s+here\b", text[m.end() : m.end() + 6]):
             continue  # "return to the negotiating table", "return to growth": only a return to a place is a visit
+        if form == "going to" and not re.match(r"\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 6]):
+            continue  # "I shall be going to Washington" is a trip; "is going to meet" is a tense
         if form.endswith(" for") and (
             not re.match(r"\s+(?:the\s+)?[A-Z]|\s+home\b", text[m.end() : m.end() + 6])
             or re.match(r"\s+the\s+(?:[\w.-]+\s+){0,3}(?:summit|conference|meeting|talks|session)\b", text[m.end() : m.end() + 60])
@@ -320,6 +322,8 @@ _AUX_LATER = re.compile(r"[^,;.]{0,60}?\b(?:will|would|could|can|should|may|migh
 """'he hopes his visit to Washington later this week will help': the visit is the subject of what is hoped."""
 
 
+_I_AM_TO = re.compile(r"(?:^|[\s\"“])I(?:['’](?:ll|m)|\s+(?:shall|will|would|am|was|have|had))?\s+(?:(?:be|been|also|then|now|soon|later|(?:plan|want|hope|intend|expect|am\s+going)\s+to)\s+){0,3}$")
+"""'"On Tuesday I shall be going to Washington," Lawson said': the speaker's own engagement (not "we", often an institution)."""
 _STATES_GATHER = re.compile(r"\s+(?:to\s+\w+\b[^.;]{0,70}?\b)?(?:of|among|between|from|for)\s+(?:(?:the|[\w-]+)\s+){0,3}(?:states|nations|countries|governments|ministers|heads\s+of\s+state)\b")
 """'A conference to assess the economic recovery of African states': a gathering of governments."""
 _FORUM_TO_MEET = re.compile(r"\b(?:expects?|expected|expecting|wants?|wanted|urged?|urging|asked|asks|called\s+on|calls\s+on|believes?|believed|predicted|predicts)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3})\s+to\s+$")
@@ -548,7 +552,7 @@ _APPOSITIVE = re.compile(r"(?<=[\w.])\s*,\s+(?:a|an|the)\s+(?:close\s+|senior\s+
 _SAID_IN = re.compile(r"\s+(?:in|during|at)\s+(?:a|an|the|their|his|her|this|that)\s+(?:(?!interview|statement|speech|broadcast|letter|message)[\w-]+\s+){0,2}")
 """Between "said" and the engagement it was said in."""
 _SPEAKER_AFTER = re.compile(
-    r"^(?:,[^,;]{3,140},|,\s+(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,3}(?:head|chairman|chief|director|president|minister|secretary|spokesman|spokeswoman|official|governor|leader|member|adviser|ambassador)\s+(?:of|at|for|to)\s+[^,;]{3,100}?)?"
+    r"^(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}(?=\s+(?:said|says|told|added)\b)|,[^,;]{3,140},|,\s+(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,3}(?:head|chairman|chief|director|president|minister|secretary|spokesman|spokeswoman|official|governor|leader|member|adviser|ambassador)\s+(?:of|at|for|to)\s+[^,;]{3,100}?)?"
     r"\s*(?:,\s*)?(?:(?:also|further|later|earlier|again|separately)\s+)?(?:said|says|told\s+(?:reporters|journalists|a|the|Reuters|newsmen|(?:[A-Z][\w.-]*\s+){1,3}(?:Radio|Television|TV|Times|Post|newspaper|daily|agency))|added|noted|stated|wrote|according)\b"
 )
 """What follows a speaker's name: "said", past an appositive ("Dumas, head of a parliamentary committee said": wire copy drops the closing comma)."""
@@ -1264,7 +1268,7 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         if any(0 <= m.span.start - trigger.span.end <= 2 or re.fullmatch(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}", text[trigger.span.end : m.span.start]) for m in people if m.span.start >= trigger.span.end):
             return "meeting"  # "before visiting Agriculture Secretary Richard Lyng"
     before = text[max(clause.start, trigger.span.start - 40) : trigger.span.start]
-    of_forum = re.match(r"\s+of\s+(?:the\s+)?", text[trigger.span.end : trigger.span.end + 20]) if form in ("meeting", "meetings") else None
+    of_forum = re.match(r"\s+of\s+(?:the\s+)?(?:\([\w.-]{1,12}\)\s+)?", text[trigger.span.end : trigger.span.end + 30]) if form in ("meeting", "meetings") else None
     if of_forum and forums.match(text, trigger.span.end + of_forum.end()):
         return "summit"  # "Delegates from 46 countries are gathering for the 20th meeting of the Asian Development Bank"
     if trigger.type == "meeting" and (form in ("meeting", "meetings") or trigger.verb and form in ("met", "meet", "meets", "meeting")) and re.search(r"(?i)\b(?:negotiators|delegations?|delegates)\b", text[clause.start : trigger.span.start]):
@@ -1479,7 +1483,8 @@ def extract_events(
                 if teller is not None:  # "Reagan said Takeshita said in a telephone conversation …": the two spoke
                     participants = [*participants, teller]
             subject_text = text[_subject_start(text, span, trigger.span) : trigger.span.start]
-            if re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 30) : trigger.span.start]) and _inside_quote(text, span, trigger.span.start):
+            first_person = trigger.verb and bool(_I_AM_TO.search(text, max(span.start, trigger.span.start - 40), trigger.span.start)) and _inside_quote(text, span, trigger.span.start)
+            if (first_person or re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 30) : trigger.span.start])) and _inside_quote(text, span, trigger.span.start):
                 speaker = next((m.canonical for m in sentence_people if _is_speaker(text, m, span)), None)
                 if speaker is None and re.search(r"(?i)\b(?:he|she)\s+(?:said|added|told)\b", text[span.start : span.end]):
                     speaker = last_speaker or topic
@@ -1492,7 +1497,7 @@ def extract_events(
                     participants = [who, *participants]
             if trigger.form == "is here":  # "Abe, who was here paving the way for the visit of Nakasone": only the one who is here
                 participants = [p for p in participants if any(m.canonical == p and m.span.end <= trigger.span.start for m in sentence_people)]
-            if trigger.weak and not (participants and all(_is_country_code(p) for p in participants) and trigger.type == "visit") and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
+            if trigger.weak and not first_person and not (participants and all(_is_country_code(p) for p in participants) and trigger.type == "visit") and not any(m.span.end <= trigger.span.start for m in sentence_people if m.canonical in participants) and not _PRONOUN.search(subject_text):
                 participants = [p for p in participants if False]
             if participants and trigger.type in ("meeting", "talks", "call") and not trigger.weak:
                 side = _UNNAMED_SIDE.match(text, trigger.span.end, min(span.end, trigger.span.end + 110)) or (
@@ -1562,7 +1567,9 @@ def extract_events(
                         if reach.contains(m.span) and m.kind == "country" and m.country and not re.match(r"['’]s?\b", text[m.span.end : m.span.end + 2])
                     ]
                     participants = [*participants, *dict.fromkeys(c for c in sides if c and c not in participants and c not in own)]
-            visit = next((d for d in reversed(this_sentence) if d.type == "visit" and d.participants and d.location), None) if not participants and not trigger.verb and trigger.type in ("talks", "meeting") else None
+            visit = next((d for d in reversed(this_sentence) if d.type == "visit" and d.participants and d.location), None) if not participants and not trigger.verb and trigger.type in ("talks", "meeting") and not (
+                re.match(r"\s+of\s", text[trigger.span.end : trigger.span.end + 4]) and tables.forums.search(text, trigger.span.end, min(span.end, trigger.span.end + 50))
+            ) else None  # (not "for meetings of the Interim Committee": the gathering, below)
             if visit is not None and (
                 visit is this_sentence[-1] and _VISIT_FOR_TALKS.fullmatch(text, visit.trigger.end, trigger.span.start)
                 or this_sentence[-1].type == "summit" and _FOR_GATHERING.fullmatch(text, visit.trigger.end, this_sentence[-1].trigger.start)
@@ -2200,7 +2207,7 @@ def _inherit_visit_places(drafts: list[_Draft], kb: Knowledge, nationality: dict
             break
 
 
-_FOR_GATHERING = re.compile(r"[^.;]{0,80}\b(?:for|to\s+attend)\s+(?:a|an|the|its|this|next\s+week's|an?\s+annual)\s+(?:[\w'’-]+\s+|\([\w.-]{1,12}\)\s+){0,6}")
+_FOR_GATHERING = re.compile(r"[^.;]{0,80}\b(?:for|to\s+attend)\s+(?:(?:a|an|the|its|this|next\s+week's|an?\s+annual)\s+)?(?:[\w'’-]+\s+|\([\w.-]{1,12}\)\s+){0,6}")
 """Between a trip and a gathering it is for: "travel to Rio de Janeiro next week for a"."""
 _DURING_STAY = re.compile(r"(?i)\bduring\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:visit|stay|trip|tour)\b")
 _EARLIER_TRIP = re.compile(r"(?i)\b(?:after|following|before|ahead\s+of)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\w-]+\s+){0,3}$")

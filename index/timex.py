@@ -90,7 +90,7 @@ def _grammar(month_words: tuple[str, ...], weekday_words: tuple[str, ...]) -> re
         rf"(?P<mn>(?P<mn_mod>last|next|this|in|early|late|mid-?|by|since|until|through|during|from|the|a|coming|before)\s*(?P<mn_m>{month})(?![\s-]*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:pct|percent|mln|billion|dlrs)))(?:,?\s+(?P<mn_y>(?:19|20)\d\d))?)",
         rf"(?P<my>(?P<my_m>{month})\s+(?P<my_y>(?:19|20)\d\d))",
         # periods relative to the article's date
-        r"(?P<rel>(?P<rel_pre>later|earlier|early|late|end of|the end of)?\s*(?:(?<=later\s)in\s+|(?<=earlier\s)in\s+)?(?P<rel_mod>next|last|this|past|coming|previous|(?<=the\s)following|(?<=later\sin\s)the|(?<=earlier\sin\s)the)\s+(?P<rel_unit>week|weekend|month|year|quarter)(?!\s+of\b))",
+        r"(?P<rel>(?P<rel_pre>later|earlier|early|late|end of|the end of)?\s*(?:(?<=later\s)in\s+|(?<=earlier\s)in\s+)?(?P<rel_mod>next|last|this|past|coming|previous|(?<=the\s)following|(?<=later\sin\s)the|(?<=earlier\sin\s)the|(?<=end\sof\s)the(?=\s+(?:month|week|year)\b))\s+(?P<rel_unit>week|weekend|month|year|quarter)(?!\s+of\b))",
         r"(?P<wkend>(?:over|during|at|on)\s+the\s+weekend|weekend(?=\s+(?:[a-z-]+\s+)?(?:visit|trip|talks|meeting|meetings|summit|tour|stay|session)s?\b))",
         # "a summer meeting", "next spring" ("fall" is too often a fall in prices)
         r"(?P<season>(?:(?P<season_mod>this|next|last|coming|early|late|mid-?)\s*)?(?P<season_n>spring|summer|autumn|winter))",

@@ -1670,3 +1670,12 @@ def test_a_side_named_only_by_its_country() -> None:
     assert set(met.participants) == {"Karl Stein", "CN"}
     found = {e.type: e for e in events("Trade Secretary Karl Stein of Norway said he would go to Wellington for talks with New Zealand, which had a surplus in trade.", published="1987-03-24")}
     assert (found["visit"].location, set(found["talks"].participants), found["talks"].status) == ("Wellington", {"Karl Stein", "NZ"}, "planned")
+
+
+def test_the_speakers_own_trip_and_a_gathering_delegates_are_gathering_for() -> None:
+    found = {e.type: e for e in events('"On Tuesday I shall be going to Washington for meetings of the (IMF) Interim Committee," Finance Minister Karl Stein of Norway said.', published="1987-04-03")}
+    assert (found["visit"].participants, found["visit"].location, found["visit"].status) == (("Karl Stein",), "Washington", "planned")
+    assert found["summit"].participants == ("Karl Stein",)
+    assert [e.type for e in events('"We are going to meet the demands of our members," Karl Stein said.', published="1987-04-03")] == []
+    gathering = one("Delegates from 46 countries are gathering for the 20th meeting of the Asian Development Bank in Osaka.", published="1987-04-26")
+    assert gathering.status == "planned"

@@ -93,3 +93,9 @@ def test_soon_is_within_the_month_ahead_but_not_as_soon_as(kb) -> None:
         assert [(f.past, f.future) for f in found] == [(None, (FRIDAY, FRIDAY + timedelta(days=30)))], text
     for text in ("He will leave as soon as possible.", "Soon after the meeting he left.", "It came too soon."):
         assert find_time_expressions(text, 0, len(text), FRIDAY, kb) == [], text
+
+
+def test_the_end_of_the_month_is_this_months_last_days(kb) -> None:
+    assert resolve(kb, "He will visit Washington at the end of the month.", date(1987, 4, 14), "future") == ("the end of the month", ("1987-04-21", "1987-04-30"))
+    found = find_time_expressions("Banks will act at the end of the quarter.", 0, 40, date(1987, 3, 22), kb)
+    assert [t.text for t in found] == [], "the quarter's end is not read as a month"
