@@ -690,7 +690,7 @@ _COUNTRY_GROUP_SUBJECT = re.compile(r"(?:^|\b(?:A|An|The|a|an|the)\s+)(?:high-le
 _MISSION_SENDER = re.compile(r"(?:\b([A-Z][\w.-]+)\s+(?:(?:will|would|is\s+to|plans\s+to|is\s+sending|has\s+sent|agreed\s+to)\s+)?(?:send|sends|sent|sending|dispatch|dispatched|dispatches)\s+|\b(?:A|An|The|a|an|the)\s+(?=[A-Z]))(?:(?:a|an|its)\s+)?(?:([A-Z][\w.-]+)\s+)?(?:[a-z-]+\s+){0,2}$")
 """The country sending a mission: "Japan will send a trade mission to …", "a Japanese mission to …"."""
 _SENDS = re.compile(r"\b(?:send|sends|sent|sending|dispatch|dispatches|dispatched|dispatching)\s+(?:(?:a|an|its|their|his|her|several|two|three)\s+)?(?:[\w-]+\s+){0,3}$")
-_ABSENT_FROM = re.compile(r"(?i)\b(?:(?:was|were|is|are|be)\s+not\s+(?:present|invited)\s+(?:at|to)|(?:did|does|do|will|would)\s+not\s+(?:attend|join)|absent\s+from|stayed\s+away\s+from|boycott(?:ed|ing|s)?|skipped|skip)\s+(?:[\w’'-]+\s+){0,3}$")
+_ABSENT_FROM = re.compile(r"(?i)\b(?:(?:was|were|is|are|be)\s+not\s+(?:present|invited)\s+(?:at|to)|(?:did|does|do|will|would|could|can)(?:\s+not|n[’']t)\s+(?:be\s+able\s+to\s+)?(?:attend|join)|absent\s+from|stayed\s+away\s+from|boycott(?:ed|ing|s)?|skipped|skip)\s+(?:[\w’'-]+\s+){0,5}$")
 _COMPANY = re.compile(r"<[A-Z][^<>\n]{0,60}>|\b(?:S\.A|N\.V|A\.G|S\.p\.A|P\.A)\.|\b(?:Inc|Corp|Plc|PLC|AB|SA|AG|NV|Ltd|Co|Cos|Corporation|Bancorp|GmbH|SpA|KK)\b\.?(?![-’'\w])")
 _FIRM_SUBJECT = re.compile(r"\b(?:firm|firms|company|companies|manufacturer|manufacturers|carmaker|automaker|conglomerate|brokerage)\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?$")
 def _business(text: str, sentence: Span, trigger: Trigger) -> bool:
@@ -1423,7 +1423,13 @@ def extract_events(
                 or (triggers[n - 1].verb and re.fullmatch(r"[^.;:,]{0,100}?\s(?:on\s+\w+\s+)?to\s+", text[triggers[n - 1].span.end : trigger.span.start]))
             ):
                 continue  # "a tour to discuss the debt", "will meet Chun on Monday to discuss trade": the purpose of the engagement before it
-            if tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15]) or _DOMESTIC_PARTY.match(text, trigger.span.end):
+            blocker = tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15])
+            if blocker and re.fullmatch(r"(?i)(?:board|annual|special)\s+meeting", blocker.group(0)) and (
+                tables.forums.search(text, max(span.start, trigger.span.start - 45), trigger.span.start)
+                or re.match(r"(?:,[^,;]{1,40},)?\s+with\s+(?:(?:the|his|her)\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 60])
+            ):
+                blocker = None  # "an ICO executive board meeting", "his annual meeting, on April 5-6 in Ottawa, with Prime Minister Mulroney": no company's
+            if blocker or _DOMESTIC_PARTY.match(text, trigger.span.end):
                 continue
             if not trigger.verb and _ABSENT_FROM.search(text, max(span.start, trigger.span.start - 60), trigger.span.start):
                 continue  # "Funaro, who was not present at yesterday's meeting": told for who was missing

@@ -1679,3 +1679,12 @@ def test_the_speakers_own_trip_and_a_gathering_delegates_are_gathering_for() -> 
     assert [e.type for e in events('"We are going to meet the demands of our members," Karl Stein said.', published="1987-04-03")] == []
     gathering = one("Delegates from 46 countries are gathering for the 20th meeting of the Asian Development Bank in Osaka.", published="1987-04-26")
     assert gathering.status == "planned"
+
+
+def test_a_forums_board_meeting_and_a_leaders_annual_meeting_are_no_company_meetings() -> None:
+    board = one("Exporters will consult ahead of an ICO executive board meeting scheduled for April 1, officials said.", published="1987-03-10")
+    assert (board.type, board.status, board.date.start.isoformat()) == ("summit", "planned", "1987-04-01")
+    annual = one("President Karl Stein will hold his annual meeting, on April 5-6 in Oslo, with Prime Minister Lars Holm.", published="1987-03-16")
+    assert (annual.type, set(annual.participants), annual.location) == ("meeting", {"Karl Stein", "Lars Holm"}, "Oslo")
+    assert events("Shareholders will vote on the merger at the company's annual meeting in May.", published="1987-03-16") == ()
+    assert events("Coffee Institute president Karl Stein said he will not attend the ICO executive board meeting.", published="1987-03-25") == ()
