@@ -1546,6 +1546,11 @@ def extract_events(
                 m.span.end <= trigger.span.start and m.canonical in participants for m in sentence_people
             ):
                 owner = topic if topic and topic not in participants else None
+                sides = {nationality.get(p, p) for p in participants}
+                if owner is not None and len(sides) == 1 and nationality.get(owner) in sides and recent_window:
+                    # "Reagan will seek $2.5 billion … a gesture in advance of his annual meeting with Prime Minister Mulroney":
+                    # not the Canadian the story is about but the foreigner just named
+                    owner = next((p for p in recent_window[-1] if p not in participants and nationality.get(p) not in (None, *sides)), owner)
                 if owner is not None:  # "In his talks with Japanese Defence Minister Kurihara, he said": his is the story's man
                     participants = [owner, *participants]
             if len(participants) == 1 and topic and topic not in participants and re.search(r"\btheir\s+(?:[\w-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 25) : trigger.span.start]) and _SUBJECT_PRONOUN.search(text, span.start, trigger.span.start):

@@ -1688,3 +1688,13 @@ def test_a_forums_board_meeting_and_a_leaders_annual_meeting_are_no_company_meet
     assert (annual.type, set(annual.participants), annual.location) == ("meeting", {"Karl Stein", "Lars Holm"}, "Oslo")
     assert events("Shareholders will vote on the merger at the company's annual meeting in May.", published="1987-03-16") == ()
     assert events("Coffee Institute president Karl Stein said he will not attend the ICO executive board meeting.", published="1987-03-25") == ()
+
+
+def test_his_meeting_with_a_foreigner_is_the_foreigner_just_named() -> None:
+    text = (
+        "Norwegian Foreign Minister Karl Stein said trade was the most urgent problem. Stein told the club the talks must end soon. "
+        "On Wednesday, Danish Prime Minister Lars Holm announced a new fund for the environment. "
+        "Some saw the move as a gesture in advance of his annual meeting, on April 5-6 in Oslo, with Norwegian Prime Minister Erik Berg."
+    )
+    meeting = next(e for e in events(text, published="1987-03-20") if e.date and e.date.text == "April 5-6")
+    assert set(meeting.participants) == {"Lars Holm", "Erik Berg"}
