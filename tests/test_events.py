@@ -1692,7 +1692,8 @@ def test_a_forums_board_meeting_and_a_leaders_annual_meeting_are_no_company_meet
 
 def test_his_meeting_with_a_foreigner_is_the_foreigner_just_named() -> None:
     text = (
-        "Norwegian Foreign Minister Karl Stein said trade was the most urgent problem. Stein told the club the talks must end soon. "
+        "Trade is the most urgent problem facing the two countries, Norwegian Foreign Minister Karl Stein said. "
+        "Stein told the club the talks must end soon. Stein said fishing was the second issue. "
         "On Wednesday, Danish Prime Minister Lars Holm announced a new fund for the environment. "
         "Some saw the move as a gesture in advance of his annual meeting, on April 5-6 in Oslo, with Norwegian Prime Minister Erik Berg."
     )
