@@ -199,6 +199,12 @@ _CALLED = re.compile(r"\b(?:[A-Z][\w’'-]+|he|she)\s+(?:had\s+|has\s+|would\s+|
 """One person called another: "Baker called Miyazawa early this week" (not "called X a friend", "called for")."""
 _IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+|(?:also\s+)?(?:expected|due)\s+(?:here\s+|back\s+)?)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due)\s+here\b|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])|\b(?:left|leaves|leave|leaving)\s+(?:(?:at\s+the|over\s+the|next|this|last|on|early|late)\s+\w+|tomorrow|today|tonight|yesterday)(?:\s+(?:morning|afternoon|evening|night|early|late|tomorrow|today|tonight|yesterday))*\s+for(?=\s+(?:the\s+)?[A-Z])")
 
+_SIGNED_ACCORD = re.compile(r"\b(signed|signs|sign|initialled|reached|reach|reaches|concluded)\s+(?:(?:an?|the|a\s+new|a\s+bilateral|broad|basic)\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|accord|pact|treaty|protocol)\b(?![^.;]{0,40}?\bwith\s+(?:[\w-]+\s+){0,3}(?:company|companies|firms?|interests|consortium|unions?|group)\b)")
+"""Governments signing or reaching an accord: the talks that made it ("Nigeria and Britain signed an agreement to reschedule")."""
+_ACCORD_PARTY_AFTER = re.compile(r"[^.;]{0,80}?\b(?:with|to)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?")
+"""The other side of an accord, named by its country: "… covering debts to Britain", "… with France"."""
+_NATIONS_AS_PARTIES = re.compile(r"^\s*(?:[A-Z][\w.-]*\s+){0,3}(?:and\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3})?(?:(?:have|has|had|will|would|is\s+to|are\s+to|(?:is|are)\s+expected\s+to|(?:is|are)\s+due\s+to|(?:is|are)\s+set\s+to|formally|today|yesterday|also)\s+)*$")
+"""Only capitalised names (the countries) before the accord verb: "West Germany and Sierra Leone", "Yugoslavia has"."""
 _HEADS_AS_NOUN = re.compile(r"(?i)\b(?:government|state|department|agency|section|family|army|bank|community|delegation|ministry|mission|company|household|industry|union|EC|EEC|NATO|OPEC)\s+$")
 _WAS_HERE = re.compile(r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+|still\s+|already\s+|last\s+)?here\b(?!\s+(?:to\s+stay|for\s+good|again)\b)")
 """'When Nikonov was here …', 'Shultz, who is here for talks': a visit to the dateline city."""
@@ -218,6 +224,13 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             continue  # "no Libyan forces are in Chad": no visit
         form = "is in" if m.group(0).endswith("in") else "arrive here" if m.group(0).endswith("here") else "left for"
         found.append(Trigger("visit", form, Span(m.start(), m.end()), True, False))
+    if "agree" in words or "accord" in words or "pact" in words or "treaty" in words or "protocol" in words:
+        for m in _SIGNED_ACCORD.finditer(text, sentence.start, sentence.end):
+            subject = text[max(sentence.start, text.rfind(",", sentence.start, m.start()) + 1, m.start() - 90) : m.start()]
+            if not subject.strip() and re.search(r"\b[A-Z][\w.-]*\s+[A-Z][\w.-]*,\s*$", text[max(sentence.start, m.start() - 40) : m.start()]):
+                subject = "They "  # "Zhou Nan and the EC's commissioner, Willy De Clercq, signed": a name closes the subject
+            if _NATIONS_AS_PARTIES.search(subject) and re.search(r"[A-Z]", subject) and not _BUSINESS_MARKS.search(text, sentence.start, sentence.end) and not re.search(r"<[A-Z][^<>]{1,40}>", text[sentence.start : sentence.end]):
+                found.append(Trigger("talks", "signed an agreement", Span(m.start(1), m.end(1)), True, False))  # "West Germany and Tanzania have signed an agreement on rescheduling"
     for m in _WAS_HERE.finditer(text, sentence.start, sentence.end):
         if not any(t.span.start <= m.start() < t.span.end for t in found):
             found.append(Trigger("visit", "is here", Span(m.start(), m.end()), True, True))  # weak: a person must be named before it
@@ -1605,6 +1618,15 @@ def extract_events(
                     participants = _counterpart_parties(text, span, clause, trigger, sentence_places, kb, nationality.get(leader) if leader else None)
                     if participants and leader is not None and _RETINUE_WHO.search(text, span.start, trigger.span.start):
                         retinue_of = leader  # the retinue's own talks, not the leader's: on the leader's trip
+                if not participants and trigger.form == "signed an agreement":
+                    # "Yugoslavia has reached an agreement with Western creditors", "Mexico signed a rescheduling accord … debts to Britain"
+                    reach = _ACCORD_PARTY_AFTER.match(text, trigger.span.end, span.end)
+                    sides = [
+                        kb.country_on(m.country, published) for m in sentence_places
+                        if m.kind == "country" and m.country and (wide.start <= m.span.start < trigger.span.start or reach and trigger.span.end <= m.span.start < reach.end())
+                        and not re.match(r"['’]s?\b", text[m.span.end : m.span.end + 2])
+                    ]
+                    participants = list(dict.fromkeys(c for c in sides if c))
                 orphan = retinue_of is None
             forum_talks = (
                 not participants and trigger.type == "talks" and _MINISTERS_CARRY_ON.search(text, max(span.start, trigger.span.start - 60), trigger.span.start) is not None
@@ -1747,6 +1769,11 @@ def extract_events(
                 if echo is not None:  # "He is the first U.S. official to visit Japan since …": the visit already reported
                     status = echo.status
             window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published, triggers[n - 1].span.end if n and span.contains(triggers[n - 1].span) else -1)
+            if trigger.form == "signed an agreement" and (
+                window is not None and published is not None and window.end < published - timedelta(days=45)
+                or len(participants) < 2 and re.match(r"\s+(?:the|that|this|its)\s", text[trigger.span.end : trigger.span.end + 6]) and not _ACCORD_PARTY_AFTER.match(text, trigger.span.end, span.end)
+            ):
+                continue  # an old accord told as background ("signed a three-year accord with Taipei last year"), or one already known ("And West Germany reached the accord")
             if echo is not None:
                 window = echo.window
             if window is None and not trigger.verb and _DURING_A.search(text, max(span.start, trigger.span.start - 70), trigger.span.start):

@@ -1699,3 +1699,15 @@ def test_his_meeting_with_a_foreigner_is_the_foreigner_just_named() -> None:
     )
     meeting = next(e for e in events(text, published="1987-03-20") if e.date and e.date.text == "April 5-6")
     assert set(meeting.participants) == {"Lars Holm", "Erik Berg"}
+
+
+def test_governments_signing_or_reaching_an_accord_held_talks() -> None:
+    signed = one("Norway and Denmark have signed an agreement on rescheduling 145 mln crowns worth of credits, the ministry said.", published="1987-03-05")
+    assert (signed.type, signed.status, set(signed.participants)) == ("talks", "occurred", {"NO", "DK"})
+    planned = one("Egypt and the Soviet Union are expected to sign an agreement in Moscow next week settling Cairo's debt.", published="1987-03-18")
+    assert (planned.status, planned.location, set(planned.participants)) == ("planned", "Moscow", {"EG", "SU"})
+    creditors = one("Yugoslavia has reached an agreement with Western creditors on refinancing its debt.", published="1987-03-30")
+    assert creditors.participants == ("YU",)
+    assert events("Acme Corp said it signed an agreement to buy Beta Inc for 45 mln dlrs.", published="1987-03-05") == ()
+    assert events("Kenya has signed an agreement with British and German interests to establish a shipping line.", published="1987-03-05") == ()
+    assert events("Washington signed a three-year accord with Taipei last year limiting textile exports.", published="1987-03-15") == ()
