@@ -73,8 +73,14 @@ class _Tables:
     negation: re.Pattern[str]
     clause_break: re.Pattern[str]
     forums: re.Pattern[str]
+    forum_modifier: re.Pattern[str]
+    """A forum's name just before an engagement noun: "ICO quota talks", "OPEC's talks"."""
     blockers_any: re.Pattern[str]
     blocked_after: dict[str, re.Pattern[str]]
+
+
+_LENDERS = frozenset({"IMF", "International Monetary Fund", "World Bank", "Paris Club", "Asian Development Bank", "African Development Bank", "Inter-American Development Bank", "Arab Monetary Fund"})
+"""Bodies a country negotiates with: "IMF talks" are a country's talks with the Fund, not the Fund's own session."""
 
 
 def _tables(kb: Knowledge) -> _Tables:
@@ -106,6 +112,9 @@ def _tables(kb: Knowledge) -> _Tables:
         negation=words(t["negations"]),
         clause_break=re.compile(clause),
         forums=re.compile(r"(?<![\w-])(?<!National\s)(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True))),
+        forum_modifier=re.compile(r"(?<![\w-])(?<!National\s)(?:%s)(?:['’]s)?\s+(?:(?!(?:in|on|at|of|for|to|and|or|the|a|an|with|by)\b)[a-z-]+\s+){0,2}$" % "|".join(
+            re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True) if f not in _LENDERS
+        )),
         blockers_any=words((t.get("blockers") or {}).get("any") or ()),
         blocked_after={
             word: re.compile(r"\s+[\"“']?(?:the\s+|its\s+|their\s+)?(?:(?!with\b|on\b|in\b|at\b|for\b|to\b|and\b|or\b)[\w.’'-]+\s+){0,%d}?(?:%s)\b" % (4 if word.startswith("me") else 0 if word.startswith("summit") else 3, "|".join(re.escape(str(f)) for f in followers)), re.IGNORECASE)
@@ -1634,7 +1643,10 @@ def extract_events(
                     re.search(r"(?i)\bthe\s+(?:\w+\s+)?ministers\s+", text[max(span.start, trigger.span.start - 60) : trigger.span.start]) is not None
                     and tables.forums.search(text, max(0, span.start - 300), span.start) is not None
                 ))
-            )  # "EC farm ministers resume discussions in Luxembourg tomorrow", "… The ministers will resume talks at 10.00": the forum's own session
+            ) or (
+                not participants and trigger.type == "talks" and not trigger.verb
+                and tables.forum_modifier.search(text, max(span.start, trigger.span.start - 60), trigger.span.start) is not None
+            )  # "EC farm ministers resume discussions in Luxembourg tomorrow", "… The ministers will resume talks at 10.00", "ICO quota talks broke down": the forum's own session
             states_gather = trigger.form == "conference" and _STATES_GATHER.match(text, trigger.span.end, clause.end) is not None
             if trigger.weak and not participants and not states_gather and not (trigger.type in ("summit", "meeting") and (
                 tables.forums.search(text, max(span.start, trigger.span.start - 30), trigger.span.start)

@@ -1711,3 +1711,10 @@ def test_governments_signing_or_reaching_an_accord_held_talks() -> None:
     assert events("Acme Corp said it signed an agreement to buy Beta Inc for 45 mln dlrs.", published="1987-03-05") == ()
     assert events("Kenya has signed an agreement with British and German interests to establish a shipping line.", published="1987-03-05") == ()
     assert events("Washington signed a three-year accord with Taipei last year limiting textile exports.", published="1987-03-15") == ()
+
+
+def test_a_forums_talks_are_its_gathering_but_a_lenders_talks_are_not() -> None:
+    ico = one("He said ICO quota talks broke down last month because consumers lack the political will.", published="1987-03-24")
+    assert (ico.type, ico.status, ico.participants) == ("summit", "occurred", ())
+    assert [e.type for e in events("Zambia has just completed a new round of IMF talks on its foreign exchange system.", published="1987-04-01")] != ["summit"]
+    assert events("The carrier would offer a stake to British and Commonwealth in the negotiations on the airline.", published="1987-03-19") == ()
