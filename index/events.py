@@ -1619,7 +1619,8 @@ def extract_events(
                     if code and code not in own and not any(trigger.span.end <= m.span.start <= side.end() for m in sentence_people):
                         participants = [*visit.participants, code]
             retinue_of: str | None = None
-            if not participants and not trigger.weak and trigger.type in ("talks", "meeting"):
+            lender_talks = trigger.type == "talks" and _WITH_LENDER.match(text, trigger.span.end) is not None
+            if not participants and (not trigger.weak or lender_talks) and trigger.type in ("talks", "meeting"):  # ("recent discussions with the Paris Club")
                 wide = Span(min(clause.start, max(span.start, _subject_start(text, span, trigger.span))), clause.end)
                 participants = _country_parties(text, wide, trigger, sentence_places, kb, sentence_orgs, published)
                 if not participants:
@@ -2442,7 +2443,9 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
     return codes if len(codes) >= 2 else []
 
 
-_CREDITOR_BODY = re.compile(r"\b(?:Paris\s+Club|London\s+Club|creditor\s+(?:banks|nations|governments|countries)|(?:bank|banks')\s+advisory\s+committee|(?:the|its|their)\s+advisory\s+committee|steering\s+committee|commercial\s+bank\s+creditors|creditor\s+banks|\bwith\s+(?:its\s+|their\s+|the\s+|private\s+)*(?:commercial|international|foreign)\s+(?:bank\s+)?(?:banks|creditors|lenders)|its\s+creditors)\b")
+_WITH_LENDER = re.compile(r"\s+with\s+(?:the\s+|its\s+)?(?:Paris\s+Club|London\s+Club|IMF|International\s+Monetary\s+Fund|World\s+Bank|(?:commercial\s+|foreign\s+|creditor\s+)?(?:bank\s+)?(?:creditors|creditor\s+banks|advisory\s+committee|steering\s+committee))\b")
+"""Talks of a debtor with its lenders: "recent discussions with the Paris Club", "talks with the IMF"."""
+_CREDITOR_BODY = re.compile(r"\b(?:Paris\s+Club|with\s+(?:the\s+)?(?:IMF|International\s+Monetary\s+Fund|World\s+Bank)|IMF\s+(?:talks|negotiations)|London\s+Club|creditor\s+(?:banks|nations|governments|countries)|(?:bank|banks')\s+advisory\s+committee|(?:the|its|their)\s+advisory\s+committee|steering\s+committee|commercial\s+bank\s+creditors|creditor\s+banks|\bwith\s+(?:its\s+|their\s+|the\s+|private\s+)*(?:commercial|international|foreign)\s+(?:bank\s+)?(?:banks|creditors|lenders)|its\s+creditors)\b")
 _CREDITORS = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:creditors?|lenders|banks|bank\s+(?:advisory\s+)?committee|advisory\s+committee|steering\s+committee)\b")
 """A country's creditor banks: in debt talks they are the other side, and not a country."""
 _BLOC_PARTIES = frozenset({"European Community", "European Union", "Comecon", "Council for Mutual Economic Assistance", "OPEC", "ASEAN", "NATO", "Gulf Cooperation Council", "African Union", "Arab League"})

@@ -1718,3 +1718,11 @@ def test_a_forums_talks_are_its_gathering_but_a_lenders_talks_are_not() -> None:
     assert (ico.type, ico.status, ico.participants) == ("summit", "occurred", ())
     assert [e.type for e in events("Zambia has just completed a new round of IMF talks on its foreign exchange system.", published="1987-04-01")] != ["summit"]
     assert events("The carrier would offer a stake to British and Commonwealth in the negotiations on the airline.", published="1987-03-19") == ()
+
+
+def test_a_debtors_talks_with_its_lenders() -> None:
+    club = one("Bolivian negotiators had achieved considerable success in recent discussions with the Paris Club, he said.", published="1987-03-12")
+    assert (club.type, club.participants) == ("talks", ("BO",))
+    fund = one("Zambia held talks with the IMF last week on a new loan.", published="1987-04-01")
+    assert (fund.participants, fund.date.text) == (("ZM",), "last week")
+    assert events("Shares rose after recent discussions with analysts, the company said.", published="1987-03-12") == ()
