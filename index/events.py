@@ -360,6 +360,8 @@ def _forum_session(text: str, sentence: Span, trigger: Trigger, tables: _Tables)
     )
 
 
+_UNDER_WAY_AFTER = re.compile(r"(?:\s+(?:in|with|on|between)\s+[^,.;]{1,50}?)?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:still\s+|now\s+)?(?:continuing|under\s*way|proceeding|progressing|going\s+on|in\s+progress|being\s+(?:held|headed|conducted|led))\b")
+"""A noun engagement told as in progress: "the talks are continuing", "talks in New York are being headed by X"."""
 _ONGOING_OBJECT = re.compile(r"(?i)\b(?:finish|finishing|finished|conclude|concluding|complete|completing|continue|continuing|continued|wrap\s+up|wrapping\s+up|speed\s+up|speeding\s+up|break\s+off|suspend|suspended|stall|stalled|block|blocking)\s+(?:the|these|its|their|his|her|current|ongoing)\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -464,6 +466,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     strong = [c for c in cues if c[1] in ("cancelled", "postponed") and c[0] <= 45]
     if strong:
         return min(strong)[1]
+    if not trigger.verb and _UNDER_WAY_AFTER.match(text, trigger.span.end, clause.end):
+        return "occurred"  # "negotiations were continuing with Argentina", "The debt talks in New York are being headed by Brodersohn": under way
     if _DOUBT.search(before[-80:]) and scope is None:
         return "proposed"  # "it was unclear if he would go to Japan": reported doubt outweighs the modal
     trigger_text = text[trigger.span.start : trigger.span.end]

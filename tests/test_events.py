@@ -1726,3 +1726,10 @@ def test_a_debtors_talks_with_its_lenders() -> None:
     fund = one("Zambia held talks with the IMF last week on a new loan.", published="1987-04-01")
     assert (fund.participants, fund.date.text) == (("ZM",), "last week")
     assert events("Shares rose after recent discussions with analysts, the company said.", published="1987-03-12") == ()
+
+
+def test_talks_told_as_under_way_have_begun() -> None:
+    going = one("The debt talks in New York are being headed by Finance Minister Karl Stein of Norway and are expected to last for several days.", published="1987-02-26")
+    assert going.status == "occurred"
+    continuing = [e for e in events("He said some creditors had agreed to waive penalties and negotiations were continuing with Denmark and Sweden.", published="1987-03-12") if e.type == "talks"]
+    assert [e.status for e in continuing] == ["occurred"]
