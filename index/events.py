@@ -360,6 +360,10 @@ def _forum_session(text: str, sentence: Span, trigger: Trigger, tables: _Tables)
     )
 
 
+_STAYING_FOR = re.compile(r"\b(?:is|are)\s+(?:staying|remaining|arriving|heading|travell?ing|flying|going|leaving)\b(?:\s+on)?[^.;]{0,70}?\bfor\s+(?:the|a|an|this|next|this\s+week['’]s|next\s+week['’]s)\s+(?:[\w'’.-]+\s+){0,6}$")
+"""A traveller on the way to a gathering: "is staying on in South Korea for the Asia-Pacific Economic Cooperation summit"."""
+_WHEN_THEY = re.compile(r"\b(?:when|once|until)\s+(?:they|we|the\s+two\s+(?:leaders|men|sides|presidents)|both\s+(?:leaders|men|sides))\s+(?:next\s+|finally\s+|eventually\s+|first\s+)?$")
+"""'when they meet': a meeting ahead, told in the present."""
 _UNDER_WAY_AFTER = re.compile(r"(?:\s+(?:in|with|on|between)\s+[^,.;]{1,50}?)?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:still\s+|now\s+)?(?:continuing|under\s*way|proceeding|progressing|going\s+on|in\s+progress|being\s+(?:held|headed|conducted|led))\b")
 """A noun engagement told as in progress: "the talks are continuing", "talks in New York are being headed by X"."""
 _ONGOING_OBJECT = re.compile(r"(?i)\b(?:finish|finishing|finished|conclude|concluding|complete|completing|continue|continuing|continued|wrap\s+up|wrapping\s+up|speed\s+up|speeding\s+up|break\s+off|suspend|suspended|stall|stalled|block|blocking)\s+(?:the|these|its|their|his|her|current|ongoing)\s+(?:[\w-]+\s+){0,2}$")
@@ -468,6 +472,10 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
         return min(strong)[1]
     if not trigger.verb and _UNDER_WAY_AFTER.match(text, trigger.span.end, clause.end):
         return "occurred"  # "negotiations were continuing with Argentina", "The debt talks in New York are being headed by Brodersohn": under way
+    if not trigger.verb and _STAYING_FOR.search(text, max(0, trigger.span.start - 150), trigger.span.start) and not (window and published and window[1] < published):
+        return "planned"  # "Xi is staying on in South Korea for the APEC summit in Gyeongju on Friday": the gathering is ahead
+    if trigger.verb and _WHEN_THEY.search(text, max(0, trigger.span.start - 40), trigger.span.start) and re.fullmatch(r"(?i)meet|visit|talk|hold\s+talks|sit\s+down\s+with", text[trigger.span.start : trigger.span.end]):
+        return "planned"  # "he would sign an agreement with Zelenskyy when they meet at the White House": the present after "when" tells the future
     if _DOUBT.search(before[-80:]) and scope is None:
         return "proposed"  # "it was unclear if he would go to Japan": reported doubt outweighs the modal
     trigger_text = text[trigger.span.start : trigger.span.end]
@@ -1478,6 +1486,10 @@ def extract_events(
                 prior_objects = [m.canonical for m in sentence_people if triggers[n - 1].span.end <= m.span.start and m.span.end <= prior_end]
                 previous = (triggers[n - 1].span.end, _subjects_of(text, span, sentence_people, triggers[n - 1], list(prior.participants)), prior_objects)
             participants = _participants(text, span, sentence_people, trigger, next_start, sentence_topic or topic, previous)
+            if trigger.verb and len(participants) == 1 and _WHEN_THEY.search(text, max(span.start, trigger.span.start - 40), trigger.span.start):
+                first = next((m.canonical for m in sentence_people if m.span.end <= trigger.span.start and m.canonical not in participants), None)
+                if first is not None:  # "Trump said he would sign an agreement with Zelenskyy when they meet": the two of them
+                    participants = [first, *participants]
             visiting_group = _VISITING_GROUP.match(text, trigger.span.end) if trigger.form == "visiting" and re.search(r"\b(?:the|a|an)\s+$", text[max(span.start, trigger.span.start - 6) : trigger.span.start]) else None
             if visiting_group:  # "telling a visiting Nicaraguan delegation yesterday": the delegation's country visits
                 nation = next((m.country for m in sentence_places if m.span.start == visiting_group.start(1) and m.country), None)

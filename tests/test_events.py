@@ -1733,3 +1733,10 @@ def test_talks_told_as_under_way_have_begun() -> None:
     assert going.status == "occurred"
     continuing = [e for e in events("He said some creditors had agreed to waive penalties and negotiations were continuing with Denmark and Sweden.", published="1987-03-12") if e.type == "talks"]
     assert [e.status for e in continuing] == ["occurred"]
+
+
+def test_the_present_after_when_and_a_stay_for_a_gathering_tell_the_future() -> None:
+    when = one("President Karl Stein said he would sign an agreement with Prime Minister Lars Holm when they meet in Oslo.", published="2025-02-27")
+    assert (when.status, set(when.participants)) == ("planned", {"Karl Stein", "Lars Holm"})
+    stay = one("President Karl Stein is staying on in Denmark for the Nordic Council summit in Copenhagen on Friday and Saturday.", published="2025-10-30")
+    assert (stay.status, stay.date.start.isoformat()) == ("planned", "2025-10-31")
