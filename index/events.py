@@ -470,6 +470,8 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     strong = [c for c in cues if c[1] in ("cancelled", "postponed") and c[0] <= 45]
     if strong:
         return min(strong)[1]
+    if trigger.form in ("is in", "is here", "arrive here") and re.search(r"\bshould\s+$", before):
+        return "planned"  # "Del Mazo should be in Lima on a visit at a nearby date": expected (not "should meet": urged)
     if not trigger.verb and _UNDER_WAY_AFTER.match(text, trigger.span.end, clause.end):
         return "occurred"  # "negotiations were continuing with Argentina", "The debt talks in New York are being headed by Brodersohn": under way
     if not trigger.verb and _STAYING_FOR.search(text, max(0, trigger.span.start - 150), trigger.span.start) and not (window and published and window[1] < published):

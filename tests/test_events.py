@@ -1740,3 +1740,10 @@ def test_the_present_after_when_and_a_stay_for_a_gathering_tell_the_future() -> 
     assert (when.status, set(when.participants)) == ("planned", {"Karl Stein", "Lars Holm"})
     stay = one("President Karl Stein is staying on in Denmark for the Nordic Council summit in Copenhagen on Friday and Saturday.", published="2025-10-30")
     assert (stay.status, stay.date.start.isoformat()) == ("planned", "2025-10-31")
+
+
+def test_should_urges_an_engagement_but_should_be_in_expects_a_visit() -> None:
+    urged = one('Karl Stein told Reuters: "Finance ministers should meet soon to limit the damage caused by the dollar\'s fall."', published="1987-10-20")
+    assert urged.status == "proposed"
+    expected = next(e for e in events("Oil Minister Karl Stein of Norway should be in Lima on a visit at a nearby date, officials said.", published="1987-03-20") if e.type == "visit")
+    assert expected.status == "planned"
