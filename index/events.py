@@ -1586,6 +1586,9 @@ def extract_events(
                 m.span.end <= trigger.span.start and m.canonical in participants for m in sentence_people
             ):
                 owner = topic if topic and topic not in participants else None
+                subject = next((m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_modifier(text, m)), None)
+                if subject is not None and subject not in participants and (owner is None or re.match(r"\s+(?:told|said|says|added|explained|insisted)\b", text[next(m.span.end for m in sentence_people if m.canonical == subject) :][:12])):
+                    owner = subject  # "Stoltenberg told the DIHT that his meeting on Monday with Baker had resolved differences": the teller's own
                 sides = {nationality.get(p, p) for p in participants}
                 if owner is not None and len(sides) == 1 and nationality.get(owner) in sides and recent_window:
                     # "Reagan will seek $2.5 billion … a gesture in advance of his annual meeting with Prime Minister Mulroney":
@@ -1601,7 +1604,10 @@ def extract_events(
                     # "the visit": the one of the story's most talked-about people
                     referent = max(same, key=lambda d: (max((salience.get(p, 0) for p in d.participants), default=0), same.index(d)))
                     participants = list(referent.participants)
-            if not trigger.verb and trigger.type in ("talks", "meeting") and re.search(r"\bat\s+(?:a|an|the|this|that|its|their)\s+(?:[\w.-]+\s+){0,4}$", text[max(clause.start, trigger.span.start - 60) : trigger.span.start]):
+            if not trigger.verb and trigger.type in ("talks", "meeting") and (
+                re.search(r"\bat\s+(?:a|an|the|this|that|its|their)\s+(?:[\w.-]+\s+){0,4}$", text[max(clause.start, trigger.span.start - 60) : trigger.span.start])
+                or re.search(r"\b(?:discussed|discusses|raised|raises|explained|outlined|presented|reviewed)\b[^.;]{0,80}\bin\s+(?:[\w.-]+\s+){0,2}$", text[max(clause.start, trigger.span.start - 100) : trigger.span.start])
+            ):  # ("Balladur discussed the need to control spending in talks here today with Lawson")
                 doer = _main_subject(text, span, sentence_people, trigger.span.start, trigger.span)
                 if doer is not None and doer.canonical not in participants and doer.span.start >= clause.start:
                     participants = [doer.canonical, *participants]  # "Peres discussed the Middle East with Soviet officials at a committee meeting here": he was there

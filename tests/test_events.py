@@ -1747,3 +1747,15 @@ def test_should_urges_an_engagement_but_should_be_in_expects_a_visit() -> None:
     assert urged.status == "proposed"
     expected = next(e for e in events("Oil Minister Karl Stein of Norway should be in Lima on a visit at a nearby date, officials said.", published="1987-03-20") if e.type == "visit")
     assert expected.status == "planned"
+
+
+def test_the_subject_who_discussed_in_talks_or_told_of_his_meeting_took_part() -> None:
+    talks = one("French Finance Minister Karl Stein discussed the need to control public spending in talks here today with British Chancellor Lars Holm, a spokesman said.", published="1987-03-27", dateline="LONDON, March 27")
+    assert set(talks.participants) == {"Karl Stein", "Lars Holm"}
+    text = (
+        "Finance Minister Karl Stein of Norway said he was surprised by criticism voiced by Danish Finance Minister Lars Holm. "
+        "Holm had criticised Norway's policies over the weekend. Holm said rates were too high. "
+        "Stein told the trade association that his meeting on Monday with Holm had resolved differences."
+    )
+    meeting = next(e for e in events(text, published="1987-10-20") if e.type == "meeting")
+    assert set(meeting.participants) == {"Karl Stein", "Lars Holm"}
