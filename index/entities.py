@@ -397,7 +397,7 @@ class _ArticleEntities:
             role = before.canonical if before.kind == "title" else (before.canonical if before.canonical in _words(self.kb, "royal_titles") or before.canonical == "Crown Prince" else None)
             return country, role, before.office
         wide = text[max(sentence.span.start, start - 80) : start]
-        lower_portfolio = re.search(r"\b(" + "|".join(_ROLE_WORDS) + r")\s+(?:of|for)\s+(?:(?:the\s+)?(?!the\b|a\b|an\b)[a-z][\w-]*,?\s+){1,6}$", wide)
+        lower_portfolio = re.search(r"\b(" + "|".join(_ROLE_WORDS) + r")\s+(?:(?:of|for)\s+(?:(?:the\s+)?(?!the\b|a\b|an\b)[a-z][\w-]*,?\s+){1,6}|without\s+portfolio\s+)$", wide)
         if lower_portfolio and not re.search(r"\b(?:and|or|said|says|told|with|by)\s+$", wide):
             # "Nigerian minister of mines and power Bunu Sheriff Musa": a lower-case portfolio, then the name
             return self._country_in(wide[max(0, lower_portfolio.start() - 25) : lower_portfolio.start() + 1]), lower_portfolio.group(1).lower(), None

@@ -872,7 +872,7 @@ def _participants(
         agents = [m.canonical for m in people if trigger.span.end + agent.end() <= m.span.start and m.span.end <= object_end and not _is_speaker(text, m, sentence)]
         if agents:
             return list(dict.fromkeys(agents))
-    excluded = re.search(r"\b(?:rather than|instead of|but not|not with|without|since)\b", text[trigger.span.end : object_end])
+    excluded = re.search(r"\b(?:rather than|instead of|but not|not with|without(?!\s+portfolio)|since)\b", text[trigger.span.end : object_end])
     if excluded:  # "may meet deputies rather than Greer", "to visit China since Biden took office": not parties
         object_end = trigger.span.end + excluded.start()
     comma = text.rfind(",", sentence.start, trigger.span.start)

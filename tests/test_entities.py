@@ -284,3 +284,8 @@ def test_a_name_after_a_long_relative_clause_and_a_portfolio_title_is_a_person(k
     long_clause = "Philippine Secretary of Trade and Industry Jose Concepcion, who two days ago expressed doubts about agreements produced at international conferences, said he was pleased."
     assert ("Jose Concepcion", "Jose Concepcion") in people(kb, long_clause, "1987-03-24")
     assert ("Lars Holm", "Lars Holm") in people(kb, "Minister of Trade and Industry Lars Holm arrived in Oslo.", "1987-03-24")
+
+
+def test_a_minister_without_portfolio_is_named(kb) -> None:
+    found = people(kb, "The commission was agreed during talks between Foreign Trade Minister Michel Noir and Yugoslavian minister without portfolio Egon Padovan, the ministry said.", "1987-03-05")
+    assert ("Egon Padovan", "Egon Padovan") in found

@@ -1759,3 +1759,8 @@ def test_the_subject_who_discussed_in_talks_or_told_of_his_meeting_took_part() -
     )
     meeting = next(e for e in events(text, published="1987-10-20") if e.type == "meeting")
     assert set(meeting.participants) == {"Karl Stein", "Lars Holm"}
+
+
+def test_talks_between_a_minister_and_a_minister_without_portfolio() -> None:
+    talks = one("The commission was agreed during talks between Foreign Trade Minister Karl Stein and Danish minister without portfolio Lars Holm, the ministry said.", published="1987-03-05")
+    assert set(talks.participants) == {"Karl Stein", "Lars Holm"}
