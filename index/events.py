@@ -22,7 +22,7 @@ from index.model import Article, DateWindow, Event, Evidence, Mention, Sentence,
 from index.timex import TimeExpression
 
 STATUS_STRENGTH = {"cancelled": 5, "postponed": 4, "proposed": 3, "planned": 2, "occurred": 1}
-_PAST_VERB = re.compile(r"^(?:met|visited|held|hosted|received|telephoned|phoned|spoke|talked|arrived|flew|travel+ed|toured|went|left|sent|negotiated|discussed|sat|conferred|stopped|came|was\s+(?:\w+\s+)?(?:in|here)|were\s+(?:\w+\s+)?(?:in|here))\b", re.I)
+_PAST_VERB = re.compile(r"^(?:signed|reached|concluded|initialled|met|visited|held|hosted|received|telephoned|phoned|spoke|talked|arrived|flew|travel+ed|toured|went|left|sent|negotiated|discussed|sat|conferred|stopped|came|was\s+(?:\w+\s+)?(?:in|here)|were\s+(?:\w+\s+)?(?:in|here))\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,11 +208,11 @@ _CALLED = re.compile(r"\b(?:[A-Z][\w’'-]+|he|she)\s+(?:had\s+|has\s+|would\s+|
 """One person called another: "Baker called Miyazawa early this week" (not "called X a friend", "called for")."""
 _IS_IN = re.compile(r"\b(?:is|are|be|was|were)\s+(?:currently\s+|now\s+|already\s+|still\s+|(?:also\s+)?(?:expected|due)\s+(?:here\s+|back\s+)?)?in(?=\s+(?:the\s+)?[A-Z])|\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due)\s+here\b|\b(?:left|leaves|leave|leaving)\s+(?:[A-Z][\w.’'-]*\s+){1,3}for(?=\s+[A-Z])|\b(?:left|leaves|leave|leaving)\s+(?:(?:at\s+the|over\s+the|next|this|last|on|early|late)\s+\w+|tomorrow|today|tonight|yesterday)(?:\s+(?:morning|afternoon|evening|night|early|late|tomorrow|today|tonight|yesterday))*\s+for(?=\s+(?:the\s+)?[A-Z])")
 
-_SIGNED_ACCORD = re.compile(r"\b(signed|signs|sign|initialled|reached|reach|reaches|concluded)\s+(?:(?:an?|the|a\s+new|a\s+bilateral|broad|basic)\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|accord|pact|treaty|protocol)\b(?![^.;]{0,40}?\bwith\s+(?:[\w-]+\s+){0,3}(?:company|companies|firms?|interests|consortium|unions?|group)\b)")
+_SIGNED_ACCORD = re.compile(r"\b(signed|signs|sign|initialled|reached|reach|reaches|concluded)\s+(?:(?:an?|the|a\s+new|a\s+bilateral|broad|basic|two|three|four|several)\s+)?(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|pacts?|treaty|treaties|protocols?)\b(?![^.;]{0,40}?\bwith\s+(?:[\w-]+\s+){0,3}(?:company|companies|firms?|interests|consortium|unions?|group)\b)")
 """Governments signing or reaching an accord: the talks that made it ("Nigeria and Britain signed an agreement to reschedule")."""
 _ACCORD_PARTY_AFTER = re.compile(r"[^.;]{0,80}?\b(?:with|to)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?")
 """The other side of an accord, named by its country: "… covering debts to Britain", "… with France"."""
-_NATIONS_AS_PARTIES = re.compile(r"^\s*(?:[A-Z][\w.-]*\s+){0,3}(?:and\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3})?(?:(?:have|has|had|will|would|is\s+to|are\s+to|(?:is|are)\s+expected\s+to|(?:is|are)\s+due\s+to|(?:is|are)\s+set\s+to|formally|today|yesterday|also)\s+)*$")
+_NATIONS_AS_PARTIES = re.compile(r"^\s*(?:[A-Z][\w.-]*\s+(?:of\s+(?=[A-Z]))?){0,6}(?:and\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+(?:of\s+(?=[A-Z]))?){1,5})?(?:(?:have|has|had|will|would|is\s+to|are\s+to|(?:is|are)\s+expected\s+to|(?:is|are)\s+due\s+to|(?:is|are)\s+set\s+to|formally|today|yesterday|also)\s+)*$")
 """Only capitalised names (the countries) before the accord verb: "West Germany and Sierra Leone", "Yugoslavia has"."""
 _HEADS_AS_NOUN = re.compile(r"(?i)\b(?:government|state|department|agency|section|family|army|bank|community|delegation|ministry|mission|company|household|industry|union|EC|EEC|NATO|OPEC)\s+$")
 _WAS_HERE = re.compile(r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+|still\s+|already\s+|last\s+)?here\b(?!\s+(?:to\s+stay|for\s+good|again)\b)")
@@ -233,7 +233,7 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             continue  # "no Libyan forces are in Chad": no visit
         form = "is in" if m.group(0).endswith("in") else "arrive here" if m.group(0).endswith("here") else "left for"
         found.append(Trigger("visit", form, Span(m.start(), m.end()), True, False))
-    if "agree" in words or "accord" in words or "pact" in words or "treaty" in words or "protocol" in words:
+    if "agree" in words or "accord" in words or "pact" in words or "treat" in words or "protocol" in words:
         for m in _SIGNED_ACCORD.finditer(text, sentence.start, sentence.end):
             subject = text[max(sentence.start, text.rfind(",", sentence.start, m.start()) + 1, m.start() - 90) : m.start()]
             if not subject.strip() and re.search(r"\b[A-Z][\w.-]*\s+[A-Z][\w.-]*,\s*$", text[max(sentence.start, m.start() - 40) : m.start()]):
@@ -1304,7 +1304,7 @@ def _refine_type(text: str, trigger: Trigger, participants: list[str], forums: r
         if any(0 <= m.span.start - trigger.span.end <= 2 or re.fullmatch(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}", text[trigger.span.end : m.span.start]) for m in people if m.span.start >= trigger.span.end):
             return "meeting"  # "before visiting Agriculture Secretary Richard Lyng"
     before = text[max(clause.start, trigger.span.start - 40) : trigger.span.start]
-    of_forum = re.match(r"\s+of\s+(?:the\s+)?(?:\([\w.-]{1,12}\)\s+)?", text[trigger.span.end : trigger.span.end + 30]) if form in ("meeting", "meetings") else None
+    of_forum = re.match(r"\s+of\s+(?:the\s+)?(?:\([\w.-]{1,12}\)\s+|[\w]+-(?:nation|member|country)\s+)?", text[trigger.span.end : trigger.span.end + 40]) if form in ("meeting", "meetings") else None
     if of_forum and forums.match(text, trigger.span.end + of_forum.end()):
         return "summit"  # "Delegates from 46 countries are gathering for the 20th meeting of the Asian Development Bank"
     if trigger.type == "meeting" and (form in ("meeting", "meetings") or trigger.verb and form in ("met", "meet", "meets", "meeting")) and re.search(r"(?i)\b(?:negotiators|delegations?|delegates)\b", text[clause.start : trigger.span.start]):
@@ -1806,6 +1806,8 @@ def extract_events(
                 if echo is not None:  # "He is the first U.S. official to visit Japan since …": the visit already reported
                     status = echo.status
             window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published, triggers[n - 1].span.end if n and span.contains(triggers[n - 1].span) else -1)
+            if trigger.form == "signed an agreement" and status == "occurred" and window is not None and published is not None and window.start > published:
+                window = None  # "signed an agreement to end Portuguese rule in 1999": the accord's terms, not the signing's day
             if trigger.form == "signed an agreement" and (
                 window is not None and published is not None and window.end < published - timedelta(days=45)
                 or len(participants) < 2 and re.match(r"\s+(?:the|that|this|its)\s", text[trigger.span.end : trigger.span.end + 6]) and not _ACCORD_PARTY_AFTER.match(text, trigger.span.end, span.end)
@@ -2467,9 +2469,9 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
     return codes if len(codes) >= 2 else []
 
 
-_WITH_LENDER = re.compile(r"\s+with\s+(?:the\s+|its\s+)?(?:Paris\s+Club|London\s+Club|IMF|International\s+Monetary\s+Fund|World\s+Bank|(?:commercial\s+|foreign\s+|creditor\s+)?(?:bank\s+)?(?:creditors|creditor\s+banks|advisory\s+committee|steering\s+committee))\b")
+_WITH_LENDER = re.compile(r"\s+(?:(?:next|this|last)\s+(?:week|month|year)\s+)?with\s+(?:the\s+|its\s+)?(?:(?:international|multilateral|official)\s+(?:lending\s+)?(?:agencies|institutions|lenders)|Paris\s+Club|London\s+Club|IMF|International\s+Monetary\s+Fund|World\s+Bank|(?:commercial\s+|foreign\s+|creditor\s+)?(?:bank\s+)?(?:creditors|creditor\s+banks|advisory\s+committee|steering\s+committee))\b")
 """Talks of a debtor with its lenders: "recent discussions with the Paris Club", "talks with the IMF"."""
-_CREDITOR_BODY = re.compile(r"\b(?:Paris\s+Club|with\s+(?:the\s+)?(?:IMF|International\s+Monetary\s+Fund|World\s+Bank)|IMF\s+(?:talks|negotiations)|London\s+Club|creditor\s+(?:banks|nations|governments|countries)|(?:bank|banks')\s+advisory\s+committee|(?:the|its|their)\s+advisory\s+committee|steering\s+committee|commercial\s+bank\s+creditors|creditor\s+banks|\bwith\s+(?:its\s+|their\s+|the\s+|private\s+)*(?:commercial|international|foreign)\s+(?:bank\s+)?(?:banks|creditors|lenders)|its\s+creditors)\b")
+_CREDITOR_BODY = re.compile(r"\b(?:Paris\s+Club|(?:international|multilateral|official)\s+lending\s+(?:agencies|institutions)|with\s+(?:the\s+)?(?:IMF|International\s+Monetary\s+Fund|World\s+Bank)|IMF\s+(?:talks|negotiations)|London\s+Club|creditor\s+(?:banks|nations|governments|countries)|(?:bank|banks')\s+advisory\s+committee|(?:the|its|their)\s+advisory\s+committee|steering\s+committee|commercial\s+bank\s+creditors|creditor\s+banks|\bwith\s+(?:its\s+|their\s+|the\s+|private\s+)*(?:commercial|international|foreign)\s+(?:bank\s+)?(?:banks|creditors|lenders)|its\s+creditors)\b")
 _CREDITORS = re.compile(r"(?i)\b(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:creditors?|lenders|banks|bank\s+(?:advisory\s+)?committee|advisory\s+committee|steering\s+committee)\b")
 """A country's creditor banks: in debt talks they are the other side, and not a country."""
 _BLOC_PARTIES = frozenset({"European Community", "European Union", "Comecon", "Council for Mutual Economic Assistance", "OPEC", "ASEAN", "NATO", "Gulf Cooperation Council", "African Union", "Arab League"})

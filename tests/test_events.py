@@ -1764,3 +1764,14 @@ def test_the_subject_who_discussed_in_talks_or_told_of_his_meeting_took_part() -
 def test_talks_between_a_minister_and_a_minister_without_portfolio() -> None:
     talks = one("The commission was agreed during talks between Foreign Trade Minister Karl Stein and Danish minister without portfolio Lars Holm, the ministry said.", published="1987-03-05")
     assert set(talks.participants) == {"Karl Stein", "Lars Holm"}
+
+
+def test_treaties_signed_by_leaders_named_with_their_countries() -> None:
+    treaties = one("Norway and Denmark signed two cooperation treaties today, officials said.", published="1987-03-24")
+    assert (treaties.type, treaties.status, set(treaties.participants)) == ("talks", "occurred", {"NO", "DK"})
+    leaders = one("Prime Ministers Zhao Ziyang of China and Anibal Cavaco Silva of Portugal signed an agreement to end Portuguese rule of Macao in 1999.", published="1987-03-26")
+    assert (leaders.status, set(leaders.participants), leaders.date.start.isoformat()) == ("occurred", {"Zhao Ziyang", "Anibal Cavaco Silva"}, "1987-03-25")
+    agencies = one("Chile will open talks next month with international lending agencies on its official debts.", published="1987-03-10")
+    assert (agencies.status, agencies.participants) == ("planned", ("CL",))
+    gathering = [e for e in events("Speaking here after a meeting of the 11-nation Cartagena group, Finance Minister Karl Stein of Norway said the debt was a problem.", published="1987-05-31") if e.type == "summit"]
+    assert len(gathering) == 1
