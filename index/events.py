@@ -1961,6 +1961,15 @@ def extract_events(
                 host = kb.places.get(trip.location) if trip is not None else None
                 if host is not None and host.country and host.country != nationality.get(d.participants[0]) and re.match(r"\s+(?:[\w-]+\s+){0,4}?for\s+(?:[\w-]+\s+)?$", text[trip.trigger.end : d.trigger.start]):
                     d.participants = [*d.participants, host.country]
+                elif d.type == "talks" and trip is None and d.location and not d.trigger_is_verb and re.match(r"\s+in\s+(?:the\s+)?[A-Z]", text[d.trigger.end : d.trigger.end + 8]) and not (
+                    re.search(r"(?i)\b(?:debt|monetary|bank|banks|creditors?|multilateral|round)\s+(?:[\w-]+\s+)?$", text[max(span.start, d.trigger.start - 30) : d.trigger.start])
+                    or tables.forum_modifier.search(text, max(span.start, d.trigger.start - 40), d.trigger.start)
+                ):  # (not "debt talks in New York", "GATT talks in Geneva": the banks', the forum's)
+                    place = kb.places.get(d.location)
+                    own = nationality.get(d.participants[0])
+                    host = kb.country_on(place.country, published) if place is not None and place.country else None
+                    if host and own and host != own:  # "his scheduled talks in Moscow next week" (an American's): with the Soviet side
+                        d.participants = [*d.participants, host]
         drafts.extend(this_sentence)
         if this_sentence:
             previous_drafts = this_sentence

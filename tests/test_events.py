@@ -1775,3 +1775,10 @@ def test_treaties_signed_by_leaders_named_with_their_countries() -> None:
     assert (agencies.status, agencies.participants) == ("planned", ("CL",))
     gathering = [e for e in events("Speaking here after a meeting of the 11-nation Cartagena group, Finance Minister Karl Stein of Norway said the debt was a problem.", published="1987-05-31") if e.type == "summit"]
     assert len(gathering) == 1
+
+
+def test_a_foreigners_talks_in_a_capital_are_with_its_government() -> None:
+    talks = one("U.S. Secretary of State George Shultz said the spy case had cast a heavy shadow over his scheduled talks in Moscow next week.", published="1987-04-09")
+    assert set(talks.participants) == {"George Shultz", "SU"}
+    debt = one("The debt talks in New York are being headed by Argentine Finance Minister Mario Brodersohn.", published="1987-02-26")
+    assert debt.participants == ("Mario Brodersohn",), "debt talks in New York are with the banks, not the United States"
