@@ -43,6 +43,8 @@ class Token(NamedTuple):
 
 
 _HYPHEN_SPLIT = re.compile(r"([-–])")
+_NATION_PAIR_TOKEN = re.compile(r"[A-Z][a-z]+[-–][A-Z][a-z]+")
+"""Two capitalised words joined by a hyphen, each possibly a nation: "Soviet-American"."""
 _CONTINUES = re.compile(r" [A-Z][a-z]")
 
 
@@ -276,6 +278,16 @@ class _ArticleEntities:
 
     def emit_known(self, sentence_hits: list[tuple[Sentence, list[Token], list[tuple[int, int, Entry]]]]) -> None:
         for sentence, tokens, found in sentence_hits:
+            covered = {k for a, b, _ in found for k in range(a, b)}
+            for k, token in enumerate(tokens):
+                if k in covered or not _NATION_PAIR_TOKEN.fullmatch(token.text):
+                    continue  # "Soviet-American talks", "Franco-German": each half a country
+                offset = token.start
+                for piece in re.split(r"([-–])", token.text):
+                    entry = self.g.exact.get((piece,))
+                    if entry is not None and entry.kind in ("country", "adjective"):
+                        self.add("country", offset, offset + len(piece), self.kb.country_name(entry.country, self.day) or entry.canonical, entry.country)
+                    offset += len(piece)
             for a, b, entry in found:
                 start, end = tokens[a].start, tokens[b - 1].end
                 if entry.kind == "person" and entry.person is not None:

@@ -2440,8 +2440,8 @@ def _country_parties(text: str, clause: Span, trigger: Trigger, places: Sequence
     for m in places:
         if re.search(r"(?i)\b(?:in|at|to|inside|near|(?:home|way|back|returning)\s+from)\s+(?:the\s+)?$", text[max(clause.start, m.span.start - 20) : m.span.start]):
             continue  # "the meeting in Vienna": where it is, not who takes part
-        if re.match(r"\s+(?:[Rr]ound|[Aa]ccord|[Aa]greement|[Dd]eclaration|[Pp]act|Club|Group|Plan|[Cc]onvention|[Tt]reaty)\b", text[m.span.end : m.span.end + 14]):
-            continue  # "the Uruguay round", "the Paris Club": a name, not a party
+        if re.match(r"\s+(?:[Rr]ound|[Aa]ccord|[Aa]greement|[Dd]eclaration|[Pp]act|Club|Group|Plan|[Cc]onvention|[Tt]reaty)\b|(?:[-–][A-Z][a-z]+)?\s+(?:war|conflict|border|frontier|ceasefire|dispute)\b", text[m.span.end : m.span.end + 24]):
+            continue  # "the Uruguay round", "the Paris Club": a name, not a party; "the Iraq-Iran war": a war, not its parties' talks
         if clause.contains(m.span) and m.country and m.kind == "country" or (
             clause.contains(m.span) and m.text in kb.seats
         ):

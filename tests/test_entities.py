@@ -289,3 +289,10 @@ def test_a_name_after_a_long_relative_clause_and_a_portfolio_title_is_a_person(k
 def test_a_minister_without_portfolio_is_named(kb) -> None:
     found = people(kb, "The commission was agreed during talks between Foreign Trade Minister Michel Noir and Yugoslavian minister without portfolio Egon Padovan, the ministry said.", "1987-03-05")
     assert ("Egon Padovan", "Egon Padovan") in found
+
+
+def test_both_halves_of_a_hyphenated_nation_pair_are_countries(kb) -> None:
+    from index.entities import extract_entities
+    a = article("Soviet-American talks on medium-range missiles made a breakthrough.", "1987-03-09")
+    found = [(m.kind, m.country) for m in extract_entities(a, split_sentences(a.text, a.furniture), kb).mentions]
+    assert ("country", "SU") in found and ("country", "US") in found

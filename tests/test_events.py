@@ -1782,3 +1782,10 @@ def test_a_foreigners_talks_in_a_capital_are_with_its_government() -> None:
     assert set(talks.participants) == {"George Shultz", "SU"}
     debt = one("The debt talks in New York are being headed by Argentine Finance Minister Mario Brodersohn.", published="1987-02-26")
     assert debt.participants == ("Mario Brodersohn",), "debt talks in New York are with the banks, not the United States"
+
+
+def test_a_pair_of_nations_talks_but_not_their_war() -> None:
+    talks = one("Chief negotiator Karl Stein said Soviet-American talks on cutting medium-range missiles had made a breakthrough.", published="1987-03-05")
+    assert set(talks.participants) >= {"SU", "US"}
+    war = [e for e in events("Iran was seeking to avoid ostracism over the Iraq-Iran war by Arab states due to meet at a summit in Amman on November 8.", published="1987-10-20")]
+    assert all(not {"IR", "IQ"} <= set(e.participants) for e in war)
