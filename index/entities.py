@@ -282,12 +282,14 @@ class _ArticleEntities:
             for k, token in enumerate(tokens):
                 if k in covered or not _NATION_PAIR_TOKEN.fullmatch(token.text):
                     continue  # "Soviet-American talks", "Franco-German": each half a country
-                offset = token.start
-                for piece in re.split(r"([-–])", token.text):
-                    entry = self.g.exact.get((piece,))
-                    if entry is not None and entry.kind in ("country", "adjective"):
-                        self.add("country", offset, offset + len(piece), self.kb.country_name(entry.country, self.day) or entry.canonical, entry.country)
+                pieces, offset = [], token.start
+                for piece in _HYPHEN_SPLIT.split(token.text):
+                    pieces.append((offset, piece, self.g.exact.get((piece,))))
                     offset += len(piece)
+                nations = [(at, piece, entry) for at, piece, entry in pieces if entry is not None and entry.kind in ("country", "adjective")]
+                if len(nations) == 2:  # both halves ("Latin-American", "Inter-American" are no pair)
+                    for at, piece, entry in nations:
+                        self.add("country", at, at + len(piece), self.kb.country_name(entry.country, self.day) or entry.canonical, entry.country)
             for a, b, entry in found:
                 start, end = tokens[a].start, tokens[b - 1].end
                 if entry.kind == "person" and entry.person is not None:

@@ -79,10 +79,6 @@ class _Tables:
     blocked_after: dict[str, re.Pattern[str]]
 
 
-_LENDERS = frozenset({"IMF", "International Monetary Fund", "World Bank", "Paris Club", "Asian Development Bank", "African Development Bank", "Inter-American Development Bank", "Arab Monetary Fund"})
-"""Bodies a country negotiates with: "IMF talks" are a country's talks with the Fund, not the Fund's own session."""
-
-
 def _tables(kb: Knowledge) -> _Tables:
     cached = kb.cache.get("event_tables")
     if cached is not None:
@@ -113,7 +109,7 @@ def _tables(kb: Knowledge) -> _Tables:
         clause_break=re.compile(clause),
         forums=re.compile(r"(?<![\w-])(?<!National\s)(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True))),
         forum_modifier=re.compile(r"(?<![\w-])(?<!National\s)(?:%s)(?:['’]s)?\s+(?:(?!(?:in|on|at|of|for|to|and|or|the|a|an|with|by)\b)[a-z-]+\s+){0,2}$" % "|".join(
-            re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True) if f not in _LENDERS
+            re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True) if f not in set(t.get("lender_forums") or ())  # "IMF talks" are a country's with the Fund
         )),
         blockers_any=words((t.get("blockers") or {}).get("any") or ()),
         blocked_after={
@@ -239,7 +235,7 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             if not subject.strip() and re.search(r"\b[A-Z][\w.-]*\s+[A-Z][\w.-]*,\s*$", text[max(sentence.start, m.start() - 40) : m.start()]):
                 subject = "They "  # "Zhou Nan and the EC's commissioner, Willy De Clercq, signed": a name closes the subject
             if _NATIONS_AS_PARTIES.search(subject) and re.search(r"[A-Z]", subject) and not _BUSINESS_MARKS.search(text, sentence.start, sentence.end) and not re.search(r"<[A-Z][^<>]{1,40}>", text[sentence.start : sentence.end]):
-                found.append(Trigger("talks", "signed an agreement", Span(m.start(1), m.end(1)), True, False))  # "West Germany and Tanzania have signed an agreement on rescheduling"
+                found.append(Trigger("talks", "accord", Span(m.start(1), m.end(1)), True, False))  # "West Germany and Tanzania have signed an agreement on rescheduling"
     for m in _WAS_HERE.finditer(text, sentence.start, sentence.end):
         if not any(t.span.start <= m.start() < t.span.end for t in found):
             found.append(Trigger("visit", "is here", Span(m.start(), m.end()), True, True))  # weak: a person must be named before it
@@ -344,7 +340,7 @@ _AUX_LATER = re.compile(r"[^,;.]{0,60}?\b(?:will|would|could|can|should|may|migh
 """'he hopes his visit to Washington later this week will help': the visit is the subject of what is hoped."""
 
 
-_I_AM_TO = re.compile(r"(?:^|[\s\"“])I(?:['’](?:ll|m)|\s+(?:shall|will|would|am|was|have|had))?\s+(?:(?:be|been|also|then|now|soon|later|(?:plan|want|hope|intend|expect|am\s+going)\s+to)\s+){0,3}$")
+_I_AM_TO = re.compile(r"(?<![\w'’])I(?:['’](?:ll|m)|\s+(?:shall|will|would|am|was|have|had))?\s+(?:(?:be|been|also|then|now|soon|later|(?:plan|want|hope|intend|expect|am\s+going)\s+to)\s+){0,3}$")
 """'"On Tuesday I shall be going to Washington," Lawson said': the speaker's own engagement (not "we", often an institution)."""
 _STATES_GATHER = re.compile(r"\s+(?:to\s+\w+\b[^.;]{0,70}?\b)?(?:of|among|between|from|for)\s+(?:(?:the|[\w-]+)\s+){0,3}(?:states|nations|countries|governments|ministers|heads\s+of\s+state)\b")
 """'A conference to assess the economic recovery of African states': a gathering of governments."""
@@ -470,7 +466,7 @@ def _status(text: str, clause: Span, trigger: Trigger, tables: _Tables, window: 
     strong = [c for c in cues if c[1] in ("cancelled", "postponed") and c[0] <= 45]
     if strong:
         return min(strong)[1]
-    if trigger.form in ("is in", "is here", "arrive here") and re.search(r"\bshould\s+$", before):
+    if (trigger.form in ("is in", "is here") or trigger.form.startswith("arrive")) and re.search(r"\bshould\s+$", before):
         return "planned"  # "Del Mazo should be in Lima on a visit at a nearby date": expected (not "should meet": urged)
     if not trigger.verb and _UNDER_WAY_AFTER.match(text, trigger.span.end, clause.end):
         return "occurred"  # "negotiations were continuing with Argentina", "The debt talks in New York are being headed by Brodersohn": under way
@@ -544,6 +540,8 @@ _PAST_LEAD = re.compile(r"\b(?:\w{3,}ed|left|met|held|said|told|flew|went|came|m
 """An engagement in an "after" adverbial of a past verb was over by then: "left Bonn yesterday after talks with Kohl"."""
 _VISIT_FOR_TALKS = re.compile(r"\s+(?:[^,;.]{0,60}?\s+)?for\s+(?:further\s+|more\s+|new\s+|fresh\s+|renewed\s+|a\s+new\s+round\s+of\s+|another\s+round\s+of\s+|a\s+round\s+of\s+)?(?:[\w-]+\s+)?")
 """Between a visit and the talks it is made for: "will return to Cairo for further negotiations"."""
+_WITH_A_COUNTRY = re.compile(r"\s+with\s+(?:the\s+)?(?P<land>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?=\s*(?:[,.;]|$))")
+"""'for talks with New Zealand, which …': the other side named by its country alone."""
 _TRIP_PURPOSE = re.compile(r"[^,;.:]{0,60}?\bto\s+(?P<verb>discuss|negotiate)\b")
 """A trip's purpose told after it: "has left for Washington to discuss Sri Lanka's request", "a July trip to China to discuss trade"."""
 _SETTING_OUT = re.compile(r"(?i)^(?:arriv|left\b|leav|head|depart|set\s+(?:off|out)|sets\s+(?:off|out)|on\s+arriving|is\s+here|are\s+here|(?:is|are)\s+(?:\w+\s+)?(?:expected|due))")
@@ -726,7 +724,7 @@ _COUNTRY_GROUP_SUBJECT = re.compile(r"(?:^|\b(?:A|An|The|a|an|the)\s+)(?:high-le
 _MISSION_SENDER = re.compile(r"(?:\b([A-Z][\w.-]+)\s+(?:(?:will|would|is\s+to|plans\s+to|is\s+sending|has\s+sent|agreed\s+to)\s+)?(?:send|sends|sent|sending|dispatch|dispatched|dispatches)\s+|\b(?:A|An|The|a|an|the)\s+(?=[A-Z]))(?:(?:a|an|its)\s+)?(?:([A-Z][\w.-]+)\s+)?(?:[a-z-]+\s+){0,2}$")
 """The country sending a mission: "Japan will send a trade mission to …", "a Japanese mission to …"."""
 _SENDS = re.compile(r"\b(?:send|sends|sent|sending|dispatch|dispatches|dispatched|dispatching)\s+(?:(?:a|an|its|their|his|her|several|two|three)\s+)?(?:[\w-]+\s+){0,3}$")
-_ABSENT_FROM = re.compile(r"(?i)\b(?:(?:was|were|is|are|be)\s+not\s+(?:present|invited)\s+(?:at|to)|(?:did|does|do|will|would|could|can)(?:\s+not|n[’']t)\s+(?:be\s+able\s+to\s+)?(?:attend|join)|absent\s+from|stayed\s+away\s+from|boycott(?:ed|ing|s)?|skipped|skip)\s+(?:[\w’'-]+\s+){0,5}$")
+_ABSENT_FROM = re.compile(r"(?i)\b(?:(?:was|were|is|are|be)\s+not\s+(?:present|invited)\s+(?:at|to)|(?:(?:did|does|do|will|would|could|can)(?:\s+not|n[’']t)|cannot|won[’']t|can[’']t)\s+(?:be\s+able\s+to\s+)?(?:attend|join)|absent\s+from|stayed\s+away\s+from|boycott(?:ed|ing|s)?|skipped|skip)\s+(?:[\w’'-]+\s+){0,5}$")
 _COMPANY = re.compile(r"<[A-Z][^<>\n]{0,60}>|\b(?:S\.A|N\.V|A\.G|S\.p\.A|P\.A)\.|\b(?:Inc|Corp|Plc|PLC|AB|SA|AG|NV|Ltd|Co|Cos|Corporation|Bancorp|GmbH|SpA|KK)\b\.?(?![-’'\w])")
 _FIRM_SUBJECT = re.compile(r"\b(?:firm|firms|company|companies|manufacturer|manufacturers|carmaker|automaker|conglomerate|brokerage)\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?$")
 def _business(text: str, sentence: Span, trigger: Trigger) -> bool:
@@ -1459,13 +1457,14 @@ def extract_events(
                 or (triggers[n - 1].verb and re.fullmatch(r"[^.;:,]{0,100}?\s(?:on\s+\w+\s+)?to\s+", text[triggers[n - 1].span.end : trigger.span.start]))
             ):
                 continue  # "a tour to discuss the debt", "will meet Chun on Monday to discuss trade": the purpose of the engagement before it
-            blocker = tables.blockers_any.search(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15])
-            if blocker and re.fullmatch(r"(?i)(?:board|annual|special)\s+meeting", blocker.group(0)) and (
-                tables.forums.search(text, max(span.start, trigger.span.start - 45), trigger.span.start)
-                or re.match(r"(?:,[^,;]{1,40},)?\s+with\s+(?:(?:the|his|her)\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 60])
-            ):
-                blocker = None  # "an ICO executive board meeting", "his annual meeting, on April 5-6 in Ottawa, with Prime Minister Mulroney": no company's
-            if blocker or _DOMESTIC_PARTY.match(text, trigger.span.end):
+            forums_meeting = tables.forums.search(text, max(span.start, trigger.span.start - 45), trigger.span.start) or re.match(
+                r"(?:,[^,;]{1,40},)?\s+with\s+(?:(?:the|his|her)\s+)?[A-Z]", text[trigger.span.end : trigger.span.end + 60]
+            )  # "an ICO executive board meeting", "his annual meeting, on April 5-6 in Ottawa, with Prime Minister Mulroney": no company's
+            blocked = any(
+                not (forums_meeting and re.fullmatch(r"(?i)(?:board|annual|special)\s+meeting", b.group(0)))
+                for b in tables.blockers_any.finditer(text[max(clause.start, trigger.span.start - 15) : trigger.span.end + 15])
+            )
+            if blocked or _DOMESTIC_PARTY.match(text, trigger.span.end):
                 continue
             if not trigger.verb and _ABSENT_FROM.search(text, max(span.start, trigger.span.start - 60), trigger.span.start):
                 continue  # "Funaro, who was not present at yesterday's meeting": told for who was missing
@@ -1586,9 +1585,9 @@ def extract_events(
                 m.span.end <= trigger.span.start and m.canonical in participants for m in sentence_people
             ):
                 owner = topic if topic and topic not in participants else None
-                subject = next((m.canonical for m in sentence_people if m.span.end <= trigger.span.start and not _is_modifier(text, m)), None)
-                if subject is not None and subject not in participants and (owner is None or re.match(r"\s+(?:told|said|says|added|explained|insisted)\b", text[next(m.span.end for m in sentence_people if m.canonical == subject) :][:12])):
-                    owner = subject  # "Stoltenberg told the DIHT that his meeting on Monday with Baker had resolved differences": the teller's own
+                subject = next((m for m in sentence_people if m.span.end <= trigger.span.start and not _is_modifier(text, m)), None)
+                if subject is not None and subject.canonical not in participants and (owner is None or re.match(r"\s+(?:told|said|says|added|explained|insisted)\b", text[subject.span.end : subject.span.end + 12])):
+                    owner = subject.canonical  # "Stoltenberg told the DIHT that his meeting on Monday with Baker had resolved differences": the teller's own
                 sides = {nationality.get(p, p) for p in participants}
                 if owner is not None and len(sides) == 1 and nationality.get(owner) in sides and recent_window:
                     # "Reagan will seek $2.5 billion … a gesture in advance of his annual meeting with Prime Minister Mulroney":
@@ -1638,7 +1637,7 @@ def extract_events(
                     host = kb.country_on(place.country, published) if place is not None and place.country else None
                     participants = [*visit.participants, *([host] if host and host not in own else [])]  # "the Canadian team will return to Cairo for further negotiations": with Egypt
                 else:  # "for talks with U.S. officials" (not "for talks with investors": no side of ours)
-                    side = _UNNAMED_SIDE.match(text, trigger.span.end, min(span.end, trigger.span.end + 110)) or re.compile(r"\s+with\s+(?:the\s+)?(?P<land>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?=\s*(?:[,.;]|$))").match(text, trigger.span.end, span.end)
+                    side = _UNNAMED_SIDE.match(text, trigger.span.end, min(span.end, trigger.span.end + 110)) or _WITH_A_COUNTRY.match(text, trigger.span.end, span.end)
                     code = (kb.adjectives.get(side.group("land")) or getattr(kb.places.get(side.group("land")), "country", None)) if side else None
                     if code and code not in own and not any(trigger.span.end <= m.span.start <= side.end() for m in sentence_people):
                         participants = [*visit.participants, code]
@@ -1652,7 +1651,7 @@ def extract_events(
                     participants = _counterpart_parties(text, span, clause, trigger, sentence_places, kb, nationality.get(leader) if leader else None)
                     if participants and leader is not None and _RETINUE_WHO.search(text, span.start, trigger.span.start):
                         retinue_of = leader  # the retinue's own talks, not the leader's: on the leader's trip
-                if not participants and trigger.form == "signed an agreement":
+                if not participants and trigger.form == "accord":
                     # "Yugoslavia has reached an agreement with Western creditors", "Mexico signed a rescheduling accord … debts to Britain"
                     reach = _ACCORD_PARTY_AFTER.match(text, trigger.span.end, span.end)
                     sides = [
@@ -1806,9 +1805,9 @@ def extract_events(
                 if echo is not None:  # "He is the first U.S. official to visit Japan since …": the visit already reported
                     status = echo.status
             window = _date(Span(clause.start, max(trigger.span.end, min(clause.end, own_end))), span, trigger, sentence_times, status, text, published, triggers[n - 1].span.end if n and span.contains(triggers[n - 1].span) else -1)
-            if trigger.form == "signed an agreement" and status == "occurred" and window is not None and published is not None and window.start > published:
+            if trigger.form == "accord" and status == "occurred" and window is not None and published is not None and window.start > published:
                 window = None  # "signed an agreement to end Portuguese rule in 1999": the accord's terms, not the signing's day
-            if trigger.form == "signed an agreement" and (
+            if trigger.form == "accord" and (
                 window is not None and published is not None and window.end < published - timedelta(days=45)
                 or len(participants) < 2 and re.match(r"\s+(?:the|that|this|its)\s", text[trigger.span.end : trigger.span.end + 6]) and not _ACCORD_PARTY_AFTER.match(text, trigger.span.end, span.end)
             ):
@@ -1964,6 +1963,7 @@ def extract_events(
                 elif d.type == "talks" and trip is None and d.location and not d.trigger_is_verb and re.match(r"\s+in\s+(?:the\s+)?[A-Z]", text[d.trigger.end : d.trigger.end + 8]) and not (
                     re.search(r"(?i)\b(?:debt|monetary|bank|banks|creditors?|multilateral|round)\s+(?:[\w-]+\s+)?$", text[max(span.start, d.trigger.start - 30) : d.trigger.start])
                     or tables.forum_modifier.search(text, max(span.start, d.trigger.start - 40), d.trigger.start)
+                    or tables.forums.search(text, max(span.start, d.trigger.start - 40), d.trigger.start) or _CREDITOR_BODY.search(text, max(span.start, d.trigger.start - 60), d.trigger.start)
                 ):  # (not "debt talks in New York", "GATT talks in Geneva": the banks', the forum's)
                     place = kb.places.get(d.location)
                     own = nationality.get(d.participants[0])

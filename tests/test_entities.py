@@ -296,3 +296,10 @@ def test_both_halves_of_a_hyphenated_nation_pair_are_countries(kb) -> None:
     a = article("Soviet-American talks on medium-range missiles made a breakthrough.", "1987-03-09")
     found = [(m.kind, m.country) for m in extract_entities(a, split_sentences(a.text, a.furniture), kb).mentions]
     assert ("country", "SU") in found and ("country", "US") in found
+
+
+def test_a_hyphenated_word_with_one_nation_is_no_pair(kb) -> None:
+    from index.entities import extract_entities
+    a = article("Latin-American debtors met the Inter-American Dialogue in Lima.", "1987-03-09")
+    found = [m.country for m in extract_entities(a, split_sentences(a.text, a.furniture), kb).mentions if m.kind == "country"]
+    assert "US" not in found

@@ -1789,3 +1789,13 @@ def test_a_pair_of_nations_talks_but_not_their_war() -> None:
     assert set(talks.participants) >= {"SU", "US"}
     war = [e for e in events("Iran was seeking to avoid ostracism over the Iraq-Iran war by Arab states due to meet at a summit in Amman on November 8.", published="1987-10-20")]
     assert all(not {"IR", "IQ"} <= set(e.participants) for e in war)
+
+
+def test_review_mends_lenders_absence_arrival_and_the_first_person() -> None:
+    imf = one("Finance Minister Karl Stein of Norway will begin his IMF talks in Washington next week.", published="1987-03-09")
+    assert "US" not in imf.participants, "IMF talks in Washington are with the Fund, not the United States"
+    assert events("Finance Minister Karl Stein of Norway can't attend the ICO executive board meeting.", published="1987-03-09") == ()
+    arrival = one("Finance Minister Karl Stein of Norway should arrive in Lima next week.", published="1987-03-09")
+    assert arrival.status == "planned"
+    trip = [e for e in events('"I shall be going to Washington on Tuesday," Finance Minister Karl Stein of Norway said.', published="1987-04-03") if e.type == "visit"]
+    assert [e.participants for e in trip] == [("Karl Stein",)]
