@@ -99,6 +99,7 @@ def _tables(kb: Knowledge) -> _Tables:
         return re.compile(rf"(?<![\w'’])(?:{body})(?![\w])", re.IGNORECASE)
 
     status = [(name, words(cues)) for name, cues in t["status"].items()]
+    lenders = set(t.get("lender_forums") or ())
     clause = "|".join([re.escape(b) for b in t["clause_breaks"]] + [r",\s+(?!including\b)\w+ing\b"])
     tables = _Tables(
         pattern=pattern,
@@ -109,7 +110,7 @@ def _tables(kb: Knowledge) -> _Tables:
         clause_break=re.compile(clause),
         forums=re.compile(r"(?<![\w-])(?<!National\s)(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True))),
         forum_modifier=re.compile(r"(?<![\w-])(?<!National\s)(?:%s)(?:['’]s)?\s+(?:(?!(?:in|on|at|of|for|to|and|or|the|a|an|with|by)\b)[a-z-]+\s+){0,2}$" % "|".join(
-            re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True) if f not in set(t.get("lender_forums") or ())  # "IMF talks" are a country's with the Fund
+            re.escape(f) for f in sorted(t["summit_forums"], key=len, reverse=True) if f not in lenders  # "IMF talks" are a country's with the Fund
         )),
         blockers_any=words((t.get("blockers") or {}).get("any") or ()),
         blocked_after={
@@ -215,6 +216,11 @@ _WAS_HERE = re.compile(r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+|still\s+
 """'When Nikonov was here …', 'Shultz, who is here for talks': a visit to the dateline city."""
 
 
+def _place_follows(text: str, end: int, *words: str) -> bool:
+    """A place (a capitalised name, or one of ``words``: "here", "home") right after a travel verb: "return to Cairo" (not "return to growth")."""
+    return re.match(r"\s+(?:the\s+)?[A-Z]" + "".join(rf"|\s+{w}\b" for w in words), text[end : end + 6]) is not None
+
+
 def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
     tables = _tables(kb)
     found: list[Trigger] = []
@@ -253,16 +259,16 @@ def find_triggers(text: str, sentence: Span, kb: Knowledge) -> list[Trigger]:
             verb = not determiner
         if form in ("bilateral", "bilaterals") and not re.match(r"\s*(?:[.,;:)”\"]|$|with\b|between\b|on\b|in\b|at\b)", text[m.end() : m.end() + 10]):
             continue  # "bilateral ties": an adjective
-        if form.startswith("return") and form.endswith(" to") and not re.match(r"\s+(?:the\s+)?[A-Z]|\s+here\b", text[m.end() : m.end() + 6]):
+        if form.startswith("return") and form.endswith(" to") and not _place_follows(text, m.end(), "here"):
             continue  # "return to the negotiating table", "return to growth": only a return to a place is a visit
-        if form == "going to" and not re.match(r"\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 6]):
+        if form == "going to" and not _place_follows(text, m.end()):
             continue  # "I shall be going to Washington" is a trip; "is going to meet" is a tense
         if form.endswith(" for") and (
-            not re.match(r"\s+(?:the\s+)?[A-Z]|\s+home\b", text[m.end() : m.end() + 6])
+            not _place_follows(text, m.end(), "home")
             or re.match(r"\s+the\s+(?:[\w.-]+\s+){0,3}(?:summit|conference|meeting|talks|session)\b", text[m.end() : m.end() + 60])
         ):
             continue  # "left for Washington", "heading for Moscow" are trips; "heading for a recession" is not, and "depart for the Venice summit" is the summit's
-        if form.split()[0] in ("heads", "head", "headed", "heading") and form.endswith(" to") and not re.match(r"\s+(?:the\s+)?[A-Z]|\s+here\b|\s+home\b", text[m.end() : m.end() + 6]):
+        if form.split()[0] in ("heads", "head", "headed", "heading") and form.endswith(" to") and not _place_follows(text, m.end(), "here", "home"):
             continue  # "an investment group it heads to acquire Roberts": the verb "head", not a trip
         if form.split()[0] in ("heads", "head", "headed", "heading") and _HEADS_AS_NOUN.search(text, max(sentence.start, m.start() - 25), m.start()):
             continue  # "objections from some EC government heads to his plan": the noun
@@ -1528,8 +1534,9 @@ def extract_events(
                 if teller is not None:  # "Reagan said Takeshita said in a telephone conversation …": the two spoke
                     participants = [*participants, teller]
             subject_text = text[_subject_start(text, span, trigger.span) : trigger.span.start]
-            first_person = trigger.verb and bool(_I_AM_TO.search(text, max(span.start, trigger.span.start - 40), trigger.span.start)) and _inside_quote(text, span, trigger.span.start)
-            if (first_person or re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 30) : trigger.span.start])) and _inside_quote(text, span, trigger.span.start):
+            quoted = _inside_quote(text, span, trigger.span.start)
+            first_person = trigger.verb and quoted and bool(_I_AM_TO.search(text, max(span.start, trigger.span.start - 40), trigger.span.start))
+            if quoted and (first_person or re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", text[max(span.start, trigger.span.start - 30) : trigger.span.start])):
                 speaker = next((m.canonical for m in sentence_people if _is_speaker(text, m, span)), None)
                 if speaker is None and re.search(r"(?i)\b(?:he|she)\s+(?:said|added|told)\b", text[span.start : span.end]):
                     speaker = last_speaker or topic
@@ -1548,7 +1555,7 @@ def extract_events(
                 side = _UNNAMED_SIDE.match(text, trigger.span.end, min(span.end, trigger.span.end + 110)) or (
                     _UNNAMED_OBJECT.match(text, trigger.span.end, min(span.end, trigger.span.end + 80)) if trigger.verb and trigger.type == "meeting" else None
                 )  # ("has met top Chinese leaders")
-                code = (kb.adjectives.get(side.group("land")) or getattr(kb.places.get(side.group("land")), "country", None)) if side else None
+                code = _land_code(kb, side.group("land")) if side else None
                 if code and not any(trigger.span.end <= m.span.start <= side.end() + 3 for m in sentence_people) and code not in participants and all(nationality.get(p) != code for p in participants):
                     participants = [*participants, code]  # "held talks with the president of the Peruvian central bank": Peru's side, unnamed
             orphan = False
@@ -1633,12 +1640,11 @@ def extract_events(
             ):  # ("will leave for Washington to attend the Interim Committee meeting and for talks with U.S. officials")
                 own = {nationality.get(p, p) for p in visit.participants}
                 if not re.match(r"\s+with\b", text[trigger.span.end : trigger.span.end + 6]):
-                    place = kb.places.get(visit.location)
-                    host = kb.country_on(place.country, published) if place is not None and place.country else None
+                    host = _country_of_place(kb, visit.location, published)
                     participants = [*visit.participants, *([host] if host and host not in own else [])]  # "the Canadian team will return to Cairo for further negotiations": with Egypt
                 else:  # "for talks with U.S. officials" (not "for talks with investors": no side of ours)
                     side = _UNNAMED_SIDE.match(text, trigger.span.end, min(span.end, trigger.span.end + 110)) or _WITH_A_COUNTRY.match(text, trigger.span.end, span.end)
-                    code = (kb.adjectives.get(side.group("land")) or getattr(kb.places.get(side.group("land")), "country", None)) if side else None
+                    code = _land_code(kb, side.group("land")) if side else None
                     if code and code not in own and not any(trigger.span.end <= m.span.start <= side.end() for m in sentence_people):
                         participants = [*visit.participants, code]
             retinue_of: str | None = None
@@ -1945,8 +1951,7 @@ def extract_events(
             purpose = _TRIP_PURPOSE.match(text, trip.trigger.end, span.end)
             if purpose is None or any(d.type != "visit" and trip.trigger.start < d.trigger.start <= purpose.start("verb") for d in this_sentence):
                 continue  # (the talks already told: "will visit Kenya for talks")
-            place = kb.places.get(trip.location)
-            host = kb.country_on(place.country, published) if place is not None and place.country else None
+            host = _country_of_place(kb, trip.location, published)
             own = {nationality.get(p, p) for p in trip.participants}
             status = "planned" if trip.status == "occurred" and _SETTING_OUT.match(text[trip.trigger.start : trip.trigger.end]) else trip.status
             this_sentence.append(replace(  # "De Mel has left for Washington to discuss Sri Lanka's request": the talks the trip is for
@@ -1962,12 +1967,10 @@ def extract_events(
                     d.participants = [*d.participants, host.country]
                 elif d.type == "talks" and trip is None and d.location and not d.trigger_is_verb and re.match(r"\s+in\s+(?:the\s+)?[A-Z]", text[d.trigger.end : d.trigger.end + 8]) and not (
                     re.search(r"(?i)\b(?:debt|monetary|bank|banks|creditors?|multilateral|round)\s+(?:[\w-]+\s+)?$", text[max(span.start, d.trigger.start - 30) : d.trigger.start])
-                    or tables.forum_modifier.search(text, max(span.start, d.trigger.start - 40), d.trigger.start)
                     or tables.forums.search(text, max(span.start, d.trigger.start - 40), d.trigger.start) or _CREDITOR_BODY.search(text, max(span.start, d.trigger.start - 60), d.trigger.start)
                 ):  # (not "debt talks in New York", "GATT talks in Geneva": the banks', the forum's)
-                    place = kb.places.get(d.location)
                     own = nationality.get(d.participants[0])
-                    host = kb.country_on(place.country, published) if place is not None and place.country else None
+                    host = _country_of_place(kb, d.location, published)
                     if host and own and host != own:  # "his scheduled talks in Moscow next week" (an American's): with the Soviet side
                         d.participants = [*d.participants, host]
         drafts.extend(this_sentence)
@@ -2099,10 +2102,20 @@ _THE_GATHERING = re.compile(r"(?i)\b(?:the|this|yesterday['’]s|today['’]s)\s
 _SPOKE_AT_THE_GATHERING = re.compile(r"(?i)\b(?:at|after|before|during|on\s+the\s+sidelines\s+of)\s+(?:the|a|an|this|yesterday['’]s|today['’]s)\s+(?:[\w'’/-]+\s+){0,4}(?:meeting|session|gathering|talks|conference|council|summit)\b")
 
 
+def _country_of_place(kb: Knowledge, location: str | None, day: date | None) -> str | None:
+    """The country a known place lay in on the day (Berlin in 1987: West Germany's code)."""
+    place = kb.places.get(location or "")
+    return kb.country_on(place.country, day) if place is not None and place.country else None
+
+
+def _land_code(kb: Knowledge, land: str) -> str | None:
+    """A country's code from its adjective or its name ("Soviet", "New Zealand")."""
+    return kb.adjectives.get(land) or getattr(kb.places.get(land), "country", None)
+
+
 def _returns_abroad(participants: Sequence[str], location: str | None, nationality: dict[str, str], kb: Knowledge, published: date | None) -> bool:
     """A return is a visit only to another country's soil, every party's country known: "the Canadian team will return to Cairo"."""
-    place = kb.places.get(location or "")
-    where = kb.country_on(place.country, published) if place is not None and place.country else None
+    where = _country_of_place(kb, location, published)
     if not participants or where is None:
         return False
     return all((p if _is_country_code(p) else nationality.get(p)) not in (None, where) for p in participants)
@@ -2178,7 +2191,7 @@ def _domestic(d: _Draft, kb: Knowledge, nationality: dict[str, str], published: 
         return False
     home = countries.pop()
     place = kb.places.get(d.location or "")
-    where = kb.country_on(place.country, published) if place is not None and place.country else None
+    where = _country_of_place(kb, d.location, published)
     if d.type == "visit":
         return place is not None and place.kind == "city" and where == home
     if d.type in ("meeting", "talks", "call") and len(people) >= 2:
